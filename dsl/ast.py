@@ -1,0 +1,282 @@
+"""AST of the rule language: frozen dataclasses produced by ``transform`` from the parse tree.
+
+Every node carries a ``span``; equality and hashing ignore it, so two versions of a
+standard compare equal exactly when they mean the same rules (``parse(a) == parse(b)``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Union
+
+from .span import NOWHERE, Span
+
+
+def _span() -> Span:
+    return field(default=NOWHERE, compare=False, repr=False, kw_only=True)  # type: ignore[return-value]
+
+
+# ---- units ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as written (``kg/万元``): symbols with integer exponents; ``%`` is dimensionless."""
+
+    factors: tuple[tuple[str, int], ...]
+    text: str = field(compare=False)
+    span: Span = _span()
+
+    @property
+    def dims(self) -> tuple[tuple[str, int], ...]:
+        """The factors without ``%`` (a percentage is a dimensionless number)."""
+        return tuple((s, e) for s, e in self.factors if s != "%")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# ---- arithmetic (derived metrics) -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Decimal
+    text: str = field(compare=False)
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Ref:
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # one of + - * /
+    left: "Expr"
+    right: "Expr"
+    span: Span = _span()
+
+
+Expr = Union[Num, Ref, BinOp]
+
+
+# ---- conditions ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Compare:
+    """A chained comparison as written: ``0.05 < COD_intensity <= 0.1``."""
+
+    operands: tuple[Union[Num, Ref], ...]
+    ops: tuple[str, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class CondRef:
+    name: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: "Cond"
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class BoolOp:
+    op: str  # "and" | "or"
+    operands: tuple["Cond", ...]
+    span: Span = _span()
+
+
+Cond = Union[Compare, CondRef, Not, BoolOp]
+
+
+# ---- rules inside an indicator -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Formula:
+    """``COD_intensity = COD_emitted / industrial_output``: how the value is derived."""
+
+    target: str
+    expr: Expr
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Band:
+    """``score <chain> -> points``: awards points when the indicator's value lies in the interval."""
+
+    test: Compare
+    points: Decimal
+    wording: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Level:
+    """An expert-assessed level: ``level complete -> 2 "建立工业供水体系，体系相对完整"``."""
+
+    name: str
+    points: Decimal
+    wording: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Count:
+    """``points 1 per green_factories up to 2``: points per evidenced item, capped."""
+
+    per_item: Decimal
+    items: str
+    cap: Decimal
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Require:
+    """A guard: the indicator scores 0 unless the condition holds (7.5)."""
+
+    cond: Cond
+    wording: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Exempt:
+    """An exemption: when the condition holds the indicator gets these points outright (7.10)."""
+
+    cond: Cond
+    points: Decimal
+    wording: str | None = None
+    span: Span = _span()
+
+
+Rule = Union[Band, Level, Count, Require, Exempt]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """The summary threshold of table 1 (指标要求), e.g. ``>= 100``."""
+
+    op: str
+    value: Decimal
+    span: Span = _span()
+
+
+# ---- declarations ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputDecl:
+    """A raw figure the park reports: a number with a unit, a yes/no fact, or a list of items."""
+
+    id: str
+    kind: str  # "number" | "bool" | "items"
+    unit: Unit | None
+    title: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    clause: str
+    id: str
+    title: str
+    unit: Unit | None = None
+    max_points: Decimal | None = None
+    table: int | None = None
+    requirement: Requirement | None = None
+    formula: Formula | None = None
+    rules: tuple[Rule, ...] = ()
+    category: str = ""
+    span: Span = _span()
+
+    @property
+    def kind(self) -> str:
+        """``band`` (numeric value scored by bands), ``level`` (expert-assessed) or ``count``."""
+        if any(isinstance(r, Level) for r in self.rules):
+            return "level"
+        if any(isinstance(r, Count) for r in self.rules):
+            return "count"
+        return "band"
+
+    def rules_of(self, cls: type) -> list:  # type: ignore[type-arg]
+        return [r for r in self.rules if isinstance(r, cls)]
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    max_points: Decimal | None
+    indicators: tuple[Indicator, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A basic requirement (clause 4): failing one makes a park ineligible whatever its score."""
+
+    clause: str
+    id: str
+    title: str
+    advisory: bool = False
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Header:
+    family: str
+    version: str
+    title: str | None = None
+    source: str | None = None
+    status: str | None = None
+    date: str | None = None
+    total: Decimal | None = None
+    pass_mark: Decimal | None = None
+    pass_note: str | None = None
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One parsed .pks file."""
+
+    path: str
+    header: Header | None
+    inputs: tuple[InputDecl, ...]
+    categories: tuple[Category, ...]
+    gates: tuple[Gate, ...]
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A whole standard version: the files of its directory merged, in file-name order."""
+
+    header: Header
+    inputs: tuple[InputDecl, ...]
+    categories: tuple[Category, ...]
+    gates: tuple[Gate, ...]
+    files: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.header.family}@{self.header.version}"
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [i for c in self.categories for i in c.indicators]
+
+    def input(self, name: str) -> InputDecl | None:
+        return next((i for i in self.inputs if i.id == name), None)
+
+    def indicator(self, name: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == name), None)

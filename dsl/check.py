@@ -1,0 +1,277 @@
+"""Stage 3, AST -> diagnostics: the named semantic passes a standard must pass before it is compiled.
+
+Passes run in order and all of them run: every error is collected, none stops the others.
+``check_names`` comes first because the later passes look names up and would otherwise report
+the same unknown name again.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from typing import Callable, Iterable, Iterator
+
+from . import ast, units
+from .diagnostics import Diagnostic, Severity, did_you_mean
+from .intervals import Interval, interval_of
+
+Pass = Callable[[ast.Standard], Iterable[Diagnostic]]
+STATUSES = ("official", "报批稿", "征求意见稿", "draft")
+
+
+def check_header(std: ast.Standard) -> Iterator[Diagnostic]:
+    h = std.header
+    for field in ("title", "source", "status", "total"):
+        if getattr(h, field) is None:
+            yield Diagnostic("E020", f"the header has no '{field}'", h.span, f"add a line: {field} ...")
+    if h.status is not None and h.status not in STATUSES:
+        yield Diagnostic("E021", f"unknown status '{h.status}'", h.span, "one of: " + ", ".join(STATUSES))
+
+
+def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Ids share one namespace (they are the keys of a park's data); clauses are unique too."""
+    seen: dict[str, ast.Indicator | ast.InputDecl | ast.Gate | ast.Category] = {}
+    things: list[ast.Indicator | ast.InputDecl | ast.Gate | ast.Category] = [
+        *std.inputs, *std.categories, *std.indicators, *std.gates
+    ]
+    for t in things:
+        if t.id in seen:
+            first = seen[t.id].span
+            yield Diagnostic("E101", f"'{t.id}' is defined twice", t.span, f"first defined at {first}")
+        else:
+            seen[t.id] = t
+    clauses: dict[str, ast.Indicator | ast.Gate] = {}
+    for c in [*std.indicators, *std.gates]:
+        if c.clause in clauses:
+            yield Diagnostic("E102", f"clause {c.clause} is used twice", c.span, f"also at {clauses[c.clause].span}")
+        else:
+            clauses[c.clause] = c
+
+
+def expr_refs(e: ast.Expr) -> Iterator[ast.Ref]:
+    if isinstance(e, ast.Ref):
+        yield e
+    elif isinstance(e, ast.BinOp):
+        yield from expr_refs(e.left)
+        yield from expr_refs(e.right)
+
+
+def cond_refs(c: ast.Cond) -> Iterator[ast.Ref | ast.CondRef]:
+    if isinstance(c, ast.CondRef):
+        yield c
+    elif isinstance(c, ast.Compare):
+        yield from (o for o in c.operands if isinstance(o, ast.Ref))
+    elif isinstance(c, ast.Not):
+        yield from cond_refs(c.operand)
+    else:
+        for o in c.operands:
+            yield from cond_refs(o)
+
+
+def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Every name used resolves to an input of the right kind; bands test the indicator's own value."""
+    inputs = {i.id: i for i in std.inputs}
+
+    def lookup(name: str, kind: str, span: ast.Span, what: str) -> Iterator[Diagnostic]:
+        decl = inputs.get(name)
+        if decl is None:
+            candidates = [i.id for i in std.inputs if i.kind == kind]
+            yield Diagnostic("E110", f"unknown {kind} input '{name}' in {what}", span, did_you_mean(name, candidates))
+        elif decl.kind != kind:
+            yield Diagnostic(
+                "E111", f"'{name}' is a {decl.kind} input, but {what} needs a {kind} input", span, f"declared at {decl.span}"
+            )
+
+    for ind in std.indicators:
+        if ind.formula:
+            if ind.formula.target != ind.id:
+                yield Diagnostic(
+                    "E112", f"the formula defines '{ind.formula.target}' inside indicator '{ind.id}'", ind.formula.span,
+                    f"write: {ind.id} = ...",
+                )
+            for r in expr_refs(ind.formula.expr):
+                yield from lookup(r.name, "number", r.span, f"the formula of {ind.id}")
+        for rule in ind.rules:
+            if isinstance(rule, ast.Count):
+                yield from lookup(rule.items, "items", rule.span, f"the count of {ind.id}")
+            elif isinstance(rule, (ast.Require, ast.Exempt)):
+                for r in cond_refs(rule.cond):
+                    kind = "bool" if isinstance(r, ast.CondRef) else "number"
+                    yield from lookup(r.name, kind, r.span, f"a condition of {ind.id}")
+            elif isinstance(rule, ast.Band):
+                for r in (o for o in rule.test.operands if isinstance(o, ast.Ref)):
+                    if r.name != ind.id:
+                        hint = did_you_mean(r.name, [ind.id]) or f"a band tests the indicator's own value: {ind.id}"
+                        yield Diagnostic("E113", f"band of '{ind.id}' tests '{r.name}'", r.span, hint)
+
+
+def check_kinds(std: ast.Standard) -> Iterator[Diagnostic]:
+    """An indicator is scored one way: bands on a value, expert levels, or a capped count."""
+    for ind in std.indicators:
+        kinds = {type(r).__name__ for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))}
+        if not kinds:
+            yield Diagnostic("E120", f"indicator '{ind.id}' has no band, level or count rule", ind.span, "add: score ... -> points")
+        elif len(kinds) > 1:
+            yield Diagnostic("E121", f"indicator '{ind.id}' mixes {' and '.join(sorted(kinds))} rules", ind.span, "score an indicator one way")
+        if len(ind.rules_of(ast.Count)) > 1:
+            yield Diagnostic("E121", f"indicator '{ind.id}' has more than one count rule", ind.rules_of(ast.Count)[1].span)
+        names = Counter(lv.name for lv in ind.rules_of(ast.Level))
+        for lv in ind.rules_of(ast.Level):
+            if names[lv.name] > 1:
+                yield Diagnostic("E122", f"level '{lv.name}' of '{ind.id}' is defined twice", lv.span)
+                names[lv.name] = 0
+        if ind.formula and ind.kind != "band":
+            yield Diagnostic("E123", f"indicator '{ind.id}' has a formula but is scored by {ind.kind}", ind.formula.span)
+        if ind.kind == "band" and kinds and ind.unit is None:
+            yield Diagnostic("E124", f"indicator '{ind.id}' is scored on a value but declares no unit", ind.span, "add: unit <unit>")
+        if ind.max_points is None:
+            yield Diagnostic("E405", f"indicator '{ind.id}' declares no maximum", ind.span, "add: max <points>")
+
+
+def unit_of(e: ast.Expr, std: ast.Standard) -> tuple[units.Dims | None, list[Diagnostic]]:
+    """The unit of a formula, computed from its inputs' units (literals are dimensionless)."""
+    if isinstance(e, ast.Num):
+        return (), []
+    if isinstance(e, ast.Ref):
+        decl = std.input(e.name)
+        return (decl.unit.dims if decl and decl.unit else None), []
+    left, dl = unit_of(e.left, std)
+    right, dr = unit_of(e.right, std)
+    diags = dl + dr
+    if left is None or right is None:
+        return None, diags
+    if e.op in "+-":
+        if left != right:
+            diags.append(Diagnostic(
+                "E202", f"'{e.op}' adds {units.show(left)} and {units.show(right)}", e.span, "both sides need the same unit"
+            ))
+            return None, diags
+        return left, diags
+    return units.combine(left, right, 1 if e.op == "*" else -1), diags
+
+
+def check_units(std: ast.Standard) -> Iterator[Diagnostic]:
+    for ind in std.indicators:
+        if not (ind.formula and ind.unit):
+            continue
+        got, diags = unit_of(ind.formula.expr, std)
+        yield from diags
+        if got is not None and got != ind.unit.dims:
+            yield Diagnostic(
+                "E201",
+                f"unit mismatch: the formula of '{ind.id}' gives {units.show(got)}, the indicator declares {ind.unit}",
+                ind.formula.span,
+                "check the units of the inputs (a share is written a / b * 100 with unit %)",
+            )
+    for inp in std.inputs:
+        if inp.unit and ("%", 1) in inp.unit.factors and len(inp.unit.factors) > 1:
+            yield Diagnostic("E203", f"'%' cannot be combined with other units in '{inp.unit}'", inp.unit.span)
+
+
+def band_intervals(ind: ast.Indicator) -> list[tuple[ast.Band, Interval]]:
+    out = []
+    for b in ind.rules_of(ast.Band):
+        iv = interval_of(b.test, ind.id)
+        if isinstance(iv, Interval):
+            out.append((b, iv))
+    return out
+
+
+def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Bands are proper intervals that neither overlap nor leave gaps: every value gets exactly one band."""
+    for ind in std.indicators:
+        for b in ind.rules_of(ast.Band):
+            iv = interval_of(b.test, ind.id)
+            if isinstance(iv, str) and all(o.name == ind.id for o in b.test.operands if isinstance(o, ast.Ref)):
+                yield Diagnostic("E303", iv, b.test.span)
+        bands = band_intervals(ind)
+        for i, (b1, iv1) in enumerate(bands):
+            for b2, iv2 in bands[i + 1 :]:
+                common = iv1.intersect(iv2)
+                if common is not None:
+                    yield Diagnostic(
+                        "E301",
+                        f"bands of '{ind.id}' overlap on {common}: a value there matches line {b1.span.line} and line {b2.span.line}",
+                        b2.span,
+                        f"the band at line {b1.span.line} is {iv1}; this one is {iv2}",
+                    )
+        if bands:
+            for gap in gaps([iv for _, iv in bands]):
+                yield Diagnostic(
+                    "E302", f"no band of '{ind.id}' covers {gap}", ind.span, "add a band (often the 0-point row of the table)"
+                )
+
+
+def gaps(ivs: list[Interval]) -> list[Interval]:
+    """The parts of the real line no interval covers."""
+    out: list[Interval] = []
+    # sweep from -inf: (point, included) up to which the line is covered; None = nothing yet
+    key = lambda iv: (iv.lo is not None, iv.lo if iv.lo is not None else Decimal(0), not iv.lo_incl)  # noqa: E731
+    covered: tuple[Decimal | None, bool] | None = None
+    for iv in sorted(ivs, key=key):
+        if covered is None:
+            if iv.lo is not None:
+                out.append(Interval(None, False, iv.lo, not iv.lo_incl))
+        else:
+            c, c_incl = covered
+            if c is None:  # already covered to +inf
+                continue
+            if iv.lo is not None and (iv.lo > c or (iv.lo == c and not c_incl and not iv.lo_incl)):
+                out.append(Interval(c, not c_incl, iv.lo, not iv.lo_incl))
+        if iv.hi is None:
+            covered = (None, True)
+        elif covered is None or (covered[0] is not None and (iv.hi > covered[0] or (iv.hi == covered[0] and iv.hi_incl))):
+            covered = (iv.hi, iv.hi_incl)
+    if covered is not None and covered[0] is not None:
+        out.append(Interval(covered[0], not covered[1], None, False))
+    return out
+
+
+def best_points(ind: ast.Indicator) -> Decimal:
+    """The most points the indicator's rules can award."""
+    candidates = [r.points for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Exempt))]
+    candidates += [c.cap for c in ind.rules_of(ast.Count)]
+    return max(candidates, default=Decimal(0))
+
+
+def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Maxima are checked, not trusted: rules vs indicator, indicators vs category, categories vs total."""
+    for ind in std.indicators:
+        if ind.max_points is None:
+            continue
+        for r in ind.rules:
+            pts = r.cap if isinstance(r, ast.Count) else getattr(r, "points", None)
+            if pts is not None and pts > ind.max_points:
+                yield Diagnostic("E401", f"this rule awards {pts} points, more than the maximum {ind.max_points} of '{ind.id}'", r.span)
+        best = best_points(ind)
+        scoring = [r for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))]
+        if scoring and best < ind.max_points:
+            yield Diagnostic(
+                "E402", f"'{ind.id}' declares max {ind.max_points} but its best rule awards {best}", ind.span,
+                "a wrong maximum, or a missing top band",
+            )
+    for cat in std.categories:
+        total = sum((i.max_points or Decimal(0) for i in cat.indicators), Decimal(0))
+        if cat.max_points is not None and total != cat.max_points:
+            listing = " + ".join(f"{i.max_points}" for i in cat.indicators)
+            yield Diagnostic(
+                "E403", f"category '{cat.id}' declares max {cat.max_points} but its indicators add up to {total}", cat.span, f"{listing} = {total}"
+            )
+    total = sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
+    if std.header.total is not None and total != std.header.total:
+        listing = " + ".join(f"{c.id} {c.max_points}" for c in std.categories)
+        yield Diagnostic("E404", f"the header declares total {std.header.total} but the categories add up to {total}", std.header.span, listing)
+    if std.header.pass_mark is not None and std.header.total is not None and std.header.pass_mark > std.header.total:
+        yield Diagnostic("E406", f"pass mark {std.header.pass_mark} is above the total {std.header.total}", std.header.span)
+
+
+PASSES: tuple[Pass, ...] = (check_header, check_names, check_references, check_kinds, check_units, check_bands, check_points)
+
+
+def check(std: ast.Standard, passes: tuple[Pass, ...] = PASSES) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for p in passes:
+        out.extend(p(std))
+    return out
+
+
+__all__ = ["PASSES", "check", "Severity"]

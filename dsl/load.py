@@ -1,0 +1,93 @@
+"""Finding and reading standards: ``family@version`` references, directories and files."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import ast
+from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean
+from .parser import parse_tree
+from .span import Span
+from .transform import to_ast
+
+
+@dataclass(frozen=True)
+class StandardSource:
+    """The files of one standard version: (display name, text) in file-name order."""
+
+    ref: str
+    files: tuple[tuple[str, str], ...]
+
+
+def installed() -> dict[str, list[str]]:
+    """Standards shipped with parkscore: family -> versions."""
+    root = resources.files("parkscore.standards")
+    out: dict[str, list[str]] = {}
+    for fam in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))), key=lambda p: p.name):
+        versions = sorted(v.name for v in fam.iterdir() if v.is_dir() and any(f.name.endswith(".pks") for f in v.iterdir()))
+        if versions:
+            out[fam.name] = versions
+    return out
+
+
+def find(ref: str) -> StandardSource:
+    """Resolve ``family@version`` (installed) or a path to a version directory or a single .pks file."""
+    path = Path(ref)
+    if path.exists():
+        files = sorted(path.glob("*.pks")) if path.is_dir() else [path]
+        if not files:
+            raise _not_found(f"no .pks files in {ref}", None)
+        return StandardSource(ref, tuple((str(f), f.read_text(encoding="utf-8")) for f in files))
+    family, _, version = ref.partition("@")
+    known = installed()
+    if family not in known:
+        hint = did_you_mean(family, known) or ("installed: " + ", ".join(f"{f}@{v}" for f, vs in known.items() for v in vs))
+        raise _not_found(f"unknown standard '{ref}' (neither an installed family@version nor a path)", hint)
+    if not version:
+        raise _not_found(f"'{ref}' names no version", "versions: " + ", ".join(f"{family}@{v}" for v in known[family]))
+    if version not in known[family]:
+        hint = did_you_mean(version, known[family]) or "versions: " + ", ".join(known[family])
+        raise _not_found(f"standard '{family}' has no version '{version}'", hint)
+    vdir = resources.files("parkscore.standards").joinpath(family, version)
+    names = sorted(f.name for f in vdir.iterdir() if f.name.endswith(".pks"))
+    return StandardSource(
+        ref, tuple((f"standards/{family}/{version}/{n}", vdir.joinpath(n).read_text(encoding="utf-8")) for n in names)
+    )
+
+
+def _not_found(message: str, hint: str | None) -> DiagnosticError:
+    return DiagnosticError([Diagnostic("E010", message, Span("<command line>", 1, 1, 1, 1), hint)])
+
+
+def parse_source(src: StandardSource) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+    """Parse and merge every file; syntax errors of all files are collected."""
+    sources = SourceMap()
+    diags: list[Diagnostic] = []
+    parsed: list[ast.SourceFile] = []
+    for name, text in src.files:
+        sources.add(name, text)
+        try:
+            tree = parse_tree(text, name)
+        except DiagnosticError as exc:
+            diags.extend(exc.diagnostics)
+            continue
+        sf, d = to_ast(tree, name)
+        diags.extend(d)
+        parsed.append(sf)
+    if diags:
+        return None, diags, sources
+    headers = [f.header for f in parsed if f.header]
+    if len(headers) != 1:
+        where = Span(src.files[0][0], 1, 1, 1, 1) if src.files else Span(src.ref, 1, 1, 1, 1)
+        msg = "no file has a 'standard' header" if not headers else "more than one file has a 'standard' header"
+        spans = [h.span for h in headers[1:]] or [where]
+        return None, [Diagnostic("E011", msg, s, "exactly one file of a version starts with: standard \"<family>\" version \"<version>\"") for s in spans], sources
+    std = ast.Standard(
+        headers[0],
+        tuple(i for f in parsed for i in f.inputs),
+        tuple(c for f in parsed for c in f.categories),
+        tuple(g for f in parsed for g in f.gates),
+        files=tuple(n for n, _ in src.files),
+    )
+    return std, [], sources

@@ -1,0 +1,120 @@
+"""Stage 1, source text -> parse tree: the Lark parser and the one place Lark errors are translated."""
+from __future__ import annotations
+
+from functools import cache
+
+from lark import Lark, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .diagnostics import Diagnostic, DiagnosticError, SourceMap
+from .span import Span
+
+
+@cache
+def grammar_parser() -> Lark:
+    """The LALR parser, built once per process from the packaged grammar."""
+    return Lark.open_from_package(
+        "parkscore.grammar",
+        "parkscore.lark",
+        ("",),
+        parser="lalr",
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+def parse_tree(text: str, path: str) -> Tree:  # type: ignore[type-arg]
+    """Parse one file; a syntax error becomes a DiagnosticError carrying ``path:line:col``."""
+    if not text.endswith("\n"):
+        text += "\n"
+    try:
+        return grammar_parser().parse(text)
+    except UnexpectedInput as exc:
+        sources = SourceMap()
+        sources.add(path, text)
+        raise DiagnosticError([_syntax_diagnostic(exc, text, path)], sources) from None
+
+
+# Human names for the grammar's terminals, used in "expected ..." messages.
+_TERMINALS = {
+    "_NL": "end of line",
+    "NUMBER": "a number",
+    "CLAUSE": "a clause number such as 7.17",
+    "ID": "a name",
+    "STRING": 'a quoted text ("...")',
+    "CMP": "a comparison (<, <=, >, >=)",
+    "MINUS": "'-'",
+    "PLUS": "'+'",
+    "STAR": "'*'",
+    "SLASH": "'/'",
+    "LPAR": "'('",
+    "RPAR": "')'",
+    "EQUAL": "'='",
+    "COLON": "':'",
+    "PERCENT": "'%'",
+    "UNIT_OP": "'/' or '*'",
+    "ADVISORY": "'advisory'",
+    "__ANON_0": "'->'",
+}
+
+# Bad examples -> the message a standards author should see (lark's match_examples idiom).
+_HEAD = 'standard "s" version "1"\ncategory c "t" max 3\nindicator 7.1 x "t"\n'
+_EXAMPLES: dict[str, list[str]] = {
+    "missing '->' between the band and its points (write: score x <= 1 -> 3)": [
+        _HEAD + "score x <= 1 3\n",
+        _HEAD + "score 1 < x <= 2 2\n",
+    ],
+    "missing points after '->' (write: score x <= 1 -> 3)": [
+        _HEAD + "score x <= 1 ->\n",
+        _HEAD + "level a ->\n",
+    ],
+    "a band needs a comparison (write: score x >= 80 -> 3)": [
+        _HEAD + "score x -> 3\n",
+        _HEAD + "score -> 3\n",
+    ],
+    "titles and wordings are quoted text (write: \"化工行业主营业务收入\")": [
+        'standard "s" version "1"\ncategory c 产业发展 max 3\n',
+        'standard "s" version "1"\ncategory c "t" max 3\nindicator 7.1 x 化工\n',
+        _HEAD + "level a -> 2 完善\n",
+    ],
+    "an indicator starts with its clause number, then its id (write: indicator 7.17 COD_intensity \"...\")": [
+        'standard "s" version "1"\ncategory c "t" max 3\nindicator x "t"\n',
+    ],
+    "'=' is for formulas; compare with <, <=, >, >= (write: score x >= 80 -> 3)": [
+        _HEAD + "score x = 1 -> 3\n",
+        _HEAD + "score x == 1 -> 3\n",
+    ],
+}
+
+
+def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
+    line, col = max(exc.line, 1), max(exc.column, 1)
+    width = 1
+    hint = None
+    if isinstance(exc, UnexpectedToken) and exc.token is not None:
+        tok = exc.token
+        width = max(1, len(str(tok))) if tok.type != "_NL" else 1
+        found = "end of line" if tok.type == "_NL" else ("end of file" if tok.type == "$END" else repr(str(tok)))
+        message = f"unexpected {found}"
+        hint = _expected(exc.accepts or exc.expected)
+    elif isinstance(exc, UnexpectedCharacters):
+        ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        message = f"unexpected character {ch!r}"
+        hint = _expected(exc.allowed)
+    elif isinstance(exc, UnexpectedEOF):
+        message = "unexpected end of file"
+        hint = _expected(exc.expected)
+    else:  # pragma: no cover - lark has no other UnexpectedInput subclasses
+        message = str(exc)
+    label = exc.match_examples(grammar_parser().parse, _EXAMPLES, use_accepts=True)
+    if label:
+        hint = label
+    return Diagnostic("E001", f"syntax error: {message}", Span(path, line, col, line, col + width), hint)
+
+
+def _expected(names: object) -> str | None:
+    if not names:
+        return None
+    shown = sorted({_TERMINALS.get(str(n), repr(str(n)).lower().strip("'\"")) for n in names})  # type: ignore[attr-defined]
+    if len(shown) > 8:
+        return None
+    return "expected " + ", ".join(shown)

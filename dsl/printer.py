@@ -1,0 +1,38 @@
+"""AST -> text for expressions and conditions (used by traces, explain and the formatter)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from . import ast
+
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def expr_text(e: ast.Expr, name: Callable[[str], str] = str, parent: int = 0, right: bool = False) -> str:
+    """Print an expression with minimal parentheses; ``name`` may substitute values for names."""
+    if isinstance(e, ast.Num):
+        return e.text
+    if isinstance(e, ast.Ref):
+        return name(e.name)
+    p = _PREC[e.op]
+    inner = f"{expr_text(e.left, name, p)} {e.op} {expr_text(e.right, name, p, True)}"
+    # a - (b - c) and a / (b / c) need their parentheses on the right
+    if p < parent or (p == parent and right):
+        return f"({inner})"
+    return inner
+
+
+def cond_text(c: ast.Cond, parent: str = "") -> str:
+    if isinstance(c, ast.CondRef):
+        return c.name
+    if isinstance(c, ast.Compare):
+        parts: list[str] = []
+        for i, o in enumerate(c.operands):
+            parts.append(o.name if isinstance(o, ast.Ref) else o.text)
+            if i < len(c.ops):
+                parts.append(c.ops[i])
+        return " ".join(parts)
+    if isinstance(c, ast.Not):
+        return "not " + cond_text(c.operand, "not")
+    inner = f" {c.op} ".join(cond_text(o, c.op) for o in c.operands)
+    return f"({inner})" if parent and parent != c.op else inner

@@ -1,0 +1,38 @@
+"""Source positions: where a node, a diagnostic or a trace event comes from."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A range in a source file; lines and columns are 1-based, ``end_col`` exclusive."""
+
+    file: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+    def excerpt(self, text: str) -> str:
+        """The source line of this span with a caret underline, for error messages."""
+        lines = text.splitlines()
+        if not 1 <= self.line <= len(lines):
+            return ""
+        src = lines[self.line - 1]
+        width = self.end_col - self.col if self.end_line == self.line else len(src) - self.col + 1
+        width = max(1, width)
+        # CJK characters take two terminal columns; pad the caret line to match.
+        pad = "".join("\t" if c == "\t" else ("  " if _wide(c) else " ") for c in src[: self.col - 1])
+        marks = "".join("^^" if _wide(c) else "^" for c in src[self.col - 1 : self.col - 1 + width]) or "^"
+        return f"  {src}\n  {pad}{marks}"
+
+
+def _wide(c: str) -> bool:
+    return "\u1100" <= c <= "\uffdc" and not "\u2000" <= c <= "\u206f"
+
+
+NOWHERE = Span("<builtin>", 0, 0, 0, 0)

@@ -1,0 +1,239 @@
+"""Stage 2, parse tree -> AST (``dsl.ast``), with a span on every node.
+
+Shape errors that the grammar cannot express (an attribute given twice, two formulas)
+are collected as diagnostics, never raised one at a time.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from lark import Token, Transformer, Tree, v_args
+
+from . import ast
+from .diagnostics import Diagnostic
+from .span import Span
+
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _text(tok: Token) -> str:
+    return _ESCAPE.sub(r"\1", str(tok)[1:-1])
+
+
+@v_args(meta=True)
+class ToAst(Transformer):  # type: ignore[type-arg]
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- helpers ---------------------------------------------------------------
+    def _span(self, meta: Any) -> Span:
+        if getattr(meta, "empty", True):
+            return Span(self.path, 1, 1, 1, 1)
+        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def _tok(self, tok: Token) -> Span:
+        return Span(self.path, tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 1)
+
+    def _error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(code, message, span, hint))
+
+    # -- file and header ---------------------------------------------------------
+    def start(self, meta: Any, children: list[Any]) -> ast.SourceFile:
+        header = next((c for c in children if isinstance(c, ast.Header)), None)
+        return ast.SourceFile(
+            self.path,
+            header,
+            tuple(c for c in children if isinstance(c, ast.InputDecl)),
+            tuple(c for c in children if isinstance(c, ast.Category)),
+            tuple(c for c in children if isinstance(c, ast.Gate)),
+            span=self._span(meta),
+        )
+
+    def header(self, meta: Any, children: list[Any]) -> ast.Header:
+        family, version, *fields = children
+        values: dict[str, Any] = {}
+        for key, value, span in fields:
+            if key in values:
+                self._error("E002", f"header field '{key}' given twice", span)
+            values[key] = value
+        pass_mark, pass_note = values.pop("pass", (None, None))
+        return ast.Header(
+            _text(family), _text(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta), **values
+        )
+
+    def h_title(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("title", _text(c[0]), self._span(meta))
+
+    def h_source(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("source", _text(c[0]), self._span(meta))
+
+    def h_status(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("status", _text(c[0]), self._span(meta))
+
+    def h_date(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("date", _text(c[0]), self._span(meta))
+
+    def h_total(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("total", Decimal(c[0]), self._span(meta))
+
+    def h_pass(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("pass", (Decimal(c[0]), _text(c[1]) if len(c) > 1 else None), self._span(meta))
+
+    # -- inputs and units ----------------------------------------------------------
+    def input_decl(self, meta: Any, c: list[Any]) -> ast.InputDecl:
+        name, (kind, unit), title = c
+        return ast.InputDecl(str(name), kind, unit, _text(title), span=self._span(meta))
+
+    def number_type(self, meta: Any, c: list[Any]) -> tuple[str, ast.Unit]:
+        return ("number", c[0])
+
+    def bool_type(self, meta: Any, c: list[Any]) -> tuple[str, None]:
+        return ("bool", None)
+
+    def items_type(self, meta: Any, c: list[Any]) -> tuple[str, None]:
+        return ("items", None)
+
+    def unit_factor(self, meta: Any, c: list[Token]) -> Token:
+        return c[0]
+
+    def unit(self, meta: Any, c: list[Token]) -> ast.Unit:
+        return make_unit([str(t) for t in c], self._span(meta))
+
+    # -- categories and indicators ---------------------------------------------------
+    def c_max(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("max", Decimal(c[0]), self._span(meta))
+
+    def category(self, meta: Any, c: list[Any]) -> ast.Category:
+        cid, title, *rest = c
+        attrs = self._attrs([r for r in rest if isinstance(r, tuple)])
+        indicators = tuple(i for i in rest if isinstance(i, ast.Indicator))
+        indicators = tuple(_with_category(i, str(cid)) for i in indicators)
+        return ast.Category(str(cid), _text(title), attrs.get("max"), indicators, span=self._span(meta))
+
+    def _attrs(self, items: list[tuple[str, Any, Span]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value, span in items:
+            if key in out:
+                self._error("E002", f"'{key}' given twice", span)
+            out[key] = value
+        return out
+
+    def ind_attrs(self, meta: Any, c: list[Any]) -> list[tuple[str, Any, Span]]:
+        return c
+
+    def a_unit(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
+        return ("unit", c[0], self._span(meta))
+
+    def a_max(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("max_points", Decimal(c[0]), self._span(meta))
+
+    def a_table(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("table", int(Decimal(c[0])), self._span(meta))
+
+    def a_requirement(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("requirement", ast.Requirement(str(c[0]), Decimal(c[1]), span=self._span(meta)), self._span(meta))
+
+    def indicator(self, meta: Any, c: list[Any]) -> ast.Indicator:
+        clause, iid, title, *rest = c
+        attr_list = rest[0] if rest and isinstance(rest[0], list) else []
+        rules = [r for r in rest if not isinstance(r, list)]
+        attrs = self._attrs(attr_list)
+        formulas = [r for r in rules if isinstance(r, ast.Formula)]
+        for extra in formulas[1:]:
+            self._error("E003", f"indicator '{iid}' has more than one formula", extra.span)
+        return ast.Indicator(
+            str(clause),
+            str(iid),
+            _text(title),
+            formula=formulas[0] if formulas else None,
+            rules=tuple(r for r in rules if not isinstance(r, ast.Formula)),
+            span=self._span(meta),
+            **attrs,
+        )
+
+    def formula(self, meta: Any, c: list[Any]) -> ast.Formula:
+        return ast.Formula(str(c[0]), c[1], span=self._span(meta))
+
+    def band(self, meta: Any, c: list[Any]) -> ast.Band:
+        return ast.Band(c[0], Decimal(c[1]), _text(c[2]) if len(c) > 2 else None, span=self._span(meta))
+
+    def level(self, meta: Any, c: list[Any]) -> ast.Level:
+        return ast.Level(str(c[0]), Decimal(c[1]), _text(c[2]), span=self._span(meta))
+
+    def count(self, meta: Any, c: list[Any]) -> ast.Count:
+        return ast.Count(Decimal(c[0]), str(c[1]), Decimal(c[2]), span=self._span(meta))
+
+    def require(self, meta: Any, c: list[Any]) -> ast.Require:
+        return ast.Require(c[0], _text(c[1]) if len(c) > 1 else None, span=self._span(meta))
+
+    def exempt(self, meta: Any, c: list[Any]) -> ast.Exempt:
+        return ast.Exempt(c[0], Decimal(c[1]), _text(c[2]) if len(c) > 2 else None, span=self._span(meta))
+
+    def gate(self, meta: Any, c: list[Any]) -> ast.Gate:
+        clause, gid, title, *adv = c
+        return ast.Gate(str(clause), str(gid), _text(title), bool(adv), span=self._span(meta))
+
+    # -- expressions and conditions ------------------------------------------------------
+    def num(self, meta: Any, c: list[Token]) -> ast.Num:
+        return ast.Num(Decimal(c[0]), str(c[0]), span=self._tok(c[0]))
+
+    def ref(self, meta: Any, c: list[Token]) -> ast.Ref:
+        return ast.Ref(str(c[0]), span=self._tok(c[0]))
+
+    def cmp_chain(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return ast.Compare(tuple(c[0::2]), tuple(str(t) for t in c[1::2]), span=self._span(meta))
+
+    def cond_ref(self, meta: Any, c: list[Token]) -> ast.CondRef:
+        return ast.CondRef(str(c[0]), span=self._tok(c[0]))
+
+    def not_(self, meta: Any, c: list[Any]) -> ast.Not:
+        return ast.Not(c[0], span=self._span(meta))
+
+    def and_(self, meta: Any, c: list[Any]) -> ast.Cond:
+        return c[0] if len(c) == 1 else ast.BoolOp("and", tuple(c), span=self._span(meta))
+
+    def or_(self, meta: Any, c: list[Any]) -> ast.Cond:
+        return c[0] if len(c) == 1 else ast.BoolOp("or", tuple(c), span=self._span(meta))
+
+    def _binop(self, op: str, meta: Any, c: list[Any]) -> ast.BinOp:
+        return ast.BinOp(op, c[0], c[1], span=self._span(meta))
+
+    def add(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("+", meta, c)
+
+    def sub(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("-", meta, c)
+
+    def mul(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("*", meta, c)
+
+    def div(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("/", meta, c)
+
+
+def _with_category(ind: ast.Indicator, category: str) -> ast.Indicator:
+    from dataclasses import replace
+
+    return replace(ind, category=category)
+
+
+def make_unit(tokens: list[str], span: Span) -> ast.Unit:
+    """``["kg", "/", "万元"]`` -> Unit(factors=(("kg", 1), ("万元", -1))). Left to right: a/b*c = (a/b)*c."""
+    exps: dict[str, int] = {}
+    sign = 1
+    for tok in tokens:
+        if tok in ("/", "*"):
+            sign = -1 if tok == "/" else 1
+            continue
+        exps[tok] = exps.get(tok, 0) + sign
+    factors = tuple(sorted((s, e) for s, e in exps.items() if e != 0))
+    return ast.Unit(factors, "".join(tokens), span=span)
+
+
+def to_ast(tree: Tree, path: str) -> tuple[ast.SourceFile, list[Diagnostic]]:  # type: ignore[type-arg]
+    t = ToAst(path)
+    return t.transform(tree), t.diagnostics

@@ -1,0 +1,80 @@
+"""Units: algebra for checking formulas, and conversion of the units parks report in."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import ast
+from .span import NOWHERE, Span
+from .transform import make_unit
+
+Dims = tuple[tuple[str, int], ...]
+
+# symbol -> (base symbol, factor): 1 symbol = factor base. Only exact, conventional conversions.
+CONVERSIONS: dict[str, tuple[str, Decimal]] = {
+    "元": ("万元", Decimal("0.0001")),
+    "万元": ("万元", Decimal(1)),
+    "亿元": ("万元", Decimal(10000)),
+    "kg": ("kg", Decimal(1)),
+    "t": ("kg", Decimal(1000)),
+    "吨": ("kg", Decimal(1000)),
+    "万t": ("kg", Decimal(10_000_000)),
+    "万吨": ("kg", Decimal(10_000_000)),
+    "m3": ("m3", Decimal(1)),
+    "万m3": ("m3", Decimal(10000)),
+    "km2": ("km2", Decimal(1)),
+    "平方公里": ("km2", Decimal(1)),
+    "亩": ("km2", Decimal(1) / Decimal(1500)),
+    "ha": ("km2", Decimal("0.01")),
+    "公顷": ("km2", Decimal("0.01")),
+    "tce": ("tce", Decimal(1)),
+    "万tce": ("tce", Decimal(10000)),
+    "MJ": ("MJ", Decimal(1)),
+    "GJ": ("MJ", Decimal(1000)),
+}
+
+
+def base(dims: Dims) -> tuple[Dims, Decimal]:
+    """Reduce to base symbols: (base dims, factor such that 1 unit = factor base units)."""
+    out: dict[str, int] = {}
+    factor = Decimal(1)
+    for sym, exp in dims:
+        b, f = CONVERSIONS.get(sym, (sym, Decimal(1)))
+        out[b] = out.get(b, 0) + exp
+        factor *= f**exp
+    return tuple(sorted((s, e) for s, e in out.items() if e)), factor
+
+
+def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Decimal | None:
+    """Multiply a value in ``src`` by this to get it in ``dst``; None if they do not convert."""
+    sb, sf = base(src.dims)
+    db, df = base(dst.dims)
+    if sb != db:
+        return None
+    sf *= Decimal("0.01") if ("%", 1) in src.factors else 1
+    df *= Decimal("0.01") if ("%", 1) in dst.factors else 1
+    return sf / df
+
+
+_UNIT_TOKEN = re.compile(r"\s*([/*])\s*")
+
+
+def parse_unit(text: str, span: Span = NOWHERE) -> ast.Unit:
+    """A unit written in a data file (``kg/万元``, ``亿元``, ``%``)."""
+    parts = [p for p in _UNIT_TOKEN.split(text.strip()) if p]
+    return make_unit(parts, span)
+
+
+def show(dims: Dims) -> str:
+    if not dims:
+        return "1 (dimensionless)"
+    num = "*".join(s if e == 1 else f"{s}^{e}" for s, e in dims if e > 0) or "1"
+    den = "*".join(s if e == -1 else f"{s}^{-e}" for s, e in dims if e < 0)
+    return f"{num}/{den}" if den else num
+
+
+def combine(a: Dims, b: Dims, sign: int) -> Dims:
+    out = dict(a)
+    for s, e in b:
+        out[s] = out.get(s, 0) + sign * e
+    return tuple(sorted((s, e) for s, e in out.items() if e))

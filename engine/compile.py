@@ -1,0 +1,205 @@
+"""Stage 4, checked AST -> evaluators: closures with operators and intervals resolved once.
+
+``compile_standard`` is called only on a standard that passed every check, so the compiled
+form can assume names resolve, bands are intervals and kinds are consistent.
+"""
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable, Mapping
+
+from parkscore.dsl import ast
+from parkscore.dsl.check import cond_refs, expr_refs
+from parkscore.dsl.diagnostics import SourceMap
+from parkscore.dsl.intervals import Interval, interval_of, show_compare
+from parkscore.dsl.printer import cond_text
+from parkscore.dsl.span import Span
+
+from .data import Fact
+from .scorecard import RuleRef
+
+Env = Mapping[str, Decimal]
+Facts = Mapping[str, Fact]
+ValueFn = Callable[[Env], Decimal]
+CondFn = Callable[[Facts], "bool | None"]  # None: a figure it needs has no data
+
+_ARITH: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+}
+_CMP: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}
+
+
+@dataclass(frozen=True)
+class CompiledBand:
+    interval: Interval
+    points: Decimal
+    text: str  # the comparison as written in the rule file
+    ref: RuleRef
+
+
+@dataclass(frozen=True)
+class CompiledCond:
+    fn: CondFn
+    names: tuple[str, ...]  # the inputs it reads
+    text: str
+    ref: RuleRef
+    points: Decimal = Decimal(0)  # for exemptions: the points they grant
+    wording: str | None = None
+
+
+@dataclass(frozen=True)
+class CompiledLevel:
+    name: str
+    points: Decimal
+    wording: str
+    ref: RuleRef
+
+
+@dataclass(frozen=True)
+class CompiledCount:
+    items: str
+    per_item: Decimal
+    cap: Decimal
+    ref: RuleRef
+
+
+@dataclass(frozen=True)
+class CompiledIndicator:
+    ind: ast.Indicator
+    ref: RuleRef
+    formula: ValueFn | None = None
+    formula_inputs: tuple[str, ...] = ()
+    formula_ref: RuleRef | None = None
+    bands: tuple[CompiledBand, ...] = ()
+    exempts: tuple[CompiledCond, ...] = ()
+    requires: tuple[CompiledCond, ...] = ()
+    levels: Mapping[str, CompiledLevel] = field(default_factory=dict)
+    count: CompiledCount | None = None
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Every datum this indicator may read, in the order a data-collection form lists them."""
+        names: list[str] = []
+        for c in self.exempts:
+            names += c.names
+        names += [self.ind.id] if self.ind.kind != "count" else []
+        names += self.formula_inputs
+        for c in self.requires:
+            names += c.names
+        if self.count:
+            names.append(self.count.items)
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class CompiledStandard:
+    std: ast.Standard
+    sources: SourceMap
+    indicators: tuple[CompiledIndicator, ...]
+    gate_refs: Mapping[str, RuleRef]
+
+    @property
+    def ref(self) -> str:
+        return self.std.ref
+
+
+def rule_ref(span: Span, clause: str, sources: SourceMap) -> RuleRef:
+    text = sources.get(span.file) or ""
+    lines = text.splitlines()
+    line = lines[span.line - 1].strip() if 0 < span.line <= len(lines) else ""
+    return RuleRef(span.file, span.line, span.col, clause, line)
+
+
+def compile_expr(e: ast.Expr) -> ValueFn:
+    if isinstance(e, ast.Num):
+        v = e.value
+        return lambda env: v
+    if isinstance(e, ast.Ref):
+        n = e.name
+        return lambda env: env[n]
+    op, left, right = _ARITH[e.op], compile_expr(e.left), compile_expr(e.right)
+    return lambda env: op(left(env), right(env))
+
+
+def _operand(o: ast.Num | ast.Ref) -> Callable[[Facts], Decimal | None]:
+    if isinstance(o, ast.Num):
+        v = o.value
+        return lambda f: v
+    n = o.name
+    return lambda f: f[n].value if n in f else None  # type: ignore[return-value]
+
+
+def compile_cond(c: ast.Cond) -> CondFn:
+    if isinstance(c, ast.CondRef):
+        n = c.name
+        return lambda f: bool(f[n].value) if n in f else None
+    if isinstance(c, ast.Not):
+        inner = compile_cond(c.operand)
+
+        def not_(f: Facts) -> bool | None:
+            v = inner(f)
+            return None if v is None else not v
+
+        return not_
+    if isinstance(c, ast.BoolOp):
+        parts = [compile_cond(o) for o in c.operands]
+        decisive = c.op == "or"  # the value that decides: True for or, False for and
+
+        def bool_op(f: Facts) -> bool | None:
+            vals = [p(f) for p in parts]
+            if decisive in vals:
+                return decisive
+            return None if None in vals else not decisive
+
+        return bool_op
+    operands = [_operand(o) for o in c.operands]
+    ops = [_CMP[o] for o in c.ops]
+
+    def compare(f: Facts) -> bool | None:
+        vals = [o(f) for o in operands]
+        if any(v is None for v in vals):
+            return None
+        return all(op(vals[i], vals[i + 1]) for i, op in enumerate(ops))  # type: ignore[arg-type]
+
+    return compare
+
+
+def _cond(c: ast.Require | ast.Exempt, clause: str, sources: SourceMap) -> CompiledCond:
+    names = tuple(dict.fromkeys(r.name for r in cond_refs(c.cond)))
+    points = c.points if isinstance(c, ast.Exempt) else Decimal(0)
+    return CompiledCond(compile_cond(c.cond), names, cond_text(c.cond), rule_ref(c.span, clause, sources), points, c.wording)
+
+
+def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicator:
+    ref = rule_ref(ind.span, ind.clause, sources)
+    bands = []
+    for b in ind.rules_of(ast.Band):
+        iv = interval_of(b.test, ind.id)
+        assert isinstance(iv, Interval), "compile_indicator runs on checked standards only"
+        bands.append(CompiledBand(iv, b.points, show_compare(b.test), rule_ref(b.span, ind.clause, sources)))
+    counts = ind.rules_of(ast.Count)
+    return CompiledIndicator(
+        ind=ind,
+        ref=ref,
+        formula=compile_expr(ind.formula.expr) if ind.formula else None,
+        formula_inputs=tuple(dict.fromkeys(r.name for r in expr_refs(ind.formula.expr))) if ind.formula else (),
+        formula_ref=rule_ref(ind.formula.span, ind.clause, sources) if ind.formula else None,
+        bands=tuple(bands),
+        exempts=tuple(_cond(e, ind.clause, sources) for e in ind.rules_of(ast.Exempt)),
+        requires=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Require)),
+        levels={lv.name: CompiledLevel(lv.name, lv.points, lv.wording, rule_ref(lv.span, ind.clause, sources)) for lv in ind.rules_of(ast.Level)},
+        count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap, rule_ref(counts[0].span, ind.clause, sources)) if counts else None,
+    )
+
+
+def compile_standard(std: ast.Standard, sources: SourceMap) -> CompiledStandard:
+    return CompiledStandard(
+        std,
+        sources,
+        tuple(compile_indicator(i, sources) for i in std.indicators),
+        {g.id: rule_ref(g.span, g.clause, sources) for g in std.gates},
+    )

@@ -1,0 +1,253 @@
+"""Park data: YAML files -> typed facts resolved against a standard, with positions for errors.
+
+Figures are read with PyYAML's safe loader at the node level, so that every fact remembers
+``file:line:col`` for diagnostics and keeps the number exactly as written (``0.05`` stays
+Decimal("0.05"), never a binary float).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from parkscore.dsl import ast, units
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean
+from parkscore.dsl.span import Span
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One datum of a park, already in the unit the standard declares."""
+
+    id: str
+    value: Decimal | bool | str | tuple[Item, ...]
+    span: Span
+    source: str | None = None
+    reported: str | None = None  # as reported, when converted: "1044 亿元"
+    unit: str | None = None
+
+
+@dataclass
+class ParkData:
+    name: str
+    period: str | None
+    synthetic: bool
+    source: str | None
+    path: str
+    entries: dict[str, tuple[Any, Span]] = field(default_factory=dict)
+    text: str = ""
+
+
+class _Marked:
+    """A YAML value with its position (used only while reading)."""
+
+    def __init__(self, value: Any, span: Span) -> None:
+        self.value, self.span = value, span
+
+
+def _span(node: yaml.Node, path: str) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(path, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str) -> Any:
+    """Python value of a node; numbers as Decimal from their source text; mappings keep positions."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in _NUMBER_TAGS:
+            try:
+                return Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                return loader.construct_object(node)
+        return loader.construct_object(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_Marked(_plain(n, loader, path), _span(n, path)) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(k.value): _Marked(_plain(v, loader, path), _span(v, path)) for k, v in node.value}
+    raise TypeError(node)  # pragma: no cover
+
+
+def load_park(path: str | Path) -> ParkData:
+    """Read a park file; YAML errors and a wrong top-level shape become diagnostics."""
+    path = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DiagnosticError([Diagnostic("D100", f"cannot read park file: {exc.strerror}", Span(path, 1, 1, 1, 1))]) from None
+    sources = SourceMap()
+    sources.add(path, text)
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise DiagnosticError(
+            [Diagnostic("D100", f"YAML syntax error: {exc.problem or exc.context}", Span(path, line, col, line, col + 1))], sources
+        ) from None
+    finally:
+        loader.dispose()
+    if not isinstance(root, yaml.MappingNode):
+        where = _span(root, path) if root is not None else Span(path, 1, 1, 1, 1)
+        raise DiagnosticError([Diagnostic("D101", "a park file is a mapping with 'park' and 'data'", where)], sources)
+    top = _plain(root, yaml.SafeLoader(""), path)
+    diags = []
+    allowed = ("park", "period", "synthetic", "source", "data")
+    for key, m in top.items():
+        if key not in allowed:
+            diags.append(Diagnostic("D102", f"unknown top-level key '{key}'", m.span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
+    if "park" not in top:
+        diags.append(Diagnostic("D103", "the park file has no 'park' name", _span(root, path), "add: park: <name>"))
+    data = top.get("data")
+    if data is None or not isinstance(data.value, dict):
+        diags.append(Diagnostic("D103", "the park file has no 'data' mapping", data.span if data else _span(root, path)))
+    if diags:
+        raise DiagnosticError(diags, sources)
+    period = top.get("period")
+    return ParkData(
+        name=str(top["park"].value),
+        period=None if period is None or period.value is None else str(period.value),
+        synthetic=bool(top["synthetic"].value) if "synthetic" in top else False,
+        source=str(top["source"].value) if "source" in top and top["source"].value is not None else None,
+        path=path,
+        entries={k: (m.value, m.span) for k, m in data.value.items()},  # type: ignore[union-attr]
+        text=text,
+    )
+
+
+def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkData:
+    """Park data given in Python (tests, API): values as they would be written in YAML."""
+    spans = {k: Span(name, i + 1, 1, i + 1, 1) for i, k in enumerate(data)}
+    return ParkData(name, None, False, None, name, {k: (_wrap(v, spans[k]), spans[k]) for k, v in data.items()})
+
+
+def _wrap(v: Any, span: Span) -> Any:
+    if isinstance(v, float):
+        return Decimal(repr(v))
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    if isinstance(v, dict):
+        return {k: _Marked(_wrap(x, span), span) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_Marked(_wrap(x, span), span) for x in v]
+    return v
+
+
+_QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+
+
+def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Diagnostic]]:
+    """Check every entry against the standard's declarations and convert it to a Fact."""
+    kinds: dict[str, tuple[str, ast.Unit | None, Any]] = {}
+    for i in std.inputs:
+        kinds[i.id] = (i.kind, i.unit, i)
+    for ind in std.indicators:
+        kinds[ind.id] = ({"band": "number", "level": "level", "count": "count"}[ind.kind], ind.unit, ind)
+    for g in std.gates:
+        kinds[g.id] = ("bool", None, g)
+    facts: dict[str, Fact] = {}
+    diags: list[Diagnostic] = []
+    for key, (raw, span) in park.entries.items():
+        if key not in kinds:
+            diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", span, did_you_mean(key, kinds)))
+            continue
+        kind, unit, decl = kinds[key]
+        fields, source = _fields(raw, span, diags)
+        if fields is None:
+            continue
+        value, vspan = fields.get("value", fields.get("level", fields.get("items", (None, span))))
+        if value is None:
+            continue  # explicit null: no data
+        fact = _convert(key, kind, unit, decl, value, vspan, fields, source, diags)
+        if fact is not None:
+            facts[key] = fact
+    return facts, diags
+
+
+_FIELDS = ("value", "unit", "source", "level", "items", "note")
+
+
+def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
+    if not isinstance(raw, dict):
+        return {"value": (raw, span)}, None
+    out: dict[str, tuple[Any, Span]] = {}
+    for k, m in raw.items():
+        if k not in _FIELDS:
+            diags.append(Diagnostic("D111", f"unknown field '{k}'", m.span, did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
+            return None, None
+        out[k] = (m.value, m.span)
+    source = out.get("source", (None, span))[0]
+    return out, (str(source) if source is not None else None)
+
+
+def _convert(
+    key: str, kind: str, unit: ast.Unit | None, decl: Any, value: Any, span: Span,
+    fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic],
+) -> Fact | None:
+    def bad(code: str, msg: str, hint: str | None = None) -> None:
+        diags.append(Diagnostic(code, msg, span, hint))
+
+    if kind == "number":
+        assert unit is not None
+        unit_text: str | None = None
+        if "unit" in fields:
+            unit_text = str(fields["unit"][0])
+        if isinstance(value, str):
+            m = _QUANTITY.match(value)
+            if not m:
+                return bad("D120", f"'{key}' needs a number with a unit, got '{value}'", f"for example: 12.5 {unit}")
+            value, written = Decimal(m.group(1)), m.group(2)
+            if written:
+                if unit_text and unit_text != written:
+                    return bad("D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
+                unit_text = written
+        if isinstance(value, bool) or not isinstance(value, Decimal):
+            return bad("D120", f"'{key}' needs a number with a unit, got {value!r}", f"for example: 12.5 {unit}")
+        if unit_text is None:
+            return bad("D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
+        given = units.parse_unit(unit_text)
+        factor = units.conversion_factor(given, unit)
+        if factor is None:
+            return bad("D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
+        reported = f"{value} {unit_text}" if factor != 1 or unit_text != unit.text else None
+        return Fact(key, value * factor, span, source, reported, unit.text)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            return bad("D130", f"'{key}' is a yes/no fact, got {value!r}", "write: true or false")
+        return Fact(key, value, span, source)
+    if kind == "level":
+        names = [lv.name for lv in decl.rules_of(ast.Level)]
+        if not isinstance(value, str) or value not in names:
+            return bad("D140", f"'{value}' is not a level of '{key}'", did_you_mean(str(value), names) or "levels: " + ", ".join(names))
+        return Fact(key, value, span, source)
+    if kind == "items":
+        if not isinstance(value, list):
+            return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
+        items: list[Item] = []
+        for m in value:
+            v = m.value
+            name = v.get("name").value if isinstance(v, dict) and "name" in v else v
+            if not isinstance(name, str) or not name.strip():
+                diags.append(Diagnostic("D151", "an item needs a name", m.span, "write: - {name: ..., source: ...}"))
+                return None
+            if any(i.name == name for i in items):
+                diags.append(Diagnostic("D152", f"item '{name}' is listed twice (it would count twice)", m.span))
+                return None
+            src = v["source"].value if isinstance(v, dict) and "source" in v else None
+            items.append(Item(name, str(src) if src is not None else None))
+        return Fact(key, tuple(items), span, source)
+    # a count indicator given directly
+    counted = next(r.items for r in decl.rules_of(ast.Count))
+    return bad("D160", f"'{key}' is scored by counting evidenced items", f"list the items under '{counted}'")

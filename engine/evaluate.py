@@ -1,0 +1,196 @@
+"""Stage 5, compiled standard + park facts -> Scorecard, emitting trace events when asked.
+
+Per indicator: exemptions first, then the value (given directly, or computed by the formula),
+then the guards, then the bands in file order (first match); levels by name; counts by items.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, DivisionByZero, InvalidOperation
+from typing import Mapping
+
+from parkscore.dsl.printer import expr_text
+from parkscore.dsl.span import Span
+
+from .compile import CompiledIndicator, CompiledStandard
+from .data import Fact, ParkData
+from .scorecard import CategoryResult, GateResult, IndicatorResult, RuleRef, Scorecard
+from .trace import NULL_TRACER, Op, TraceEvent, Tracer
+
+ZERO = Decimal(0)
+
+
+def show(d: Decimal, digits: int = 6) -> str:
+    """A value for people: up to ``digits`` significant digits, no exponent, no trailing zeros."""
+    if d == d.to_integral_value():
+        return f"{int(d):,}".replace(",", " ") if abs(d) >= 10000 else str(int(d))
+    q = Decimal(f"{d:.{digits}g}")
+    return format(q.normalize(), "f")
+
+
+def _input_event(tr: Tracer, subject: str, f: Fact) -> None:
+    shown = f"{show(f.value)} {f.unit}" if isinstance(f.value, Decimal) else str(f.value)
+    msg = f"{f.id} = {shown}"
+    if f.reported:
+        msg += f" (reported as {f.reported})"
+    tr.emit(TraceEvent(Op.INPUT, subject, msg, f.span, data={"input": f.id, "value": f.value, "source": f.source}))
+
+
+def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
+    ind = ci.ind
+    unit = ind.unit.text if ind.unit else None
+    maxp = ind.max_points or ZERO
+
+    def result(status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: object = None,
+               missing: tuple[str, ...] = (), inputs: tuple[str, ...] = ()) -> IndicatorResult:
+        if tr.enabled:
+            if status != "scored":
+                tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, rule and _span(rule), data={"missing": list(missing)}))
+            op = Op.AWARD if points > 0 else Op.FAIL
+            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {outcome}", rule and _span(rule), points=points))
+        return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, unit, points, maxp,
+                               rule, outcome, missing, inputs)
+
+    if tr.enabled:
+        tr.emit(TraceEvent(Op.ENTER, ind.id, f"{ind.clause} {ind.title} (max {_pts(maxp)})", _span(ci.ref)))
+
+    for ex in ci.exempts:
+        holds = ex.fn(facts)
+        if tr.enabled:
+            for n in ex.names:
+                if n in facts:
+                    _input_event(tr, ind.id, facts[n])
+            said = "no data: not claimed" if holds is None else str(holds).lower()
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"exempt if {ex.text}: {said}", _span(ex.ref), outcome=bool(holds)))
+        if holds:
+            return result("scored", ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
+
+    if ci.count is not None:
+        c = ci.count
+        f = facts.get(c.items)
+        if f is None:
+            return result("no_data", ZERO, c.ref, f"no data: {c.items}", None, (c.items,), (c.items,))
+        items = f.value
+        assert isinstance(items, tuple)
+        pts = min(c.per_item * len(items), c.cap)
+        if tr.enabled:
+            names = "; ".join(i.name for i in items) or "none"
+            tr.emit(TraceEvent(Op.INPUT, ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
+                               data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{_pts(c.per_item)} per item, up to {_pts(c.cap)}: "
+                               f"min({len(items)} × {_pts(c.per_item)}, {_pts(c.cap)}) = {_pts(pts)}", _span(c.ref), outcome=pts > 0))
+        return result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
+
+    if ci.levels:
+        f = facts.get(ind.id)
+        if f is None:
+            return result("no_data", ZERO, ci.ref, f"no data: level of {ind.id}", None, (ind.id,), (ind.id,))
+        lv = ci.levels[str(f.value)]
+        if tr.enabled:
+            _input_event(tr, ind.id, f)
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"level {lv.name}: “{lv.wording}”", _span(lv.ref), outcome=True))
+        return result("scored", lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
+
+    # a value scored by bands
+    used: tuple[str, ...]
+    if ind.id in facts:
+        f = facts[ind.id]
+        value = f.value
+        used = (ind.id,)
+        if tr.enabled:
+            _input_event(tr, ind.id, f)
+    elif ci.formula is not None:
+        used = ci.formula_inputs
+        missing = tuple(n for n in used if n not in facts)
+        if missing:
+            return result("no_data", ZERO, ci.formula_ref, "no data: " + ", ".join(missing), None, missing, used)
+        env = {n: facts[n].value for n in used}
+        if tr.enabled:
+            for n in used:
+                _input_event(tr, ind.id, facts[n])
+        try:
+            value = ci.formula(env)  # type: ignore[arg-type]
+        except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+            zeros = [n for n in used if env[n] == 0]
+            return result("undefined", ZERO, ci.formula_ref, "cannot compute: division by zero (" + ", ".join(zeros) + " is 0)",
+                          None, (), used)
+        if tr.enabled:
+            assert ci.formula_ref is not None and ind.formula is not None
+            subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())
+            tr.emit(TraceEvent(Op.COMPUTE, ind.id,
+                               f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {unit or ''}".rstrip(),
+                               _span(ci.formula_ref), data={"value": value}))
+    else:
+        return result("no_data", ZERO, ci.ref, f"no data: {ind.id}", None, (ind.id,), (ind.id,))
+    assert isinstance(value, Decimal)
+
+    for g in ci.requires:
+        holds = g.fn(facts)
+        if tr.enabled:
+            for n in g.names:
+                if n in facts:
+                    _input_event(tr, ind.id, facts[n])
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"require {g.text}: {'no data' if holds is None else str(holds).lower()}",
+                               _span(g.ref), outcome=bool(holds)))
+        if holds is None:
+            missing = tuple(n for n in g.names if n not in facts)
+            return result("no_data", ZERO, g.ref, "no data: " + ", ".join(missing), value, missing, used + g.names)
+        if not holds:
+            return result("scored", ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
+        used += g.names
+
+    for b in ci.bands:
+        hit = b.interval.contains(value)
+        if tr.enabled:
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{b.text} -> {_pts(b.points)}: {str(hit).lower()} ({ind.id} = {show(value)})",
+                               _span(b.ref), outcome=hit))
+        if hit:
+            return result("scored", b.points, b.ref, b.text, value, (), used)
+    return result("scored", ZERO, None, "no band matched", value, (), used)
+
+
+def _span(ref: RuleRef) -> Span:
+    return Span(ref.file, ref.line, ref.col, ref.line, ref.col)
+
+
+def _pts(d: Decimal) -> str:
+    return show(d)
+
+
+def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer = NULL_TRACER) -> Scorecard:
+    std = cs.std
+    results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
+    categories = []
+    for cat in std.categories:
+        pts = sum((r.points for r in results if r.category == cat.id), ZERO)
+        maxp = cat.max_points if cat.max_points is not None else sum((i.max_points or ZERO for i in cat.indicators), ZERO)
+        categories.append(CategoryResult(cat.id, cat.title, pts, maxp))
+        if tr.enabled:
+            parts = " + ".join(_pts(r.points) for r in results if r.category == cat.id)
+            tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, f"{cat.title}: {parts} = {_pts(pts)} / {_pts(maxp)}", cat.span, points=pts))
+    total = sum((r.points for r in results), ZERO)
+    gates = []
+    for g in std.gates:
+        f = facts.get(g.id)
+        status = "no_data" if f is None else ("pass" if f.value else "fail")
+        gates.append(GateResult(g.id, g.clause, g.title, g.advisory, status, cs.gate_refs[g.id]))
+        if tr.enabled:
+            if f is not None:
+                _input_event(tr, g.id, f)
+            kind = "advisory, does not decide eligibility" if g.advisory else "basic requirement"
+            tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status == "pass"))
+    reasons = []
+    pass_mark = std.header.pass_mark
+    if pass_mark is not None and total < pass_mark:
+        reasons.append(f"total {_pts(total)} is below the pass mark {_pts(pass_mark)}")
+    for gr in gates:
+        if not gr.advisory and gr.status != "pass":
+            reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status == "fail" else "no data"))
+    max_total = std.header.total if std.header.total is not None else sum((c.max_points for c in categories), ZERO)
+    card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), tuple(categories),
+                     tuple(gates), total, max_total, pass_mark, not reasons, tuple(reasons))
+    if tr.enabled:
+        verdict = "eligible" if card.eligible else "not eligible: " + "; ".join(reasons)
+        parts = " + ".join(_pts(c.points) for c in categories)
+        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {_pts(total)} / {_pts(max_total)}; pass mark {_pts(pass_mark or ZERO)}; {verdict}",
+                           std.header.span, points=total, outcome=card.eligible))
+    return card

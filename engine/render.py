@@ -1,0 +1,172 @@
+"""Stage 6, Scorecard -> text table or JSON (schema ``parkscore.scorecard/1``, see README)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import tabulate as _tabulate
+from tabulate import tabulate
+
+from parkscore.dsl.ast import Indicator
+from parkscore.dsl.printer import expr_text
+
+from .compile import CompiledStandard
+from .evaluate import show
+from .scorecard import IndicatorResult, Scorecard, num
+
+_tabulate.PRESERVE_WHITESPACE = True  # keep the indentation of indicator rows
+
+SCORECARD_SCHEMA = "parkscore.scorecard/1"
+SCHEMA_SCHEMA = "parkscore.schema/1"
+
+
+def _value(r: IndicatorResult) -> str:
+    if r.status == "no_data":
+        return "no data"
+    if r.status == "undefined":
+        return "undefined"
+    if isinstance(r.value, Decimal):
+        return show(r.value, 4)
+    return "" if r.value is None else str(r.value)
+
+
+def scorecard_table(card: Scorecard) -> str:
+    head = f"{card.park}" + (f" ({card.period})" if card.period else "") + (" [synthetic data]" if card.synthetic else "")
+    lines = [f"{head}\nscored against {card.standard}: {card.standard_title}", ""]
+    rows: list[list[str]] = []
+    for cat in card.categories:
+        rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}"])
+        for r in (r for r in card.indicators if r.category == cat.id):
+            rows.append([f"  {r.title}", r.clause, _value(r), r.unit or "", r.outcome if r.status == "scored" else "",
+                         f"{show(r.points)} / {show(r.max_points)}"])
+    rows.append(["Total", "", "", "", "", f"{show(card.total)} / {show(card.max_total)}"])
+    lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
+                          disable_numparse=True))
+    if card.gates:
+        lines.append("")
+        grows = [[g.clause, g.title if len(g.title) <= 40 else g.title[:39] + "…", g.status.replace("_", " ")
+                  + (" (advisory)" if g.advisory else "")] for g in card.gates]
+        lines.append(tabulate(grows, headers=["gate", "basic requirement", "status"], tablefmt="simple"))
+    lines.append("")
+    if card.pass_mark is not None:
+        gap = card.pass_mark - card.total
+        lines.append(f"pass mark {show(card.pass_mark)}: " + (f"{show(gap)} points short" if gap > 0 else "reached"))
+    lines.append("ELIGIBLE" if card.eligible else "NOT ELIGIBLE: " + "; ".join(card.reasons))
+    missing = card.missing
+    if missing:
+        lines.append(f"\nno data for {len(missing)} of {len(card.indicators)} indicators (scored 0):")
+        for r in missing:
+            lines.append(f"  {r.clause} {r.id}: {r.outcome}")
+    return "\n".join(lines)
+
+
+def indicator_json(r: IndicatorResult) -> dict[str, Any]:
+    value: Any = r.value
+    if isinstance(r.value, Decimal):
+        value = num(r.value)
+    return {
+        "id": r.id,
+        "clause": r.clause,
+        "title": r.title,
+        "category": r.category,
+        "kind": r.kind,
+        "status": r.status,
+        "value": value,
+        "value_text": str(r.value) if isinstance(r.value, Decimal) else None,
+        "unit": r.unit,
+        "points": num(r.points),
+        "max_points": num(r.max_points),
+        "outcome": r.outcome,
+        "missing": list(r.missing),
+        "inputs": list(r.inputs),
+        "file": r.rule.file if r.rule else None,
+        "line": r.rule.line if r.rule else None,
+        "col": r.rule.col if r.rule else None,
+        "rule": r.rule.text if r.rule else None,
+    }
+
+
+def scorecard_json(card: Scorecard, park_file: str | None = None) -> dict[str, Any]:
+    return {
+        "schema": SCORECARD_SCHEMA,
+        "standard": card.standard,
+        "standard_title": card.standard_title,
+        "park": card.park,
+        "park_file": park_file,
+        "period": card.period,
+        "synthetic": card.synthetic,
+        "total": num(card.total),
+        "max_total": num(card.max_total),
+        "pass_mark": num(card.pass_mark),
+        "eligible": card.eligible,
+        "reasons": list(card.reasons),
+        "categories": [{"id": c.id, "title": c.title, "points": num(c.points), "max_points": num(c.max_points)}
+                       for c in card.categories],
+        "indicators": [indicator_json(r) for r in card.indicators],
+        "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory, "status": g.status,
+                   "file": g.rule.file, "line": g.rule.line} for g in card.gates],
+        "missing": [r.id for r in card.missing],
+    }
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)
+
+
+# ---- schema: what a data-collection form needs ------------------------------------
+
+
+def schema_json(cs: CompiledStandard) -> dict[str, Any]:
+    std = cs.std
+    inputs = {i.id: i for i in std.inputs}
+    out_ind = []
+    for ci in cs.indicators:
+        ind = ci.ind
+        levels = sorted(ci.levels.values(), key=lambda lv: (lv.points, lv.name))
+        out_ind.append({
+            "id": ind.id,
+            "clause": ind.clause,
+            "title": ind.title,
+            "category": ind.category,
+            "unit": ind.unit.text if ind.unit else None,
+            "kind": ind.kind,
+            "max_points": num(ind.max_points),
+            "table": ind.table,
+            "formula": _formula(ind),
+            "inputs": list(ci.inputs),
+            "levels": [{"name": lv.name, "points": num(lv.points), "wording": lv.wording} for lv in levels],
+        })
+    return {
+        "schema": SCHEMA_SCHEMA,
+        "standard": std.ref,
+        "title": std.header.title,
+        "status": std.header.status,
+        "total": num(std.header.total),
+        "pass_mark": num(std.header.pass_mark),
+        "indicators": out_ind,
+        "inputs": [{"id": i.id, "kind": i.kind, "unit": i.unit.text if i.unit else None, "title": i.title}
+                   for i in inputs.values()],
+        "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory} for g in std.gates],
+    }
+
+
+def _formula(ind: Indicator) -> str | None:
+    return f"{ind.id} = {expr_text(ind.formula.expr)}" if ind.formula else None
+
+
+def schema_table(cs: CompiledStandard) -> str:
+    s = schema_json(cs)
+    rows = []
+    for i in s["indicators"]:
+        how = i["formula"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
+        rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(Decimal(str(i["max_points"]))),
+                     ", ".join(i["inputs"]), how])
+    out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, pass mark {s['pass_mark']}", "",
+           tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "reads", "formula / levels"],
+                    tablefmt="simple", disable_numparse=True), "",
+           tabulate([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
+                    headers=["input", "kind", "unit", "title"], tablefmt="simple"), "",
+           tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
+                    headers=["gate", "id", "", "title"], tablefmt="simple")]
+    return "\n".join(out)

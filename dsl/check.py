@@ -6,7 +6,6 @@ the same unknown name again.
 """
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
@@ -78,7 +77,7 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
             yield Diagnostic("E110", f"unknown {kind} input '{name}' in {what}", span, did_you_mean(name, candidates))
         elif decl.kind != kind:
             yield Diagnostic(
-                "E111", f"'{name}' is a {decl.kind} input, but {what} needs a {kind} input", span, f"declared at {decl.span}"
+                "E111", f"'{name}' is {_a(decl.kind)} input, but {what} needs {_a(kind)} input", span, f"declared at {decl.span}"
             )
 
     for ind in std.indicators:
@@ -104,21 +103,25 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
                         yield Diagnostic("E113", f"band of '{ind.id}' tests '{r.name}'", r.span, hint)
 
 
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
+
+
 def check_kinds(std: ast.Standard) -> Iterator[Diagnostic]:
     """An indicator is scored one way: bands on a value, expert levels, or a capped count."""
     for ind in std.indicators:
-        kinds = {type(r).__name__ for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))}
+        kinds = {type(r).__name__.lower() for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))}
         if not kinds:
             yield Diagnostic("E120", f"indicator '{ind.id}' has no band, level or count rule", ind.span, "add: score ... -> points")
         elif len(kinds) > 1:
             yield Diagnostic("E121", f"indicator '{ind.id}' mixes {' and '.join(sorted(kinds))} rules", ind.span, "score an indicator one way")
         if len(ind.rules_of(ast.Count)) > 1:
             yield Diagnostic("E121", f"indicator '{ind.id}' has more than one count rule", ind.rules_of(ast.Count)[1].span)
-        names = Counter(lv.name for lv in ind.rules_of(ast.Level))
+        first: dict[str, ast.Level] = {}
         for lv in ind.rules_of(ast.Level):
-            if names[lv.name] > 1:
-                yield Diagnostic("E122", f"level '{lv.name}' of '{ind.id}' is defined twice", lv.span)
-                names[lv.name] = 0
+            if lv.name in first:
+                yield Diagnostic("E122", f"level '{lv.name}' of '{ind.id}' is defined twice", lv.span, f"first at line {first[lv.name].span.line}")
+            first.setdefault(lv.name, lv)
         if ind.formula and ind.kind != "band":
             yield Diagnostic("E123", f"indicator '{ind.id}' has a formula but is scored by {ind.kind}", ind.formula.span)
         if ind.kind == "band" and kinds and ind.unit is None:

@@ -25,7 +25,8 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def render(self, sources: "SourceMap | None" = None) -> str:
-        out = f"{self.span}: {self.severity.value}[{self.code}]: {self.message}"
+        where = f"{self.span}" if self.span.line else "parkscore"
+        out = f"{where}: {self.severity.value}[{self.code}]: {self.message}"
         text = sources.get(self.span.file) if sources else None
         if text is not None:
             excerpt = self.span.excerpt(text)

@@ -1,6 +1,7 @@
 """Finding and reading standards: ``family@version`` references, directories and files."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -56,8 +57,27 @@ def find(ref: str) -> StandardSource:
     )
 
 
+_HEADER = re.compile(r'^\s*standard\s+"', re.MULTILINE)
+
+
+def standard_of(target: str) -> str:
+    """What to check for a path: a .pks file is checked with the files of its standard.
+
+    A file without a header is a fragment of the standard in its directory; a file with a header
+    stands alone unless its directory also holds fragments (a multi-file standard).
+    """
+    path = Path(target)
+    if path.suffix != ".pks" or not path.is_file():
+        return target
+    def has_header(p: Path) -> bool:
+        return bool(_HEADER.search(p.read_text(encoding="utf-8")))
+    if has_header(path) and all(has_header(p) for p in path.parent.glob("*.pks")):
+        return target
+    return str(path.parent)
+
+
 def _not_found(message: str, hint: str | None) -> DiagnosticError:
-    return DiagnosticError([Diagnostic("E010", message, Span("<command line>", 1, 1, 1, 1), hint)])
+    return DiagnosticError([Diagnostic("E010", message, Span("<command line>", 0, 0, 0, 0), hint)])
 
 
 def parse_source(src: StandardSource) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:

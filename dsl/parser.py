@@ -53,8 +53,11 @@ _TERMINALS = {
     "PERCENT": "'%'",
     "UNIT_OP": "'/' or '*'",
     "ADVISORY": "'advisory'",
-    "__ANON_0": "'->'",
+    "_ARROW": "'->'",
 }
+
+# Signs pasted from the standards' tables, and what the language spells them as.
+_ASCII = {"≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "＜": "<", "＞": ">", "＝": "=", "“": '"', "”": '"', "：": ":"}
 
 # Bad examples -> the message a standards author should see (lark's match_examples idiom).
 _HEAD = 'standard "s" version "1"\ncategory c "t" max 3\nindicator 7.1 x "t"\n'
@@ -99,15 +102,15 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
     elif isinstance(exc, UnexpectedCharacters):
         ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         message = f"unexpected character {ch!r}"
-        hint = _expected(exc.allowed)
+        hint = f"write {_ASCII[ch]} instead of {ch}" if ch in _ASCII else _expected(exc.allowed)
     elif isinstance(exc, UnexpectedEOF):
         message = "unexpected end of file"
         hint = _expected(exc.expected)
     else:  # pragma: no cover - lark has no other UnexpectedInput subclasses
         message = str(exc)
-    label = exc.match_examples(grammar_parser().parse, _EXAMPLES, use_accepts=True)
-    if label:
-        hint = label
+    if not isinstance(exc, UnexpectedCharacters):
+        label = exc.match_examples(grammar_parser().parse, _EXAMPLES, use_accepts=True)
+        hint = label or hint
     return Diagnostic("E001", f"syntax error: {message}", Span(path, line, col, line, col + width), hint)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sys
 from functools import wraps
 from importlib.metadata import version as _version
-from pathlib import Path
 from typing import Any, Callable
 
 import click
@@ -95,7 +94,7 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
             sources.add(park.path, park.text)
             diags += resolve(park, cs.std)[1]
             continue
-        ref = str(Path(target).parent) if target.endswith(".pks") and Path(target).is_file() else target
+        ref = load.standard_of(target)
         if ref in checked:
             continue
         checked.add(ref)

@@ -44,15 +44,16 @@ class ParkData:
     synthetic: bool
     source: str | None
     path: str
-    entries: dict[str, tuple[Any, Span]] = field(default_factory=dict)
+    entries: dict[str, tuple[Any, Span, Span]] = field(default_factory=dict)  # value, value span, key span
     text: str = ""
 
 
 class _Marked:
     """A YAML value with its position (used only while reading)."""
 
-    def __init__(self, value: Any, span: Span) -> None:
+    def __init__(self, value: Any, span: Span, key_span: Span | None = None) -> None:
         self.value, self.span = value, span
+        self.key_span = key_span or span
 
 
 def _span(node: yaml.Node, path: str) -> Span:
@@ -75,7 +76,7 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_Marked(_plain(n, loader, path), _span(n, path)) for n in node.value]
     if isinstance(node, yaml.MappingNode):
-        return {str(k.value): _Marked(_plain(v, loader, path), _span(v, path)) for k, v in node.value}
+        return {str(k.value): _Marked(_plain(v, loader, path), _span(v, path), _span(k, path)) for k, v in node.value}
     raise TypeError(node)  # pragma: no cover
 
 
@@ -107,7 +108,7 @@ def load_park(path: str | Path) -> ParkData:
     allowed = ("park", "period", "synthetic", "source", "data")
     for key, m in top.items():
         if key not in allowed:
-            diags.append(Diagnostic("D102", f"unknown top-level key '{key}'", m.span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
+            diags.append(Diagnostic("D102", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
     if "park" not in top:
         diags.append(Diagnostic("D103", "the park file has no 'park' name", _span(root, path), "add: park: <name>"))
     data = top.get("data")
@@ -122,7 +123,7 @@ def load_park(path: str | Path) -> ParkData:
         synthetic=bool(top["synthetic"].value) if "synthetic" in top else False,
         source=str(top["source"].value) if "source" in top and top["source"].value is not None else None,
         path=path,
-        entries={k: (m.value, m.span) for k, m in data.value.items()},  # type: ignore[union-attr]
+        entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},  # type: ignore[union-attr]
         text=text,
     )
 
@@ -130,7 +131,7 @@ def load_park(path: str | Path) -> ParkData:
 def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkData:
     """Park data given in Python (tests, API): values as they would be written in YAML."""
     spans = {k: Span(name, i + 1, 1, i + 1, 1) for i, k in enumerate(data)}
-    return ParkData(name, None, False, None, name, {k: (_wrap(v, spans[k]), spans[k]) for k, v in data.items()})
+    return ParkData(name, None, False, None, name, {k: (_wrap(v, spans[k]), spans[k], spans[k]) for k, v in data.items()})
 
 
 def _wrap(v: Any, span: Span) -> Any:
@@ -159,9 +160,9 @@ def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Di
         kinds[g.id] = ("bool", None, g)
     facts: dict[str, Fact] = {}
     diags: list[Diagnostic] = []
-    for key, (raw, span) in park.entries.items():
+    for key, (raw, span, key_span) in park.entries.items():
         if key not in kinds:
-            diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", span, did_you_mean(key, kinds)))
+            diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, did_you_mean(key, kinds)))
             continue
         kind, unit, decl = kinds[key]
         fields, source = _fields(raw, span, diags)
@@ -185,7 +186,7 @@ def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tu
     out: dict[str, tuple[Any, Span]] = {}
     for k, m in raw.items():
         if k not in _FIELDS:
-            diags.append(Diagnostic("D111", f"unknown field '{k}'", m.span, did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
+            diags.append(Diagnostic("D111", f"unknown field '{k}'", m.key_span, did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
             return None, None
         out[k] = (m.value, m.span)
     source = out.get("source", (None, span))[0]

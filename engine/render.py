@@ -5,7 +5,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-import tabulate as _tabulate
 from tabulate import tabulate
 
 from parkscore.dsl.ast import Indicator
@@ -14,8 +13,6 @@ from parkscore.dsl.printer import expr_text
 from .compile import CompiledStandard
 from .evaluate import show
 from .scorecard import IndicatorResult, Scorecard, num
-
-_tabulate.PRESERVE_WHITESPACE = True  # keep the indentation of indicator rows
 
 SCORECARD_SCHEMA = "parkscore.scorecard/1"
 SCHEMA_SCHEMA = "parkscore.schema/1"
@@ -42,7 +39,7 @@ def scorecard_table(card: Scorecard) -> str:
                          f"{show(r.points)} / {show(r.max_points)}"])
     rows.append(["Total", "", "", "", "", f"{show(card.total)} / {show(card.max_total)}"])
     lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
-                          disable_numparse=True))
+                          disable_numparse=True, preserve_whitespace=True))
     if card.gates:
         lines.append("")
         grows = [[g.clause, g.title if len(g.title) <= 40 else g.title[:39] + "…", g.status.replace("_", " ")

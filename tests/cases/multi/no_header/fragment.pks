@@ -1,0 +1,1 @@
+category env "环境绩效" max 3

@@ -1,0 +1,1 @@
+check cpcif-green-park@2020

@@ -1,0 +1,1 @@
+schema --standard cpcif-green-park@2020

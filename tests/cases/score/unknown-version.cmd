@@ -1,0 +1,1 @@
+score examples/parks/shangyu.yaml --standard cpcif-green-park@2019

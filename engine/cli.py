@@ -1,21 +1,27 @@
 """The ``parkscore`` command line."""
 from __future__ import annotations
 
+import json
 import sys
 from functools import wraps
 from importlib.metadata import version as _version
 from typing import Any, Callable
 
 import click
+from pathlib import Path
 
 from parkscore.dsl import check as checker
 from parkscore.dsl import load
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, render_all
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, render_all
+from parkscore.dsl.span import Span
 
-from . import load_standard, score
+from . import audit, load_standard, score
 from .data import load_park, resolve
+from .trace import BufferTracer
+from .explain import MODES, explain_json, explain_text, group, select
 from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_table
 
+COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
 STANDARD_HELP = "a standard: family@version (see `parkscore standards`) or a directory of .pks files"
 
 
@@ -45,17 +51,70 @@ def main() -> None:
 @click.argument("park", type=click.Path(dir_okay=False))
 @click.option("--standard", "-s", "standard", default="cpcif-green-park@2020", show_default=True, help=STANDARD_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--audit", "audit_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="also write an audit record (scorecard, trace, sha256 of rule and data files, tool version)")
 @_fail_on_diagnostics
-def score_cmd(park: str, standard: str, fmt: str) -> None:
+def score_cmd(park: str, standard: str, fmt: str, audit_path: str | None) -> None:
     """Score PARK (a YAML data file) against a standard.
 
     Prints each indicator's value, the band or level that matched and its points, category
     subtotals, the total, the basic-requirement gates and whether the park is eligible.
-    Indicators without data score 0 and are listed as missing.
+    Indicators without data score 0 and are listed as missing. With --audit, writes a record
+    that `parkscore verify` can check later.
     """
     cs = load_standard(standard)
-    card = score(cs, load_park(park))
-    click.echo(dumps(scorecard_json(card, park)) if fmt == "json" else scorecard_table(card))
+    data = load_park(park)
+    card = score(cs, data)
+    click.echo(dumps(scorecard_json(card, park, data.context)) if fmt == "json" else scorecard_table(card))
+    if audit_path:
+        Path(audit_path).write_text(dumps(audit.record(standard, park)) + "\n", encoding="utf-8")
+        click.echo(f"audit record written to {audit_path}", err=True)
+
+
+@main.command("explain")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default="cpcif-green-park@2020", show_default=True, help=STANDARD_HELP)
+@click.option("--indicator", "-i", "indicators", multiple=True, help="only these indicators (repeatable)")
+@click.option("--mode", type=click.Choice(MODES), default="full", show_default=True,
+              help="full: everything; awards: what awarded points; fails: what gave nothing (0 points, no data, failed gates)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_fail_on_diagnostics
+def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str, fmt: str) -> None:
+    """Explain why each point was or was not awarded: an auditor's working paper.
+
+    For each indicator: the figures used with their source notes, the formula with the numbers
+    substituted, each rule tested in order with its outcome, the rule that decided (file:line:col,
+    clause, the source line quoted) and the points; then category subtotals, gates and the total.
+    """
+    cs = load_standard(standard)
+    known = [ci.ind.id for ci in cs.indicators]
+    unknown = [Diagnostic("E110", f"unknown indicator '{i}' in {cs.ref}", COMMAND_LINE, did_you_mean(i, known))
+               for i in indicators if i not in known]
+    if unknown:
+        raise DiagnosticError(unknown)
+    tracer = BufferTracer()
+    score(cs, load_park(park), tracer)
+    groups = select(group(tracer.events), mode, indicators)
+    click.echo(dumps(explain_json(groups)) if fmt == "json" else explain_text(groups, cs.sources), nl=fmt == "json")
+
+
+@main.command("verify")
+@click.argument("record_path", metavar="RECORD", type=click.Path(exists=True, dir_okay=False))
+@click.option("--park", "park", default=None, help="the park file, if it has moved since the record was made")
+@_fail_on_diagnostics
+def verify_cmd(record_path: str, park: str | None) -> None:
+    """Recompute an audit RECORD and say whether it still matches; exit 1 if not.
+
+    When it differs, each differing indicator is listed with the cause: rules changed, data
+    changed (which figures), or tool changed.
+    """
+    rec = json.loads(Path(record_path).read_text(encoding="utf-8"))
+    if rec.get("schema") != audit.AUDIT_SCHEMA:
+        raise DiagnosticError([Diagnostic("D100", f"{record_path} is not a parkscore audit record", COMMAND_LINE)])
+    verdict = audit.verify(rec, park)
+    click.echo(f"record: {record_path} (parkscore {rec['tool']['version']}, {rec['created']})")
+    click.echo(verdict.text())
+    sys.exit(0 if verdict.matches else 1)
 
 
 @main.command("schema")

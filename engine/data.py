@@ -46,6 +46,7 @@ class ParkData:
     path: str
     entries: dict[str, tuple[Any, Span, Span]] = field(default_factory=dict)  # value, value span, key span
     text: str = ""
+    context: dict[str, Any] = field(default_factory=dict)  # figures kept for the record, not scored
 
 
 class _Marked:
@@ -105,7 +106,7 @@ def load_park(path: str | Path) -> ParkData:
         raise DiagnosticError([Diagnostic("D101", "a park file is a mapping with 'park' and 'data'", where)], sources)
     top = _plain(root, yaml.SafeLoader(""), path)
     diags = []
-    allowed = ("park", "period", "synthetic", "source", "data")
+    allowed = ("park", "period", "synthetic", "source", "data", "context")
     for key, m in top.items():
         if key not in allowed:
             diags.append(Diagnostic("D102", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
@@ -125,7 +126,20 @@ def load_park(path: str | Path) -> ParkData:
         path=path,
         entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},  # type: ignore[union-attr]
         text=text,
+        context=_unmark(top["context"].value) if "context" in top and isinstance(top["context"].value, dict) else {},
     )
+
+
+def _unmark(v: Any) -> Any:
+    if isinstance(v, _Marked):
+        return _unmark(v.value)
+    if isinstance(v, dict):
+        return {k: _unmark(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_unmark(x) for x in v]
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
 
 
 def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkData:

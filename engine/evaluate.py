@@ -46,7 +46,8 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
             if status != "scored":
                 tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, rule and _span(rule), data={"missing": list(missing)}))
             op = Op.AWARD if points > 0 else Op.FAIL
-            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {outcome}", rule and _span(rule), points=points))
+            why = "no data" if status == "no_data" else ("undefined value" if status == "undefined" else outcome)
+            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {why}", rule and _span(rule), points=points))
         return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, unit, points, maxp,
                                rule, outcome, missing, inputs)
 
@@ -110,9 +111,8 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
         try:
             value = ci.formula(env)  # type: ignore[arg-type]
         except (DivisionByZero, InvalidOperation, ZeroDivisionError):
-            zeros = [n for n in used if env[n] == 0]
-            return result("undefined", ZERO, ci.formula_ref, "cannot compute: division by zero (" + ", ".join(zeros) + " is 0)",
-                          None, (), used)
+            zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
+            return result("undefined", ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
         if tr.enabled:
             assert ci.formula_ref is not None and ind.formula is not None
             subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())

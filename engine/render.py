@@ -84,7 +84,7 @@ def indicator_json(r: IndicatorResult) -> dict[str, Any]:
     }
 
 
-def scorecard_json(card: Scorecard, park_file: str | None = None) -> dict[str, Any]:
+def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "schema": SCORECARD_SCHEMA,
         "standard": card.standard,
@@ -104,6 +104,7 @@ def scorecard_json(card: Scorecard, park_file: str | None = None) -> dict[str, A
         "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory, "status": g.status,
                    "file": g.rule.file, "line": g.rule.line} for g in card.gates],
         "missing": [r.id for r in card.missing],
+        "context": context or {},
     }
 
 

@@ -1,0 +1,135 @@
+"""Trace -> an auditor's working paper: events grouped per indicator, gate and category.
+
+Modes follow OPA's explain: ``full`` keeps everything, ``awards`` only the indicators that
+awarded points (with every step that led there), ``fails`` only what gave nothing: indicators
+at 0 (a failed band, a guard, no data) and gates that did not pass.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from parkscore.dsl.diagnostics import SourceMap
+
+from .trace import Op, TraceEvent
+
+MODES = ("full", "awards", "fails")
+
+
+@dataclass(frozen=True)
+class Group:
+    """The events about one subject, in the order they happened."""
+
+    kind: str  # indicator | gate | category | total
+    subject: str
+    events: tuple[TraceEvent, ...]
+
+    @property
+    def points(self) -> Decimal | None:
+        return next((e.points for e in reversed(self.events) if e.op in (Op.AWARD, Op.FAIL)), None)
+
+    @property
+    def failed(self) -> bool:
+        if self.kind == "indicator":
+            return not self.points
+        if self.kind == "gate":
+            return any(e.op is Op.GATE and not e.outcome for e in self.events)
+        return False
+
+
+_KIND = {Op.ENTER: "indicator", Op.GATE: "gate", Op.SUBTOTAL: "category", Op.TOTAL: "total"}
+
+
+def group(events: Iterable[TraceEvent]) -> list[Group]:
+    groups: list[Group] = []
+    current: list[TraceEvent] = []
+    for e in events:
+        # an indicator starts at ENTER; a gate's INPUT precedes its GATE event
+        if e.op is Op.ENTER or (current and e.subject != current[0].subject):
+            if current:
+                groups.append(_close(current))
+            current = []
+        current.append(e)
+    if current:
+        groups.append(_close(current))
+    return groups
+
+
+def _close(events: list[TraceEvent]) -> Group:
+    kind = next((_KIND[e.op] for e in events if e.op in _KIND), "indicator")
+    return Group(kind, events[0].subject, tuple(events))
+
+
+def select(groups: list[Group], mode: str, indicators: tuple[str, ...] = ()) -> list[Group]:
+    if indicators:
+        groups = [g for g in groups if g.kind == "indicator" and g.subject in indicators]
+    if mode == "awards":
+        return [g for g in groups if (g.kind == "indicator" and g.points) or g.kind in ("category", "total")]
+    if mode == "fails":
+        return [g for g in groups if g.failed or g.kind == "total"]
+    return groups
+
+
+_LABEL = {
+    Op.ENTER: "", Op.INPUT: "input", Op.COMPUTE: "compute", Op.TEST: "test", Op.AWARD: "award",
+    Op.FAIL: "result", Op.MISSING: "missing", Op.GATE: "gate", Op.SUBTOTAL: "subtotal", Op.TOTAL: "total",
+}
+
+
+def explain_text(groups: list[Group], sources: SourceMap) -> str:
+    out: list[str] = []
+    for g in groups:
+        for e in g.events:
+            where = f"  [{e.span.file}:{e.span.line}:{e.span.col}]" if e.span else ""
+            if e.op is Op.ENTER:
+                out.append(f"{e.message}{where}")
+                continue
+            label = _LABEL[e.op]
+            if e.op is Op.TEST:
+                label = "pass" if e.outcome else "fail"
+            line = f"  {label:<8} {e.message}" if g.kind == "indicator" else f"{label:<8} {e.message}"
+            out.append(line + where)
+            if e.op is Op.INPUT and e.data.get("source"):
+                out.append(f"{'':11}source: {e.data['source']}")
+            if e.op in (Op.AWARD, Op.FAIL) and e.span:
+                quoted = _line(sources, e.span.file, e.span.line)
+                if quoted:
+                    out.append(f"{'':11}rule:   {quoted}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _line(sources: SourceMap, file: str, line: int) -> str:
+    text = sources.get(file)
+    lines = text.splitlines() if text else []
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
+
+
+def event_json(e: TraceEvent) -> dict[str, Any]:
+    return {
+        "op": e.op.value,
+        "subject": e.subject,
+        "message": e.message,
+        "file": e.span.file if e.span else None,
+        "line": e.span.line if e.span else None,
+        "col": e.span.col if e.span else None,
+        "outcome": e.outcome,
+        "points": _plain(e.points),
+        "data": _plain(e.data),
+    }
+
+
+def explain_json(groups: list[Group]) -> list[dict[str, Any]]:
+    return [{"kind": g.kind, "subject": g.subject, "points": _plain(g.points), "events": [event_json(e) for e in g.events]}
+            for g in groups]

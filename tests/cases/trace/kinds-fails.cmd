@@ -1,0 +1,1 @@
+explain tests/cases/trace/kinds.yaml --mode fails

@@ -1,0 +1,1 @@
+explain tests/cases/trace/kinds.yaml -i chem_revenue -i hightech_share -i cleaner_production_rate -i pipe_rack_coverage -i COD_intensity -i water_supply -i hazardous_waste_capacity -i surface_water_rate

@@ -1,0 +1,1 @@
+explain examples/parks/synthetic-complete.yaml

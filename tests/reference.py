@@ -1,0 +1,94 @@
+"""A deliberately naive reference interpreter over the AST, used as a test oracle.
+
+It shares nothing with engine/compile.py and engine/evaluate.py but the AST and the facts:
+bands are evaluated by applying the comparison chain as written, formulas by walking the tree.
+"""
+from __future__ import annotations
+
+import operator
+from decimal import Decimal
+from typing import Mapping
+
+from parkscore.dsl import ast
+from parkscore.engine.data import Fact
+
+OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+class NoData(Exception):
+    pass
+
+
+def _num(o: ast.Num | ast.Ref, facts: Mapping[str, Fact], value: Decimal | None = None) -> Decimal:
+    if isinstance(o, ast.Num):
+        return o.value
+    if value is not None:
+        return value
+    if o.name not in facts:
+        raise NoData(o.name)
+    return facts[o.name].value  # type: ignore[return-value]
+
+
+def _cond(c: ast.Cond, facts: Mapping[str, Fact]) -> bool:
+    if isinstance(c, ast.CondRef):
+        if c.name not in facts:
+            raise NoData(c.name)
+        return bool(facts[c.name].value)
+    if isinstance(c, ast.Not):
+        return not _cond(c.operand, facts)
+    if isinstance(c, ast.BoolOp):
+        vals = []
+        for o in c.operands:
+            try:
+                vals.append(_cond(o, facts))
+            except NoData:
+                vals.append(None)
+        decisive = c.op == "or"
+        if decisive in vals:
+            return decisive
+        if None in vals:
+            raise NoData("condition")
+        return not decisive
+    vals = [_num(o, facts) for o in c.operands]
+    return all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(c.ops))
+
+
+def _expr(e: ast.Expr, facts: Mapping[str, Fact]) -> Decimal:
+    if isinstance(e, (ast.Num, ast.Ref)):
+        return _num(e, facts)
+    return ARITH[e.op](_expr(e.left, facts), _expr(e.right, facts))
+
+
+def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
+    for ex in ind.rules_of(ast.Exempt):
+        try:
+            if _cond(ex.cond, facts):
+                return ex.points
+        except NoData:
+            pass
+    for count in ind.rules_of(ast.Count):
+        if count.items not in facts:
+            return Decimal(0)
+        return min(count.per_item * len(facts[count.items].value), count.cap)  # type: ignore[arg-type]
+    levels = ind.rules_of(ast.Level)
+    if levels:
+        f = facts.get(ind.id)
+        return next((lv.points for lv in levels if f is not None and lv.name == f.value), Decimal(0))
+    try:
+        if ind.id in facts:
+            value = facts[ind.id].value
+        elif ind.formula:
+            value = _expr(ind.formula.expr, facts)
+        else:
+            return Decimal(0)
+        for g in ind.rules_of(ast.Require):
+            if not _cond(g.cond, facts):
+                return Decimal(0)
+    except (NoData, ArithmeticError):
+        return Decimal(0)
+    for b in ind.rules_of(ast.Band):
+        vals = [_num(o, facts, value) for o in b.test.operands]  # type: ignore[arg-type]
+        if all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(b.test.ops)):
+            return b.points
+    return Decimal(0)

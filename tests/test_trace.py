@@ -1,0 +1,91 @@
+"""The trace is a faithful account of the scorecard, and scoring does not depend on tracing."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parkscore.dsl import ast
+from parkscore.dsl.check import band_intervals
+from parkscore.engine import load_park, load_standard, score
+from parkscore.engine.data import park_from_mapping, resolve
+from parkscore.engine.trace import BufferTracer, Op
+
+from . import reference
+
+ROOT = Path(__file__).resolve().parent.parent
+PARKS = sorted((ROOT / "examples" / "parks").glob("*.yaml")) + [ROOT / "tests" / "cases" / "trace" / "kinds.yaml"]
+
+
+@pytest.fixture(scope="module")
+def cs():  # type: ignore[no-untyped-def]
+    return load_standard("cpcif-green-park@2020")
+
+
+@pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])
+def test_trace_points_add_up_to_the_scorecard(cs, park: Path) -> None:  # type: ignore[no-untyped-def]
+    tracer = BufferTracer()
+    card = score(cs, load_park(park), tracer)
+    final = {e.subject: e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)}
+    assert set(final) == {r.id for r in card.indicators}
+    assert sum(final.values(), Decimal(0)) == card.total
+    for r in card.indicators:
+        assert final[r.id] == r.points
+    subtotals = {e.subject: e.points for e in tracer.events if e.op is Op.SUBTOTAL}
+    assert subtotals == {c.id: c.points for c in card.categories}
+    total = [e for e in tracer.events if e.op is Op.TOTAL]
+    assert len(total) == 1 and total[0].points == card.total and total[0].outcome == card.eligible
+
+
+def test_every_trace_event_of_a_rule_points_into_a_rule_file(cs) -> None:  # type: ignore[no-untyped-def]
+    tracer = BufferTracer()
+    score(cs, load_park(ROOT / "examples" / "parks" / "synthetic-complete.yaml"), tracer)
+    for e in tracer.events:
+        if e.op in (Op.TEST, Op.AWARD, Op.FAIL, Op.COMPUTE, Op.ENTER):
+            assert e.span is not None and e.span.file.startswith("standards/cpcif-green-park/2020/"), e
+            assert cs.sources.get(e.span.file).splitlines()[e.span.line - 1].strip(), e
+
+
+def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
+    """Random parks: every datum may be absent; numbers sit on, next to or between band edges."""
+    fields: dict[str, st.SearchStrategy] = {}
+    deltas = st.sampled_from([Decimal(0), Decimal("0.001"), Decimal("-0.001"), Decimal("0.5"), Decimal("-0.5")])
+    for ind in std.indicators:
+        if ind.kind == "band":
+            edges = sorted({b for _, iv in band_intervals(ind) for b in (iv.lo, iv.hi) if b is not None})
+            direct = st.builds(lambda e, d, u=ind.unit: f"{e + d} {u}", st.sampled_from(edges), deltas)
+            fields[ind.id] = st.none() | direct if ind.formula is None else st.none() | st.none() | direct
+        elif ind.kind == "level":
+            fields[ind.id] = st.none() | st.sampled_from([lv.name for lv in ind.rules_of(ast.Level)])
+    for inp in std.inputs:
+        if inp.kind == "number":
+            fields[inp.id] = st.none() | st.builds(lambda v, u=inp.unit: f"{v} {u}",
+                                                   st.decimals(min_value=0, max_value=10_000, places=3))
+        elif inp.kind == "bool":
+            fields[inp.id] = st.none() | st.booleans()
+        else:
+            fields[inp.id] = st.none() | st.lists(st.sampled_from("ABCDE"), max_size=4, unique=True)
+    for g in std.gates:
+        fields[g.id] = st.none() | st.booleans()
+    return st.fixed_dictionaries(fields).map(lambda d: {k: v for k, v in d.items() if v is not None})
+
+
+_STD = load_standard("cpcif-green-park@2020")
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_park_strategy(_STD.std))
+def test_traced_plain_and_reference_paths_agree(data: dict) -> None:
+    plain = score(_STD, data)
+    tracer = BufferTracer()
+    traced = score(_STD, data, tracer)
+    assert [r.points for r in plain.indicators] == [r.points for r in traced.indicators]
+    assert plain.total == traced.total and plain.eligible == traced.eligible
+    facts, _ = resolve(park_from_mapping(data), _STD.std)
+    for r, ind in zip(plain.indicators, _STD.std.indicators):
+        assert r.points == reference.points(ind, facts), ind.id
+    awarded = sum((e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)), Decimal(0))
+    assert awarded == plain.total

@@ -158,7 +158,20 @@ class Exempt:
     span: Span = _span()
 
 
-Rule = Union[Band, Level, Count, Require, Exempt]
+@dataclass(frozen=True)
+class Trend:
+    """``trend carbon_intensity_by_year decreasing over 3 years -> 5``: points when the last N
+    consecutive years of a series move strictly in one direction (近三年来保持持续改善)."""
+
+    series: str
+    direction: str  # "decreasing" | "increasing"
+    years: int
+    points: Decimal
+    wording: str | None = None
+    span: Span = _span()
+
+
+Rule = Union[Band, Level, Count, Require, Exempt, Trend]
 
 
 @dataclass(frozen=True)
@@ -178,7 +191,7 @@ class InputDecl:
     """A raw figure the park reports: a number with a unit, a yes/no fact, or a list of items."""
 
     id: str
-    kind: str  # "number" | "bool" | "items"
+    kind: str  # "number" | "series" (a number by year) | "bool" | "items"
     unit: Unit | None
     title: str
     span: Span = _span()
@@ -197,14 +210,17 @@ class Indicator:
     rules: tuple[Rule, ...] = ()
     category: str = ""
     span: Span = _span()
+    attr_line: int = field(default=0, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
-        """``band`` (numeric value scored by bands), ``level`` (expert-assessed) or ``count``."""
+        """``band`` (a value scored by bands), ``level`` (expert-assessed), ``count`` or ``trend``."""
         if any(isinstance(r, Level) for r in self.rules):
             return "level"
         if any(isinstance(r, Count) for r in self.rules):
             return "count"
+        if any(isinstance(r, Trend) for r in self.rules):
+            return "trend"
         return "band"
 
     def rules_of(self, cls: type) -> list:  # type: ignore[type-arg]
@@ -217,6 +233,7 @@ class Category:
     title: str
     max_points: Decimal | None
     indicators: tuple[Indicator, ...]
+    weight: Decimal | None = None  # percent of the total, for weighted standards
     span: Span = _span()
 
 
@@ -242,7 +259,29 @@ class Header:
     total: Decimal | None = None
     pass_mark: Decimal | None = None
     pass_note: str | None = None
+    amends: str | None = None
     span: Span = _span()
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Remove:
+    """In an amendment: ``remove indicator ID`` (or gate, input, category)."""
+
+    what: str
+    id: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Override:
+    """In an amendment: ``override <declaration>`` replaces the base's declaration of that id."""
+
+    node: Union[Indicator, Category, Gate, InputDecl]
+    span: Span = _span()
+
+
+Amendment = Union[Remove, Override]
 
 
 @dataclass(frozen=True)
@@ -254,7 +293,9 @@ class SourceFile:
     inputs: tuple[InputDecl, ...]
     categories: tuple[Category, ...]
     gates: tuple[Gate, ...]
+    amendments: tuple[Amendment, ...] = ()
     span: Span = _span()
+    decls: tuple[object, ...] = field(default=(), compare=False, repr=False)  # in file order, for the formatter
 
 
 @dataclass(frozen=True)

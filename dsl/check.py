@@ -96,6 +96,10 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
                 for r in cond_refs(rule.cond):
                     kind = "bool" if isinstance(r, ast.CondRef) else "number"
                     yield from lookup(r.name, kind, r.span, f"a condition of {ind.id}")
+            elif isinstance(rule, ast.Trend):
+                yield from lookup(rule.series, "series", rule.span, f"the trend of {ind.id}")
+                if rule.years < 2:
+                    yield Diagnostic("E114", "a trend needs at least 2 years", rule.span)
             elif isinstance(rule, ast.Band):
                 for r in (o for o in rule.test.operands if isinstance(o, ast.Ref)):
                     if r.name != ind.id:
@@ -110,9 +114,9 @@ def _a(word: str) -> str:
 def check_kinds(std: ast.Standard) -> Iterator[Diagnostic]:
     """An indicator is scored one way: bands on a value, expert levels, or a capped count."""
     for ind in std.indicators:
-        kinds = {type(r).__name__.lower() for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))}
+        kinds = {type(r).__name__.lower() for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count, ast.Trend))}
         if not kinds:
-            yield Diagnostic("E120", f"indicator '{ind.id}' has no band, level or count rule", ind.span, "add: score ... -> points")
+            yield Diagnostic("E120", f"indicator '{ind.id}' has no band, level, count or trend rule", ind.span, "add: score ... -> points")
         elif len(kinds) > 1:
             yield Diagnostic("E121", f"indicator '{ind.id}' mixes {' and '.join(sorted(kinds))} rules", ind.span, "score an indicator one way")
         if len(ind.rules_of(ast.Count)) > 1:
@@ -231,13 +235,15 @@ def gaps(ivs: list[Interval]) -> list[Interval]:
 
 def best_points(ind: ast.Indicator) -> Decimal:
     """The most points the indicator's rules can award."""
-    candidates = [r.points for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Exempt))]
+    candidates = [r.points for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Exempt, ast.Trend))]
     candidates += [c.cap for c in ind.rules_of(ast.Count)]
     return max(candidates, default=Decimal(0))
 
 
 def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
-    """Maxima are checked, not trusted: rules vs indicator, indicators vs category, categories vs total."""
+    """Maxima are checked, not trusted: rules vs indicator, indicators vs category, categories vs
+    total (or, in a weighted standard, weights vs 100%)."""
+    weighted = [c for c in std.categories if c.weight is not None]
     for ind in std.indicators:
         if ind.max_points is None:
             continue
@@ -246,7 +252,7 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
             if pts is not None and pts > ind.max_points:
                 yield Diagnostic("E401", f"this rule awards {pts} points, more than the maximum {ind.max_points} of '{ind.id}'", r.span)
         best = best_points(ind)
-        scoring = [r for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count))]
+        scoring = [r for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Count, ast.Trend))]
         if scoring and best < ind.max_points:
             yield Diagnostic(
                 "E402", f"'{ind.id}' declares max {ind.max_points} but its best rule awards {best}", ind.span,
@@ -260,9 +266,18 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
                 "E403", f"category '{cat.id}' declares max {cat.max_points} but its indicators add up to {total}", cat.span, f"{listing} = {total}"
             )
     total = sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
-    if std.header.total is not None and total != std.header.total:
+    if std.header.total is not None and total != std.header.total and not weighted:
         listing = " + ".join(f"{c.id} {c.max_points}" for c in std.categories)
         yield Diagnostic("E404", f"the header declares total {std.header.total} but the categories add up to {total}", std.header.span, listing)
+    if weighted and len(weighted) != len(std.categories):
+        for c in std.categories:
+            if c.weight is None:
+                yield Diagnostic("E407", f"category '{c.id}' has no weight, but others have", c.span, "give every category a weight, or none")
+    elif weighted:
+        wsum = sum((c.weight for c in weighted), Decimal(0))  # type: ignore[misc]
+        if wsum != 100:
+            listing = " + ".join(f"{c.id} {c.weight}%" for c in weighted)
+            yield Diagnostic("E408", f"category weights add up to {wsum}%, not 100%", std.header.span, listing)
     if std.header.pass_mark is not None and std.header.total is not None and std.header.pass_mark > std.header.total:
         yield Diagnostic("E406", f"pass mark {std.header.pass_mark} is above the total {std.header.total}", std.header.span)
 

@@ -57,6 +57,9 @@ class SourceMap:
     def add(self, name: str, text: str) -> None:
         self._texts[name] = text
 
+    def update(self, other: "SourceMap") -> None:
+        self._texts.update(other._texts)
+
     def get(self, name: str) -> str | None:
         if name in self._texts:
             return self._texts[name]

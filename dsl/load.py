@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import ast
+from . import amend, ast
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean
 from .parser import parse_tree
 from .span import Span
@@ -57,6 +57,23 @@ def find(ref: str) -> StandardSource:
     )
 
 
+def _amend(header: ast.Header, parsed: list[ast.SourceFile], sources: SourceMap, depth: int
+           ) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+    assert header.amends is not None
+    if depth > 8:
+        return None, [Diagnostic("E504", "amendments nest more than 8 deep (a cycle?)", header.span)], sources
+    try:
+        base_src = find(header.amends)
+    except DiagnosticError as exc:
+        return None, [Diagnostic("E504", f"base version: {d.message}", header.span, d.hint) for d in exc.diagnostics], sources
+    base, diags, base_sources = parse_source(base_src, depth + 1)
+    sources.update(base_sources)
+    if base is None:
+        return None, diags, sources
+    std, diags = amend.apply(base, header, parsed)
+    return std, diags, sources
+
+
 _HEADER = re.compile(r'^\s*standard\s+"', re.MULTILINE)
 
 
@@ -80,8 +97,9 @@ def _not_found(message: str, hint: str | None) -> DiagnosticError:
     return DiagnosticError([Diagnostic("E010", message, Span("<command line>", 0, 0, 0, 0), hint)])
 
 
-def parse_source(src: StandardSource) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
-    """Parse and merge every file; syntax errors of all files are collected."""
+def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+    """Parse and merge every file (resolving an amendment against its base); syntax errors of all
+    files are collected."""
     sources = SourceMap()
     diags: list[Diagnostic] = []
     parsed: list[ast.SourceFile] = []
@@ -103,6 +121,13 @@ def parse_source(src: StandardSource) -> tuple[ast.Standard | None, list[Diagnos
         msg = "no file has a 'standard' header" if not headers else "more than one file has a 'standard' header"
         spans = [h.span for h in headers[1:]] or [where]
         return None, [Diagnostic("E011", msg, s, "exactly one file of a version starts with: standard \"<family>\" version \"<version>\"") for s in spans], sources
+    header = headers[0]
+    if header.amends is not None:
+        return _amend(header, parsed, sources, depth)
+    stray = [a for f in parsed for a in f.amendments]
+    if stray:
+        return None, [Diagnostic("E503", "'override' and 'remove' need a base version", a.span,
+                                 'add to the header: amends "<family>@<version>"') for a in stray], sources
     std = ast.Standard(
         headers[0],
         tuple(i for f in parsed for i in f.inputs),

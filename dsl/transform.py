@@ -50,7 +50,9 @@ class ToAst(Transformer):  # type: ignore[type-arg]
             tuple(c for c in children if isinstance(c, ast.InputDecl)),
             tuple(c for c in children if isinstance(c, ast.Category)),
             tuple(c for c in children if isinstance(c, ast.Gate)),
+            tuple(c for c in children if isinstance(c, (ast.Remove, ast.Override))),
             span=self._span(meta),
+            decls=tuple(children),
         )
 
     def header(self, meta: Any, children: list[Any]) -> ast.Header:
@@ -61,8 +63,10 @@ class ToAst(Transformer):  # type: ignore[type-arg]
                 self._error("E002", f"header field '{key}' given twice", span)
             values[key] = value
         pass_mark, pass_note = values.pop("pass", (None, None))
+        lines = tuple(("pass" if k == "pass" else k, span.line) for k, _, span in fields)
         return ast.Header(
-            _text(family), _text(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta), **values
+            _text(family), _text(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta),
+            field_lines=lines, **values
         )
 
     def h_title(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
@@ -80,6 +84,9 @@ class ToAst(Transformer):  # type: ignore[type-arg]
     def h_total(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("total", Decimal(c[0]), self._span(meta))
 
+    def h_amends(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("amends", _text(c[0]), self._span(meta))
+
     def h_pass(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("pass", (Decimal(c[0]), _text(c[1]) if len(c) > 1 else None), self._span(meta))
 
@@ -90,6 +97,9 @@ class ToAst(Transformer):  # type: ignore[type-arg]
 
     def number_type(self, meta: Any, c: list[Any]) -> tuple[str, ast.Unit]:
         return ("number", c[0])
+
+    def series_type(self, meta: Any, c: list[Any]) -> tuple[str, ast.Unit]:
+        return ("series", c[0])
 
     def bool_type(self, meta: Any, c: list[Any]) -> tuple[str, None]:
         return ("bool", None)
@@ -107,12 +117,36 @@ class ToAst(Transformer):  # type: ignore[type-arg]
     def c_max(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("max", Decimal(c[0]), self._span(meta))
 
+    def c_weight(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("weight", Decimal(c[0]), self._span(meta))
+
     def category(self, meta: Any, c: list[Any]) -> ast.Category:
         cid, title, *rest = c
         attrs = self._attrs([r for r in rest if isinstance(r, tuple)])
         indicators = tuple(i for i in rest if isinstance(i, ast.Indicator))
         indicators = tuple(_with_category(i, str(cid)) for i in indicators)
-        return ast.Category(str(cid), _text(title), attrs.get("max"), indicators, span=self._span(meta))
+        return ast.Category(str(cid), _text(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta))
+
+    # -- amendments ------------------------------------------------------------------
+    def _remove(self, what: str, meta: Any, c: list[Token]) -> ast.Remove:
+        return ast.Remove(what, str(c[0]), span=self._span(meta))
+
+    def remove_indicator(self, meta: Any, c: list[Token]) -> ast.Remove:
+        return self._remove("indicator", meta, c)
+
+    def remove_gate(self, meta: Any, c: list[Token]) -> ast.Remove:
+        return self._remove("gate", meta, c)
+
+    def remove_input(self, meta: Any, c: list[Token]) -> ast.Remove:
+        return self._remove("input", meta, c)
+
+    def remove_category(self, meta: Any, c: list[Token]) -> ast.Remove:
+        return self._remove("category", meta, c)
+
+    def _override(self, meta: Any, c: list[Any]) -> ast.Override:
+        return ast.Override(c[0], span=self._span(meta))
+
+    override_indicator = override_category = override_gate = override_input = _override
 
     def _attrs(self, items: list[tuple[str, Any, Span]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -140,6 +174,7 @@ class ToAst(Transformer):  # type: ignore[type-arg]
     def indicator(self, meta: Any, c: list[Any]) -> ast.Indicator:
         clause, iid, title, *rest = c
         attr_list = rest[0] if rest and isinstance(rest[0], list) else []
+        attr_line = attr_list[0][2].line if attr_list else 0
         rules = [r for r in rest if not isinstance(r, list)]
         attrs = self._attrs(attr_list)
         formulas = [r for r in rules if isinstance(r, ast.Formula)]
@@ -152,6 +187,7 @@ class ToAst(Transformer):  # type: ignore[type-arg]
             formula=formulas[0] if formulas else None,
             rules=tuple(r for r in rules if not isinstance(r, ast.Formula)),
             span=self._span(meta),
+            attr_line=attr_line,
             **attrs,
         )
 
@@ -166,6 +202,11 @@ class ToAst(Transformer):  # type: ignore[type-arg]
 
     def count(self, meta: Any, c: list[Any]) -> ast.Count:
         return ast.Count(Decimal(c[0]), str(c[1]), Decimal(c[2]), span=self._span(meta))
+
+    def trend(self, meta: Any, c: list[Any]) -> ast.Trend:
+        series, direction, years, points, *wording = c
+        return ast.Trend(str(series), str(direction), int(Decimal(years)), Decimal(points),
+                         _text(wording[0]) if wording else None, span=self._span(meta))
 
     def require(self, meta: Any, c: list[Any]) -> ast.Require:
         return ast.Require(c[0], _text(c[1]) if len(c) > 1 else None, span=self._span(meta))

@@ -68,6 +68,16 @@ class CompiledCount:
 
 
 @dataclass(frozen=True)
+class CompiledTrend:
+    series: str
+    decreasing: bool
+    years: int
+    points: Decimal
+    text: str
+    ref: RuleRef
+
+
+@dataclass(frozen=True)
 class CompiledIndicator:
     ind: ast.Indicator
     ref: RuleRef
@@ -79,6 +89,7 @@ class CompiledIndicator:
     requires: tuple[CompiledCond, ...] = ()
     levels: Mapping[str, CompiledLevel] = field(default_factory=dict)
     count: CompiledCount | None = None
+    trend: CompiledTrend | None = None
 
     @property
     def inputs(self) -> tuple[str, ...]:
@@ -86,12 +97,14 @@ class CompiledIndicator:
         names: list[str] = []
         for c in self.exempts:
             names += c.names
-        names += [self.ind.id] if self.ind.kind != "count" else []
+        names += [self.ind.id] if self.ind.kind in ("band", "level") else []
         names += self.formula_inputs
         for c in self.requires:
             names += c.names
         if self.count:
             names.append(self.count.items)
+        if self.trend:
+            names.append(self.trend.series)
         return tuple(dict.fromkeys(names))
 
 
@@ -182,6 +195,12 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         assert isinstance(iv, Interval), "compile_indicator runs on checked standards only"
         bands.append(CompiledBand(iv, b.points, show_compare(b.test), rule_ref(b.span, ind.clause, sources)))
     counts = ind.rules_of(ast.Count)
+    trends = ind.rules_of(ast.Trend)
+    trend = None
+    if trends:
+        t = trends[0]
+        trend = CompiledTrend(t.series, t.direction == "decreasing", t.years, t.points,
+                              f"{t.series} {t.direction} over {t.years} years", rule_ref(t.span, ind.clause, sources))
     return CompiledIndicator(
         ind=ind,
         ref=ref,
@@ -193,6 +212,7 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         requires=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Require)),
         levels={lv.name: CompiledLevel(lv.name, lv.points, lv.wording, rule_ref(lv.span, ind.clause, sources)) for lv in ind.rules_of(ast.Level)},
         count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap, rule_ref(counts[0].span, ind.clause, sources)) if counts else None,
+        trend=trend,
     )
 
 

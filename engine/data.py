@@ -30,7 +30,7 @@ class Fact:
     """One datum of a park, already in the unit the standard declares."""
 
     id: str
-    value: Decimal | bool | str | tuple[Item, ...]
+    value: Decimal | bool | str | tuple[Item, ...] | tuple[tuple[int, Decimal], ...]
     span: Span
     source: str | None = None
     reported: str | None = None  # as reported, when converted: "1044 亿元"
@@ -169,7 +169,8 @@ def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Di
     for i in std.inputs:
         kinds[i.id] = (i.kind, i.unit, i)
     for ind in std.indicators:
-        kinds[ind.id] = ({"band": "number", "level": "level", "count": "count"}[ind.kind], ind.unit, ind)
+        if ind.kind != "trend":  # a trend is computed from its series only
+            kinds[ind.id] = ({"band": "number", "level": "level", "count": "count"}[ind.kind], ind.unit, ind)
     for g in std.gates:
         kinds[g.id] = ("bool", None, g)
     facts: dict[str, Fact] = {}
@@ -182,7 +183,7 @@ def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Di
         fields, source = _fields(raw, span, diags)
         if fields is None:
             continue
-        value, vspan = fields.get("value", fields.get("level", fields.get("items", (None, span))))
+        value, vspan = fields.get("value", fields.get("level", fields.get("items", fields.get("by_year", (None, span)))))
         if value is None:
             continue  # explicit null: no data
         fact = _convert(key, kind, unit, decl, value, vspan, fields, source, diags)
@@ -191,7 +192,7 @@ def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Di
     return facts, diags
 
 
-_FIELDS = ("value", "unit", "source", "level", "items", "note")
+_FIELDS = ("value", "unit", "source", "level", "items", "by_year", "note")
 
 
 def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
@@ -238,6 +239,20 @@ def _convert(
             return bad("D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
         reported = f"{value} {unit_text}" if factor != 1 or unit_text != unit.text else None
         return Fact(key, value * factor, span, source, reported, unit.text)
+    if kind == "series":
+        assert unit is not None
+        if not isinstance(value, dict) or "unit" not in fields:
+            return bad("D170", f"'{key}' is a figure by year", f"write: {{unit: {unit}, by_year: {{2017: ..., 2018: ..., 2019: ...}}}}")
+        factor = units.conversion_factor(units.parse_unit(str(fields["unit"][0])), unit)
+        if factor is None:
+            return bad("D123", f"'{key}' is given in {fields['unit'][0]}, which does not convert to {unit}", f"the standard declares {unit}")
+        points: list[tuple[int, Decimal]] = []
+        for year, m in value.items():
+            if not (str(year).isdigit() and isinstance(m.value, Decimal)):
+                diags.append(Diagnostic("D171", f"'{key}': year {year} needs a number", m.span, "write: 2019: 1.33"))
+                return None
+            points.append((int(year), m.value * factor))
+        return Fact(key, tuple(sorted(points)), span, source, None, unit.text)  # type: ignore[arg-type]
     if kind == "bool":
         if not isinstance(value, bool):
             return bad("D130", f"'{key}' is a yes/no fact, got {value!r}", "write: true or false")

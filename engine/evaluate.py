@@ -81,6 +81,29 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
                                f"min({len(items)} × {_pts(c.per_item)}, {_pts(c.cap)}) = {_pts(pts)}", _span(c.ref), outcome=pts > 0))
         return result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
+    if ci.trend is not None:
+        t = ci.trend
+        f = facts.get(t.series)
+        if f is None:
+            return result("no_data", ZERO, t.ref, f"no data: {t.series}", None, (t.series,), (t.series,))
+        series = f.value
+        assert isinstance(series, tuple)
+        last = list(series[-t.years:])
+        shown = " → ".join(f"{y}: {show(v)}" for y, v in last)  # type: ignore[misc]
+        if tr.enabled:
+            tr.emit(TraceEvent(Op.INPUT, ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
+                               data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))  # type: ignore[misc]
+        years = [y for y, _ in last]  # type: ignore[misc]
+        if len(last) < t.years or years != list(range(years[0], years[0] + t.years)):
+            return result("no_data", ZERO, t.ref, f"no data: {t.series} needs {t.years} consecutive years, has {', '.join(map(str, years)) or 'none'}",
+                          None, (t.series,), (t.series,))
+        vals = [v for _, v in last]  # type: ignore[misc]
+        pairs = list(zip(vals, vals[1:]))
+        holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
+        if tr.enabled:
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{t.text} -> {_pts(t.points)}: {str(holds).lower()} ({shown})", _span(t.ref), outcome=holds))
+        return result("scored", t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
+
     if ci.levels:
         f = facts.get(ind.id)
         if f is None:
@@ -160,14 +183,24 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     std = cs.std
     results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
+    max_total = std.header.total if std.header.total is not None else sum((c.max_points or ZERO for c in std.categories), ZERO)
     for cat in std.categories:
         pts = sum((r.points for r in results if r.category == cat.id), ZERO)
         maxp = cat.max_points if cat.max_points is not None else sum((i.max_points or ZERO for i in cat.indicators), ZERO)
-        categories.append(CategoryResult(cat.id, cat.title, pts, maxp))
+        weighted = None
+        if cat.weight is not None:  # a weighted standard: the category's share of the total
+            weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total
+        categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted))
         if tr.enabled:
             parts = " + ".join(_pts(r.points) for r in results if r.category == cat.id)
-            tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, f"{cat.title}: {parts} = {_pts(pts)} / {_pts(maxp)}", cat.span, points=pts))
-    total = sum((r.points for r in results), ZERO)
+            msg = f"{cat.title}: {parts} = {_pts(pts)} / {_pts(maxp)}"
+            if weighted is not None:
+                msg += f"; weighted {_pts(cat.weight)}% × {_pts(pts)}/{_pts(maxp)} × {_pts(max_total)} = {show(weighted, 4)}"
+            tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
+    if any(c.weighted is not None for c in categories):
+        total = sum((c.weighted or ZERO for c in categories), ZERO)
+    else:
+        total = sum((r.points for r in results), ZERO)
     gates = []
     for g in std.gates:
         f = facts.get(g.id)
@@ -181,16 +214,15 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     reasons = []
     pass_mark = std.header.pass_mark
     if pass_mark is not None and total < pass_mark:
-        reasons.append(f"total {_pts(total)} is below the pass mark {_pts(pass_mark)}")
+        reasons.append(f"total {show(total, 4)} is below the pass mark {_pts(pass_mark)}")
     for gr in gates:
         if not gr.advisory and gr.status != "pass":
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status == "fail" else "no data"))
-    max_total = std.header.total if std.header.total is not None else sum((c.max_points for c in categories), ZERO)
     card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), tuple(categories),
                      tuple(gates), total, max_total, pass_mark, not reasons, tuple(reasons))
     if tr.enabled:
         verdict = "eligible" if card.eligible else "not eligible: " + "; ".join(reasons)
-        parts = " + ".join(_pts(c.points) for c in categories)
-        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {_pts(total)} / {_pts(max_total)}; pass mark {_pts(pass_mark or ZERO)}; {verdict}",
+        parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else _pts(c.points) for c in categories)
+        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {_pts(max_total)}; pass mark {_pts(pass_mark or ZERO)}; {verdict}",
                            std.header.span, points=total, outcome=card.eligible))
     return card

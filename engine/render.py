@@ -33,11 +33,12 @@ def scorecard_table(card: Scorecard) -> str:
     lines = [f"{head}\nscored against {card.standard}: {card.standard_title}", ""]
     rows: list[list[str]] = []
     for cat in card.categories:
-        rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}"])
+        weighted = f"  ({show(cat.weight)}% → {show(cat.weighted, 4)})" if cat.weighted is not None and cat.weight is not None else ""
+        rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}{weighted}"])
         for r in (r for r in card.indicators if r.category == cat.id):
             rows.append([f"  {r.title}", r.clause, _value(r), r.unit or "", r.outcome if r.status == "scored" else "",
                          f"{show(r.points)} / {show(r.max_points)}"])
-    rows.append(["Total", "", "", "", "", f"{show(card.total)} / {show(card.max_total)}"])
+    rows.append(["Total", "", "", "", "", f"{show(card.total, 4)} / {show(card.max_total)}"])
     lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
                           disable_numparse=True, preserve_whitespace=True))
     if card.gates:
@@ -48,7 +49,7 @@ def scorecard_table(card: Scorecard) -> str:
     lines.append("")
     if card.pass_mark is not None:
         gap = card.pass_mark - card.total
-        lines.append(f"pass mark {show(card.pass_mark)}: " + (f"{show(gap)} points short" if gap > 0 else "reached"))
+        lines.append(f"pass mark {show(card.pass_mark)}: " + (f"{show(gap, 4)} points short" if gap > 0 else "reached"))
     lines.append("ELIGIBLE" if card.eligible else "NOT ELIGIBLE: " + "; ".join(card.reasons))
     missing = card.missing
     if missing:
@@ -98,8 +99,8 @@ def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[
         "pass_mark": num(card.pass_mark),
         "eligible": card.eligible,
         "reasons": list(card.reasons),
-        "categories": [{"id": c.id, "title": c.title, "points": num(c.points), "max_points": num(c.max_points)}
-                       for c in card.categories],
+        "categories": [{"id": c.id, "title": c.title, "points": num(c.points), "max_points": num(c.max_points),
+                        "weight": num(c.weight), "weighted_points": num(c.weighted)} for c in card.categories],
         "indicators": [indicator_json(r) for r in card.indicators],
         "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory, "status": g.status,
                    "file": g.rule.file, "line": g.rule.line} for g in card.gates],

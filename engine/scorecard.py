@@ -54,6 +54,8 @@ class CategoryResult:
     title: str
     points: Decimal
     max_points: Decimal
+    weight: Decimal | None = None  # percent, in weighted standards
+    weighted: Decimal | None = None  # weight × points / max × total: this category's share of the total
 
 
 @dataclass(frozen=True)

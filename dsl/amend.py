@@ -1,0 +1,107 @@
+"""Amendments: a version written against a base version (``amends "family@version"``).
+
+The amending files may add declarations, ``override`` a declaration of the base (same id), and
+``remove`` one. Overriding or removing what the base does not have is an error (E501), as is
+re-declaring a base id without ``override`` (E502). The result is an ordinary Standard whose
+unchanged rules keep the spans of the base's files, so traces point where each rule is written.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import ast
+from .diagnostics import Diagnostic, did_you_mean
+
+
+def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -> tuple[ast.Standard, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    inputs = {i.id: i for i in base.inputs}
+    gates = {g.id: g for g in base.gates}
+    categories = {c.id: c for c in base.categories}
+    indicators = {i.id: i for c in base.categories for i in c.indicators}
+    order = [c.id for c in base.categories]
+    members = {c.id: [i.id for i in c.indicators] for c in base.categories}
+    tables = {"indicator": indicators, "gate": gates, "input": inputs, "category": categories}
+
+    def dangling(what: str, ident: str, span: ast.Span, verb: str) -> None:
+        hint = did_you_mean(ident, tables[what]) or f"{base.ref} has no {what} '{ident}'"
+        diags.append(Diagnostic("E501", f"{verb} {what} '{ident}', which {base.ref} does not have", span, hint))
+
+    def clash(what: str, ident: str, span: ast.Span) -> None:
+        diags.append(Diagnostic("E502", f"{what} '{ident}' is already in {base.ref}", span,
+                                f"to replace it write: override {what} ...; to drop it: remove {what} {ident}"))
+
+    for f in files:
+        for a in f.amendments:
+            if isinstance(a, ast.Remove):
+                table = tables[a.what]
+                if a.id not in table:
+                    dangling(a.what, a.id, a.span, "removes")
+                    continue
+                del table[a.id]
+                if a.what == "category":
+                    order.remove(a.id)
+                    for i in members.pop(a.id):
+                        indicators.pop(i, None)
+                elif a.what == "indicator":
+                    for m in members.values():
+                        if a.id in m:
+                            m.remove(a.id)
+                continue
+            node = a.node
+            if isinstance(node, ast.Indicator):
+                old = indicators.get(node.id)
+                if old is None:
+                    dangling("indicator", node.id, a.span, "overrides")
+                    continue
+                indicators[node.id] = replace(node, category=old.category)
+            elif isinstance(node, ast.Category):
+                if node.id not in categories:
+                    dangling("category", node.id, a.span, "overrides")
+                    continue
+                categories[node.id] = node
+                for i in node.indicators:
+                    if i.id in indicators:
+                        clash("indicator", i.id, i.span)
+                    else:
+                        indicators[i.id] = i
+                        members[node.id].append(i.id)
+            elif isinstance(node, ast.Gate):
+                if node.id not in gates:
+                    dangling("gate", node.id, a.span, "overrides")
+                    continue
+                gates[node.id] = node
+            else:
+                if node.id not in inputs:
+                    dangling("input", node.id, a.span, "overrides")
+                    continue
+                inputs[node.id] = node
+        for i in f.inputs:
+            if i.id in inputs:
+                clash("input", i.id, i.span)
+            else:
+                inputs[i.id] = i
+        for g in f.gates:
+            if g.id in gates:
+                clash("gate", g.id, g.span)
+            else:
+                gates[g.id] = g
+        for c in f.categories:
+            if c.id in categories:
+                clash("category", c.id, c.span)
+                continue
+            categories[c.id] = c
+            order.append(c.id)
+            members[c.id] = []
+            for i in c.indicators:
+                if i.id in indicators:
+                    clash("indicator", i.id, i.span)
+                else:
+                    indicators[i.id] = i
+                    members[c.id].append(i.id)
+    merged_categories = tuple(
+        replace(categories[cid], indicators=tuple(indicators[i] for i in members[cid])) for cid in order
+    )
+    std = ast.Standard(header, tuple(inputs.values()), merged_categories, tuple(gates.values()),
+                       files=base.files + tuple(f.path for f in files))
+    return std, diags

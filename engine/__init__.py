@@ -8,6 +8,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
 from typing import Any, Mapping
 
 from parkscore.dsl import check as checker
@@ -31,17 +33,30 @@ def load_standard(ref: str) -> CompiledStandard:
     return compile_standard(std, sources)
 
 
+@cache
+def installed_ids() -> frozenset[str]:
+    """Every data key some installed standard declares (so a park file may serve several)."""
+    ids: set[str] = set()
+    for family, versions in load.installed().items():
+        for v in versions:
+            std, _, _ = load.parse_source(load.find(f"{family}@{v}"))
+            if std is not None:
+                ids |= {i.id for i in std.inputs} | {i.id for i in std.indicators} | {g.id for g in std.gates}
+    return frozenset(ids)
+
+
 def score(cs: CompiledStandard, park: ParkData | Mapping[str, Any], tracer: Tracer = NULL_TRACER) -> Scorecard:
     """Score a park (a loaded file, or a mapping written as the YAML 'data' section would be)."""
     if not isinstance(park, ParkData):
         park = park_from_mapping(park)
-    facts, diags = resolve(park, cs.std)
+    facts, diags = resolve(park, cs.std, installed_ids())
     if errors(diags):
         sources = SourceMap()
         if park.text:
             sources.add(park.path, park.text)
         raise DiagnosticError(errors(diags), sources)
-    return evaluate(cs, facts, park, tracer)
+    card = evaluate(cs, facts, park, tracer)
+    return replace(card, unused=tuple(d.message.split("'")[1] for d in diags if d.code == "W110"))
 
 
 __all__ = ["load_standard", "score", "load_park", "CompiledStandard", "Scorecard", "DiagnosticError"]

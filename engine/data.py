@@ -15,7 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from parkscore.dsl import ast, units
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, Severity, SourceMap, did_you_mean
 from parkscore.dsl.span import Span
 
 
@@ -163,8 +163,14 @@ def _wrap(v: Any, span: Span) -> Any:
 _QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
 
 
-def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Diagnostic]]:
-    """Check every entry against the standard's declarations and convert it to a Fact."""
+def resolve(park: ParkData, std: ast.Standard, elsewhere: frozenset[str] = frozenset()
+            ) -> tuple[dict[str, Fact], list[Diagnostic]]:
+    """Check every entry against the standard's declarations and convert it to a Fact.
+
+    A key the standard does not declare is an error (a typo, with the closest name suggested),
+    unless another installed standard declares it (``elsewhere``): one park file can then carry
+    the figures of several standards; the key is reported as a warning (W110) and not used.
+    """
     kinds: dict[str, tuple[str, ast.Unit | None, Any]] = {}
     for i in std.inputs:
         kinds[i.id] = (i.kind, i.unit, i)
@@ -177,7 +183,12 @@ def resolve(park: ParkData, std: ast.Standard) -> tuple[dict[str, Fact], list[Di
     diags: list[Diagnostic] = []
     for key, (raw, span, key_span) in park.entries.items():
         if key not in kinds:
-            diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, did_you_mean(key, kinds)))
+            if key in elsewhere:
+                diags.append(Diagnostic("W110", f"'{key}' is not used by {std.ref} (another standard reads it)", key_span,
+                                        severity=Severity.WARNING))
+            else:
+                diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span,
+                                        did_you_mean(key, kinds)))
             continue
         kind, unit, decl = kinds[key]
         fields, source = _fields(raw, span, diags)

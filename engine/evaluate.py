@@ -218,10 +218,12 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     for gr in gates:
         if not gr.advisory and gr.status != "pass":
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status == "fail" else "no data"))
+    decides = pass_mark is not None or any(not g.advisory for g in std.gates)
+    eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), tuple(categories),
-                     tuple(gates), total, max_total, pass_mark, not reasons, tuple(reasons))
+                     tuple(gates), total, max_total, pass_mark, eligible, tuple(reasons))
     if tr.enabled:
-        verdict = "eligible" if card.eligible else "not eligible: " + "; ".join(reasons)
+        verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else _pts(c.points) for c in categories)
         tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {_pts(max_total)}; pass mark {_pts(pass_mark or ZERO)}; {verdict}",
                            std.header.span, points=total, outcome=card.eligible))

@@ -50,7 +50,12 @@ def scorecard_table(card: Scorecard) -> str:
     if card.pass_mark is not None:
         gap = card.pass_mark - card.total
         lines.append(f"pass mark {show(card.pass_mark)}: " + (f"{show(gap, 4)} points short" if gap > 0 else "reached"))
-    lines.append("ELIGIBLE" if card.eligible else "NOT ELIGIBLE: " + "; ".join(card.reasons))
+    if card.eligible is None:
+        lines.append("no pass mark or basic requirement in this standard: it ranks parks, it does not qualify them")
+    else:
+        lines.append("ELIGIBLE" if card.eligible else "NOT ELIGIBLE: " + "; ".join(card.reasons))
+    if card.unused:
+        lines.append(f"\nnot read by this standard: {', '.join(card.unused)}")
     missing = card.missing
     if missing:
         lines.append(f"\nno data for {len(missing)} of {len(card.indicators)} indicators (scored 0):")
@@ -105,6 +110,7 @@ def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[
         "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory, "status": g.status,
                    "file": g.rule.file, "line": g.rule.line} for g in card.gates],
         "missing": [r.id for r in card.missing],
+        "unused": list(card.unused),
         "context": context or {},
     }
 

@@ -71,8 +71,9 @@ class Scorecard:
     total: Decimal
     max_total: Decimal
     pass_mark: Decimal | None
-    eligible: bool
+    eligible: bool | None  # None: the standard defines no pass mark and no basic requirements
     reasons: tuple[str, ...]  # why not eligible (empty when eligible)
+    unused: tuple[str, ...] = ()  # park data keys this standard does not read (other standards do)
 
     @property
     def missing(self) -> list[IndicatorResult]:

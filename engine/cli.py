@@ -13,6 +13,7 @@ from pathlib import Path
 from parkscore.dsl import check as checker
 from parkscore.dsl import load
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, render_all
+from parkscore.dsl.fmt import format_source
 from parkscore.dsl.span import Span
 
 from . import audit, load_standard, score
@@ -170,6 +171,30 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
     if fmt == "text":
         click.echo(f"{n_err} error(s), {len(diags) - n_err} warning(s) in {', '.join(targets)}", err=True)
     sys.exit(1 if n_err else 0)
+
+
+@main.command("fmt")
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--check", "check_only", is_flag=True, help="change nothing; exit 1 if a file is not formatted (for CI)")
+@_fail_on_diagnostics
+def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
+    """Rewrite .pks files (or every .pks file under a directory) in the canonical format.
+
+    Formatting keeps every comment, never changes meaning (the parsed rules are equal before and
+    after) and is idempotent, so versions of a standard diff cleanly.
+    """
+    files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
+    changed = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        new = format_source(text, str(f))
+        if new != text:
+            changed += 1
+            if not check_only:
+                f.write_text(new, encoding="utf-8")
+            click.echo(f"{'would reformat' if check_only else 'reformatted'} {f}", err=True)
+    click.echo(f"{changed} of {len(files)} file(s) {'need formatting' if check_only else 'reformatted'}", err=True)
+    sys.exit(1 if check_only and changed else 0)
 
 
 @main.command("standards")

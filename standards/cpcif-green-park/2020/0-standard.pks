@@ -1,11 +1,11 @@
 # 中国石油和化学工业联合会《绿色化工园区评价导则》(报批稿), as printed in
 # CCEEE《"气候领袖园区"项目成果报告》(2021) 三(三).
 standard "cpcif-green-park" version "2020"
-title  "中国石油和化学工业联合会 绿色化工园区评价导则"
+title "中国石油和化学工业联合会 绿色化工园区评价导则"
 source "CCEEE《气候领袖园区项目成果报告》(2021) 三(三)"
 status "报批稿"
-date   "2020"
-total  100
+date "2020"
+total 100
 pass total >= 80 "6.3(2) 综合得分80分以上的可参加绿色化工园区评选: 以上 includes 80"
 
 # 4 基本要求: 绿色化工园区应符合以下基本要求

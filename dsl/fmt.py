@@ -1,0 +1,225 @@
+"""The canonical formatter: parse tree -> AST -> text, keeping every comment.
+
+Formatting never changes meaning (the AST of the output equals the AST of the input, spans
+ignored) and is idempotent. Comments are kept where they were: a comment on its own line stays
+above the statement that follows it, a comment after a statement stays on that statement's line.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import ast
+from .parser import parse_tree
+from .printer import cond_text, expr_text
+from .transform import to_ast
+
+INDENT = "  "
+
+
+@dataclass
+class _Line:
+    src: int  # the source line it prints (0: none)
+    indent: str
+    text: str
+    blank_before: bool = False
+
+
+def comments_of(text: str) -> dict[int, tuple[bool, str]]:
+    """line -> (whole line?, comment text) for every '#' comment outside a string."""
+    out: dict[int, tuple[bool, str]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        in_str = esc = False
+        for i, ch in enumerate(line):
+            if esc:
+                esc = False
+            elif ch == "\\" and in_str:
+                esc = True
+            elif ch == '"':
+                in_str = not in_str
+            elif ch == "#" and not in_str:
+                out[n] = (not line[:i].strip(), line[i:].rstrip())
+                break
+    return out
+
+
+def q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _n(d: Decimal) -> str:
+    return str(d)
+
+
+def _compare(c: ast.Compare) -> str:
+    return cond_text(c)
+
+
+def _header(h: ast.Header) -> list[_Line]:
+    lines = dict(h.field_lines)
+    out = [_Line(h.span.line, "", f"standard {q(h.family)} version {q(h.version)}")]
+    fields = [("title", h.title and f"title {q(h.title)}"), ("source", h.source and f"source {q(h.source)}"),
+              ("status", h.status and f"status {q(h.status)}"), ("date", h.date and f"date {q(h.date)}"),
+              ("total", h.total is not None and f"total {_n(h.total)}"),
+              ("pass", h.pass_mark is not None and f"pass total >= {_n(h.pass_mark)}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
+              ("amends", h.amends and f"amends {q(h.amends)}")]
+    out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
+    return out
+
+
+def width(s: str) -> int:
+    """Display width in a terminal or editor: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - width(s))
+
+
+def _input_type(i: ast.InputDecl) -> str:
+    return {"bool": "bool", "items": "items"}.get(i.kind) or (f"{i.unit} by year" if i.kind == "series" else str(i.unit))
+
+
+def _input(i: ast.InputDecl, prefix: str = "", id_w: int = 0, type_w: int = 0) -> _Line:
+    return _Line(i.span.line, "", f"{prefix}input {_pad(i.id, id_w)} : {_pad(_input_type(i), type_w)} {q(i.title)}")
+
+
+def _align_inputs(decls: list[object]) -> dict[int, tuple[int, int]]:
+    """Consecutive input declarations are aligned in columns, like a table (as gofmt aligns)."""
+    widths: dict[int, tuple[int, int]] = {}
+    run: list[ast.InputDecl] = []
+
+    def flush() -> None:
+        if run:
+            w = (max(width(i.id) for i in run), max(width(_input_type(i)) for i in run))
+            for i in run:
+                widths[id(i)] = w
+            run.clear()
+
+    for d in decls:
+        if isinstance(d, ast.InputDecl):
+            run.append(d)
+        else:
+            flush()
+    flush()
+    return widths
+
+
+def _rule(r: ast.Rule) -> str:
+    def w(s: str | None) -> str:
+        return f" {q(s)}" if s else ""
+
+    if isinstance(r, ast.Band):
+        return f"score {_compare(r.test)} -> {_n(r.points)}{w(r.wording)}"
+    if isinstance(r, ast.Level):
+        return f"level {r.name} -> {_n(r.points)} {q(r.wording)}"
+    if isinstance(r, ast.Count):
+        return f"points {_n(r.per_item)} per {r.items} up to {_n(r.cap)}"
+    if isinstance(r, ast.Require):
+        return f"require {cond_text(r.cond)}{w(r.wording)}"
+    if isinstance(r, ast.Exempt):
+        return f"exempt if {cond_text(r.cond)} -> {_n(r.points)}{w(r.wording)}"
+    return f"trend {r.series} {r.direction} over {r.years} years -> {_n(r.points)}{w(r.wording)}"
+
+
+def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
+    out = [_Line(ind.span.line, "", f"{prefix}indicator {ind.clause} {ind.id} {q(ind.title)}", True)]
+    attrs = []
+    if ind.unit is not None:
+        attrs.append(f"unit {ind.unit}")
+    if ind.max_points is not None:
+        attrs.append(f"max {_n(ind.max_points)}")
+    if ind.table is not None:
+        attrs.append(f"table {ind.table}")
+    if ind.requirement is not None:
+        attrs.append(f"requirement {ind.requirement.op} {_n(ind.requirement.value)}")
+    if attrs:
+        out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
+    if ind.formula is not None:
+        out.append(_Line(ind.formula.span.line, INDENT, f"{ind.formula.target} = {expr_text(ind.formula.expr)}"))
+    out += [_Line(r.span.line, INDENT, _rule(r)) for r in ind.rules]
+    return out
+
+
+def _category(c: ast.Category, prefix: str = "") -> list[_Line]:
+    attrs = (f" max {_n(c.max_points)}" if c.max_points is not None else "") + (f" weight {_n(c.weight)}%" if c.weight is not None else "")
+    out = [_Line(c.span.line, "", f"{prefix}category {c.id} {q(c.title)}{attrs}", True)]
+    for i in c.indicators:
+        out += _indicator(i)
+    return out
+
+
+def _gate(g: ast.Gate, prefix: str = "") -> _Line:
+    return _Line(g.span.line, "", f"{prefix}gate {g.clause} {g.id} {q(g.title)}" + (" advisory" if g.advisory else ""))
+
+
+def _decl(d: object, widths: dict[int, tuple[int, int]]) -> list[_Line]:
+    if isinstance(d, ast.InputDecl):
+        return [_input(d, "", *widths[id(d)])]
+    if isinstance(d, ast.Category):
+        return _category(d)
+    if isinstance(d, ast.Gate):
+        return [_gate(d)]
+    if isinstance(d, ast.Remove):
+        return [_Line(d.span.line, "", f"remove {d.what} {d.id}")]
+    assert isinstance(d, ast.Override)
+    node = d.node
+    if isinstance(node, ast.Indicator):
+        return _indicator(node, "override ")
+    if isinstance(node, ast.Category):
+        return _category(node, "override ")
+    if isinstance(node, ast.Gate):
+        return [_gate(node, "override ")]
+    assert isinstance(node, ast.InputDecl)
+    return [_input(node, "override ")]
+
+
+def format_file(sf: ast.SourceFile, text: str) -> str:
+    lines: list[_Line] = _header(sf.header) if sf.header else []
+    prev_kind = "header" if sf.header else None
+    decls = [d for d in sf.decls if not isinstance(d, ast.Header)]
+    widths = _align_inputs(decls)
+    for d in decls:
+        block = _decl(d, widths)
+        kind = type(d).__name__ if not isinstance(d, ast.Override) else "Override" + type(d.node).__name__
+        # runs of one-line declarations (inputs, gates, removes) stay together; blocks get a blank line
+        if prev_kind is not None and (kind != prev_kind or kind in ("Category", "OverrideCategory", "OverrideIndicator")):
+            block[0].blank_before = True
+        prev_kind = kind
+        lines += block
+    comments = comments_of(text)
+    source_lines = text.splitlines()
+    pending = sorted(comments)
+    out: list[str] = []
+
+    def emit_comments_before(src: int, indent: str) -> None:
+        while pending and (src == 0 or pending[0] < src):
+            line = pending.pop(0)
+            out.append(indent + comments[line][1])  # (a trailing comment of an unprinted line moves above)
+            # a blank line the author left after a comment block is kept (one at most)
+            if line < len(source_lines) and not source_lines[line].strip() and (line + 1) not in comments:
+                out.append("")
+
+    for ln in lines:
+        if ln.src and pending and pending[0] < ln.src and ln.blank_before and out:
+            out.append("")
+            ln.blank_before = False
+        if ln.src:
+            emit_comments_before(ln.src, ln.indent)
+        if ln.blank_before and out and out[-1] != "":
+            out.append("")
+        text_line = ln.indent + ln.text
+        if ln.src in comments and not comments[ln.src][0] and pending and pending[0] == ln.src:
+            pending.pop(0)
+            text_line += "  " + comments[ln.src][1]
+        out.append(text_line)
+    for line in pending:
+        out.append(comments[line][1])
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def format_source(text: str, path: str) -> str:
+    """Format one .pks file; raises DiagnosticError on a syntax error."""
+    sf, _ = to_ast(parse_tree(text, path), path)
+    return format_file(sf, text)

@@ -29,6 +29,8 @@ CONVERSIONS: dict[str, tuple[str, Decimal]] = {
     "公顷": ("km2", Decimal("0.01")),
     "tce": ("tce", Decimal(1)),
     "万tce": ("tce", Decimal(10000)),
+    "tCO2": ("tCO2", Decimal(1)),
+    "万tCO2": ("tCO2", Decimal(10000)),
     "MJ": ("MJ", Decimal(1)),
     "GJ": ("MJ", Decimal(1000)),
 }

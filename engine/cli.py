@@ -8,17 +8,20 @@ from importlib.metadata import version as _version
 from typing import Any, Callable
 
 import click
+from tabulate import tabulate
 from pathlib import Path
 
 from parkscore.dsl import check as checker
 from parkscore.dsl import load
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, render_all
+from parkscore.dsl.diff import diff as semantic_diff
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.span import Span
 
-from . import audit, load_standard, score
+from . import audit, installed_ids, load_standard, score
 from .data import load_park, resolve
 from .trace import BufferTracer
+from .compare import compare, compare_csv, compare_json, compare_table
 from .explain import MODES, explain_json, explain_text, group, select
 from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_table
 
@@ -152,7 +155,7 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
             cs = load_standard(standard or "cpcif-green-park@2020")
             park = load_park(target)
             sources.add(park.path, park.text)
-            diags += resolve(park, cs.std)[1]
+            diags += resolve(park, cs.std, installed_ids())[1]
             continue
         ref = load.standard_of(target)
         if ref in checked:
@@ -195,6 +198,48 @@ def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
             click.echo(f"{'would reformat' if check_only else 'reformatted'} {f}", err=True)
     click.echo(f"{changed} of {len(files)} file(s) {'need formatting' if check_only else 'reformatted'}", err=True)
     sys.exit(1 if check_only and changed else 0)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_fail_on_diagnostics
+def diff_cmd(old: str, new: str, fmt: str) -> None:
+    """Semantic diff of two standard versions OLD and NEW (family@version or directories).
+
+    Lists, by indicator, gate, category and input: added, removed, thresholds changed, points
+    changed, formula, conditions, unit, moved, and wording-only changes. Indifferent to
+    formatting and to the order of declarations; `diff A A` is empty.
+    """
+    a, b = load_standard(old), load_standard(new)
+    changes = semantic_diff(a.std, b.std)
+    if fmt == "json":
+        click.echo(dumps({"schema": "parkscore.diff/1", "old": a.ref, "new": b.ref, "changes": [c.to_json() for c in changes]}))
+        return
+    click.echo(f"{a.ref} → {b.ref}: {len(changes)} change(s)")
+    if changes:
+        rows = [[c.kind, c.what, c.clause, c.id, c.detail] for c in changes]
+        click.echo(tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True))
+
+
+@main.command("compare")
+@click.argument("parks", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standards", multiple=True, required=True, help=STANDARD_HELP + " (give two or more)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@_fail_on_diagnostics
+def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) -> None:
+    """Score each PARK under each --standard: points per indicator, deltas (last minus first
+    standard) and the parks whose eligibility flips between versions."""
+    compiled = [load_standard(s) for s in standards]
+    results = compare([(p, load_park(p)) for p in parks], compiled, score)
+    refs = [c.ref for c in compiled]
+    if fmt == "json":
+        click.echo(dumps(compare_json(results, refs)))
+    elif fmt == "csv":
+        click.echo(compare_csv(results, refs), nl=False)
+    else:
+        click.echo(compare_table(results, refs))
 
 
 @main.command("standards")

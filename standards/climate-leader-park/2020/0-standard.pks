@@ -1,11 +1,11 @@
 # CCEEE《“气候领袖园区”评价指标（2020）》, as printed in
 # CCEEE《“气候领袖园区”项目成果报告》(2021.05) 三(一), table over four pages.
 standard "climate-leader-park" version "2020"
-title  "“气候领袖园区”评价指标（2020）"
+title "“气候领袖园区”评价指标（2020）"
 source "CCEEE《气候领袖园区项目成果报告》(2021) 三(一)《“气候领袖园区”评价指标》"
 status "official"
-date   "2020"
-total  100
+date "2020"
+total 100
 # No pass line and no gates: the document defines no pass mark (parks are ranked and the best
 # chosen), so this standard ranks parks and does not qualify them.
 #

@@ -2,9 +2,9 @@
 # 注1: “先进性”指标参考自 GB/T39217-2020《化工园区综合评价导则》，具体指标的说明和计算以上述标准为准。
 
 input carbon_intensity_by_year : tCO2/万元 by year "万元工业增加值碳排放强度/万元工业总产值碳排放强度（逐年，同一口径）"
-input carbon_reduction_by_year : tCO2 by year     "园区每年的碳减排量（逐年）"
+input carbon_reduction_by_year : tCO2 by year      "园区每年的碳减排量（逐年）"
 input energy_intensity_by_year : tce/万元 by year  "万元工业增加值综合能耗/万元工业总产值综合能耗（逐年，同一口径）"
-input energy_saved_by_year     : tce by year      "园区每年节能量，包括园区自身用能和（或）其推广节能低碳技术或产品/装备过程中产生的节能量（逐年）"
+input energy_saved_by_year     : tce by year       "园区每年节能量，包括园区自身用能和（或）其推广节能低碳技术或产品/装备过程中产生的节能量（逐年）"
 
 category advancement "先进性" max 42 weight 40%
 

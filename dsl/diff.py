@@ -76,9 +76,18 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
         ch("conditions", f"{'; '.join(ca) or 'none'} → {'; '.join(cb) or 'none'}")
     if a.requirement != b.requirement:
         ch("thresholds", f"table 1 requirement {_req(a)} → {_req(b)}")
-    if not out and a != b:
+    if not out and _words(a) != _words(b):
         ch("wording", _wording(a, b))
     return out
+
+
+def _words(i: ast.Indicator) -> tuple[object, ...]:
+    """Everything about an indicator that is words, keyed so that rule order does not matter."""
+    bands = sorted((str(iv), b.wording or "") for b, iv in band_intervals(i))
+    levels = sorted((lv.name, lv.wording) for lv in i.rules_of(ast.Level))
+    others = sorted((_rule_key(r), getattr(r, "wording", None) or "") for r in i.rules
+                    if not isinstance(r, (ast.Band, ast.Level)))
+    return (i.title, i.table, bands, levels, others)
 
 
 def _req(i: ast.Indicator) -> str:
@@ -99,12 +108,13 @@ def _rule_key(r: ast.Rule) -> str:
 def _wording(a: ast.Indicator, b: ast.Indicator) -> str:
     if a.title != b.title:
         return f"title “{a.title}” → “{b.title}”"
-    words_a = [getattr(r, "wording", None) for r in a.rules]
-    words_b = [getattr(r, "wording", None) for r in b.rules]
-    for wa, wb in zip(words_a, words_b):
-        if wa != wb:
-            return f"“{wa or ''}” → “{wb or ''}”"
-    return "table number or wording"
+    if a.table != b.table:
+        return f"table {a.table} → {b.table}"
+    for rules_a, rules_b in zip(_words(a)[2:], _words(b)[2:]):
+        for (key, ta), (_, tb) in zip(rules_a, rules_b):  # type: ignore[call-overload]
+            if ta != tb:
+                return f"{key}: “{ta}” → “{tb}”"
+    return "wording"
 
 
 def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:

@@ -1,0 +1,69 @@
+"""Versions side by side: amendments resolve, diffs are semantic, compare deltas add up."""
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from parkscore.dsl import load
+from parkscore.dsl.diff import diff
+from parkscore.engine import load_park, load_standard, score
+from parkscore.engine.compare import compare
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = [f"{f}@{v}" for f, vs in load.installed().items() for v in vs]
+PARKS = sorted((ROOT / "examples" / "parks").glob("*.yaml"))
+
+
+def test_shipped_versions() -> None:
+    assert {"cpcif-green-park@2020", "cpcif-green-park@2021-draft", "climate-leader-park@2020"} <= set(SHIPPED)
+
+
+@pytest.mark.parametrize("ref", SHIPPED)
+def test_diff_with_itself_is_empty(ref: str) -> None:
+    std = load_standard(ref).std
+    assert diff(std, std) == []
+
+
+def test_diff_ignores_layout_and_order(tmp_path: Path) -> None:
+    src = ROOT / "standards" / "cpcif-green-park" / "2020"
+    dst = tmp_path / "v"
+    shutil.copytree(src, dst)
+    env = dst / "3-environment.pks"
+    text = env.read_text(encoding="utf-8")
+    # swap the order of two bands and re-indent: same meaning
+    text = text.replace("  score COD_intensity <= 0.05 -> 3\n  score 0.05 < COD_intensity <= 0.1 -> 2\n",
+                        "      score 0.05 < COD_intensity <= 0.1   ->   2\n  score COD_intensity<=0.05 -> 3\n")
+    env.write_text(text, encoding="utf-8")
+    # and merge two files into one, in the other order
+    (dst / "9-merged.pks").write_text((dst / "5-management.pks").read_text(encoding="utf-8") + "\n"
+                                      + (dst / "4-resources.pks").read_text(encoding="utf-8"), encoding="utf-8")
+    (dst / "4-resources.pks").unlink()
+    (dst / "5-management.pks").unlink()
+    a = load_standard("cpcif-green-park@2020").std
+    b = load_standard(str(dst)).std
+    assert diff(a, b) == []
+
+
+def test_draft_is_an_amendment_whose_total_stays_100() -> None:
+    draft = load_standard("cpcif-green-park@2021-draft").std
+    assert draft.header.amends == "cpcif-green-park@2020"
+    assert draft.header.status == "draft"
+    assert sum((c.max_points for c in draft.categories), Decimal(0)) == 100
+    # unchanged rules keep pointing at the base's files, changed ones at the draft's
+    assert draft.indicator("COD_intensity").span.file.startswith("standards/cpcif-green-park/2020/")
+    assert draft.indicator("ammonia_intensity").span.file.startswith("standards/cpcif-green-park/2021-draft/")
+    kinds = {(c.kind, c.id) for c in diff(load_standard("cpcif-green-park@2020").std, draft)}
+    assert ("wording", "ammonia_intensity") in kinds
+    assert ("added", "carbon_intensity") in kinds and ("added", "carbon_intensity_trend") in kinds
+
+
+@pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])
+def test_compare_deltas_add_up(park: Path) -> None:
+    stds = [load_standard("cpcif-green-park@2020"), load_standard("cpcif-green-park@2021-draft")]
+    (result,) = compare([(str(park), load_park(park))], stds, score)
+    deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts in result.rows()), Decimal(0))
+    assert deltas == result.cards[1].total - result.cards[0].total
+    assert result.flips == (result.cards[0].eligible != result.cards[1].eligible)

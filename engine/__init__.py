@@ -56,7 +56,9 @@ def score(cs: CompiledStandard, park: ParkData | Mapping[str, Any], tracer: Trac
             sources.add(park.path, park.text)
         raise DiagnosticError(errors(diags), sources)
     card = evaluate(cs, facts, park, tracer)
-    return replace(card, unused=tuple(d.message.split("'")[1] for d in diags if d.code == "W110"))
+    unused = tuple(k for k in park.entries if k in installed_ids() and cs.std.indicator(k) is None
+                   and cs.std.input(k) is None and k not in {g.id for g in cs.std.gates})
+    return replace(card, unused=unused)
 
 
 __all__ = ["load_standard", "score", "load_park", "CompiledStandard", "Scorecard", "DiagnosticError"]

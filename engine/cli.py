@@ -16,6 +16,7 @@ from parkscore.dsl import load
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, render_all
 from parkscore.dsl.diff import diff as semantic_diff
 from parkscore.dsl.fmt import format_source
+from parkscore.dsl.lint import lint
 from parkscore.dsl.span import Span
 
 from . import audit, installed_ids, load_standard, score
@@ -240,6 +241,34 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) ->
         click.echo(compare_csv(results, refs), nl=False)
     else:
         click.echo(compare_table(results, refs))
+
+
+@main.command("lint")
+@click.argument("standards", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_fail_on_diagnostics
+def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
+    """Lint whole standards (family@version or directories) before publishing; exit 1 on any finding.
+
+    Everything `check` reports (overlapping bands, gaps, maxima that do not add up, units) plus
+    the table-level findings: points that do not grow toward "better" (L101), shares without
+    x100 (L102), table 1's requirement disagreeing with the lowest scoring band (L201), rules
+    that can never fire (L301) and inputs nothing reads (L401). See README for the codes.
+    """
+    found: list[Diagnostic] = []
+    sources = SourceMap()
+    for ref in standards:
+        src = load.find(ref)
+        std, diags, srcs = load.parse_source(src)
+        sources.update(srcs)
+        found += diags + (lint(std) if std else [])
+    if fmt == "json":
+        click.echo(dumps([d.to_json() for d in found]))
+    elif found:
+        click.echo(render_all(found, sources))
+    if fmt == "text":
+        click.echo(f"{len(found)} finding(s) in {', '.join(standards)}", err=True)
+    sys.exit(1 if found else 0)
 
 
 @main.command("standards")

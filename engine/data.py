@@ -65,8 +65,9 @@ def _span(node: yaml.Node, path: str) -> Span:
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
-def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str) -> Any:
-    """Python value of a node; numbers as Decimal from their source text; mappings keep positions."""
+def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str, diags: list[Diagnostic]) -> Any:
+    """Python value of a node; numbers as Decimal from their source text; mappings keep positions.
+    A key given twice is an error (YAML would silently keep the last one)."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag in _NUMBER_TAGS:
             try:
@@ -75,9 +76,16 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str) -> Any:
                 return loader.construct_object(node)
         return loader.construct_object(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_Marked(_plain(n, loader, path), _span(n, path)) for n in node.value]
+        return [_Marked(_plain(n, loader, path, diags), _span(n, path)) for n in node.value]
     if isinstance(node, yaml.MappingNode):
-        return {str(k.value): _Marked(_plain(v, loader, path), _span(v, path), _span(k, path)) for k, v in node.value}
+        out: dict[str, _Marked] = {}
+        for k, v in node.value:
+            key = str(k.value)
+            if key in out:
+                first = out[key].key_span
+                diags.append(Diagnostic("D104", f"'{key}' is given twice", _span(k, path), f"first at line {first.line}; YAML would keep only the last"))
+            out[key] = _Marked(_plain(v, loader, path, diags), _span(v, path), _span(k, path))
+        return out
     raise TypeError(node)  # pragma: no cover
 
 
@@ -104,8 +112,8 @@ def load_park(path: str | Path) -> ParkData:
     if not isinstance(root, yaml.MappingNode):
         where = _span(root, path) if root is not None else Span(path, 1, 1, 1, 1)
         raise DiagnosticError([Diagnostic("D101", "a park file is a mapping with 'park' and 'data'", where)], sources)
-    top = _plain(root, yaml.SafeLoader(""), path)
-    diags = []
+    diags: list[Diagnostic] = []
+    top = _plain(root, yaml.SafeLoader(""), path, diags)
     allowed = ("park", "period", "synthetic", "source", "data", "context")
     for key, m in top.items():
         if key not in allowed:
@@ -181,12 +189,13 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: frozenset[str] = froze
         kinds[g.id] = ("bool", None, g)
     facts: dict[str, Fact] = {}
     diags: list[Diagnostic] = []
+    foreign = [(k, e[2]) for k, e in park.entries.items() if k not in kinds and k in elsewhere]
+    if foreign:
+        diags.append(Diagnostic("W110", f"{len(foreign)} key(s) are read by other standards, not by {std.ref}: "
+                                + ", ".join(k for k, _ in foreign), foreign[0][1], severity=Severity.WARNING))
     for key, (raw, span, key_span) in park.entries.items():
         if key not in kinds:
-            if key in elsewhere:
-                diags.append(Diagnostic("W110", f"'{key}' is not used by {std.ref} (another standard reads it)", key_span,
-                                        severity=Severity.WARNING))
-            else:
+            if key not in elsewhere:
                 diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span,
                                         did_you_mean(key, kinds)))
             continue

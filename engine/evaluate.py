@@ -225,6 +225,7 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else _pts(c.points) for c in categories)
-        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {_pts(max_total)}; pass mark {_pts(pass_mark or ZERO)}; {verdict}",
+        mark = f"pass mark {_pts(pass_mark)}; " if pass_mark is not None else ""
+        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {_pts(max_total)}; {mark}{verdict}",
                            std.header.span, points=total, outcome=card.eligible))
     return card

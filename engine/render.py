@@ -167,11 +167,13 @@ def schema_table(cs: CompiledStandard) -> str:
         how = i["formula"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
         rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(Decimal(str(i["max_points"]))),
                      ", ".join(i["inputs"]), how])
-    out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, pass mark {s['pass_mark']}", "",
+    mark = f"pass mark {s['pass_mark']}" if s["pass_mark"] is not None else "no pass mark"
+    out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}", "",
            tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "reads", "formula / levels"],
                     tablefmt="simple", disable_numparse=True), "",
            tabulate([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
-                    headers=["input", "kind", "unit", "title"], tablefmt="simple"), "",
-           tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
-                    headers=["gate", "id", "", "title"], tablefmt="simple")]
+                    headers=["input", "kind", "unit", "title"], tablefmt="simple")]
+    if s["gates"]:
+        out += ["", tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
+                             headers=["gate", "id", "", "title"], tablefmt="simple")]
     return "\n".join(out)

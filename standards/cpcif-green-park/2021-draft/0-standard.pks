@@ -44,10 +44,10 @@
 # Header, gates and pass mark are otherwise those of 2020 (the header is restated because a
 # version's header is not inherited).
 standard "cpcif-green-park" version "2021-draft"
-title  "绿色化工园区评价导则（2021 修订草案，示例）"
+title "绿色化工园区评价导则（2021 修订草案，示例）"
 source "示例草案：为 parkscore 编写的说明性修订草案，非中国石油和化学工业联合会（CPCIF）文本；底本 cpcif-green-park@2020，碳排放指标参照 CCEEE《气候领袖园区项目成果报告》(2021) 三(一) 先进性"
 status "draft"
-date   "2021"
-amends "cpcif-green-park@2020"
-total  100
+date "2021"
+total 100
 pass total >= 80 "6.3(2) 综合得分80分以上的可参加绿色化工园区评选: 以上 includes 80 (unchanged from 2020)"
+amends "cpcif-green-park@2020"

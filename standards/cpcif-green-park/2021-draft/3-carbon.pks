@@ -2,7 +2,7 @@
 # 评价指标（2020）》先进性 - 碳排放水平: 万元工业总产值碳排放强度 "处于先进水平，近三年来保持
 # 持续改善". industrial_output (园区工业总产值, 万元) is the 2020 input of 3-environment.pks.
 
-input CO2_emitted              : tCO2         "园区工业二氧化碳排放量（示例草案：范围一与范围二，按园区碳盘查口径）"
+input CO2_emitted              : tCO2              "园区工业二氧化碳排放量（示例草案：范围一与范围二，按园区碳盘查口径）"
 input carbon_intensity_by_year : tCO2/万元 by year "万元工业总产值碳排放强度（逐年，近三年，与 7.38 同一口径）"
 
 category carbon "碳排放" max 6
@@ -13,7 +13,7 @@ category carbon "碳排放" max 6
 # 指标要求, roughly the typical park, so a park above it gets 0. The steps 0.5 / 1.0 / 2.0 follow
 # the pattern of 7.22 (energy intensity, tce/万元), to which carbon intensity is close.
 indicator 7.38 carbon_intensity "万元工业总产值碳排放强度"
-  unit tCO2/万元  max 3  requirement <= 2.0
+  unit tCO2/万元 max 3 requirement <= 2.0
   carbon_intensity = CO2_emitted / industrial_output
   score carbon_intensity <= 0.5 -> 3
   score 0.5 < carbon_intensity <= 1.0 -> 2

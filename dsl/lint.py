@@ -1,0 +1,133 @@
+"""The linter: every check pass plus the table-level findings a committee wants before publishing.
+
+Lint codes (the check codes E3xx/E4xx/E2xx also appear here; see README, "Lint codes"):
+  L101  points do not grow in the direction of "better" (or against the table 1 requirement)
+  L102  a share (unit %) whose formula does not multiply by 100
+  L201  table 1's summary requirement (指标要求) disagrees with the lowest scoring band
+  L301  a rule that can never fire (covered by the bands before it, or only negative values)
+  L401  an input that nothing reads
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from . import ast
+from .check import PASSES, Pass, band_intervals, cond_refs, expr_refs
+from .diagnostics import Diagnostic, Severity
+from .intervals import Interval
+from .printer import expr_text
+
+
+def _warn(code: str, message: str, span: ast.Span, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(code, message, span, hint, Severity.WARNING)
+
+
+def _ordered(ind: ast.Indicator) -> list[tuple[ast.Band, Interval]]:
+    """Bands from the lowest values to the highest."""
+    return sorted(band_intervals(ind), key=lambda bi: (bi[1].lo is not None, bi[1].lo or Decimal(0)))
+
+
+def lint_monotonic(std: ast.Standard) -> Iterator[Diagnostic]:
+    for ind in std.indicators:
+        bands = _ordered(ind)
+        if len(bands) < 2:
+            continue
+        pts = [b.points for b, _ in bands]
+        rising = all(x <= y for x, y in zip(pts, pts[1:]))
+        falling = all(x >= y for x, y in zip(pts, pts[1:]))
+        req = ind.requirement
+        want = None if req is None else ("rising" if req.op in (">", ">=") else "falling")
+        if not (rising or falling):
+            b = next(b2 for (b1, _), (b2, _) in zip(bands, bands[1:]) if not (b1.points <= b2.points if pts[-1] >= pts[0] else b1.points >= b2.points))
+            yield _warn("L101", f"points of '{ind.id}' do not grow in one direction: {' / '.join(str(p) for p in pts)} from low to high values", b.span,
+                        "better values should never score fewer points")
+        elif want == "rising" and not rising or want == "falling" and not falling:
+            yield _warn("L101", f"points of '{ind.id}' {'fall' if want == 'rising' else 'rise'} as the value grows, but table 1 requires {req.op} {req.value}",  # type: ignore[union-attr]
+                        ind.span, "the bands or the requirement point the wrong way")
+
+
+def lint_percent(std: ast.Standard) -> Iterator[Diagnostic]:
+    for ind in std.indicators:
+        if ind.unit and ("%", 1) in ind.unit.factors and ind.formula:
+            text = expr_text(ind.formula.expr)
+            if "* 100" not in text and "100 *" not in text:
+                yield _warn("L102", f"'{ind.id}' is a share in % but its formula does not multiply by 100", ind.formula.span,
+                            f"write: {ind.id} = {text} * 100")
+
+
+def _scoring_set(ind: ast.Indicator) -> list[Interval]:
+    return [iv for b, iv in band_intervals(ind) if b.points > 0]
+
+
+def lint_requirement(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Table 1's 指标要求 is where points start: it must be the edge of the lowest scoring band."""
+    for ind in std.indicators:
+        req = ind.requirement
+        if req is None or ind.kind != "band":
+            continue
+        scoring = _scoring_set(ind)
+        if not scoring:
+            continue
+        if req.op in (">", ">="):
+            edge = min((iv.lo for iv in scoring if iv.lo is not None), default=None)
+            incl = any(iv.lo == edge and iv.lo_incl for iv in scoring)
+            ok = edge == req.value and incl == (req.op == ">=")
+            found = f"{'>=' if incl else '>'} {edge}"
+        else:
+            edge = max((iv.hi for iv in scoring if iv.hi is not None), default=None)
+            incl = any(iv.hi == edge and iv.hi_incl for iv in scoring)
+            ok = edge == req.value and incl == (req.op == "<=")
+            found = f"{'<=' if incl else '<'} {edge}"
+        if not ok:
+            yield _warn("L201", f"table 1 requires {req.op} {req.value} for '{ind.id}', but its bands start scoring at {found}",
+                        req.span, "one of the two tables is wrong")
+
+
+def lint_unreachable(std: ast.Standard) -> Iterator[Diagnostic]:
+    for ind in std.indicators:
+        seen: list[Interval] = []
+        for b, iv in band_intervals(ind):
+            if iv.hi is not None and (iv.hi < 0 or (iv.hi == 0 and not iv.hi_incl)):
+                yield _warn("L301", f"this band of '{ind.id}' only holds for negative values, which figures never take", b.span)
+            elif seen and _covered(iv, seen):
+                yield _warn("L301", f"this band of '{ind.id}' can never fire: the bands before it cover {iv}", b.span,
+                            "bands are tried in file order and the first match wins")
+            seen.append(iv)
+
+
+def _covered(iv: Interval, others: list[Interval]) -> bool:
+    """Is every value of iv in some interval of others? (checked at the edges and between them)"""
+    points = sorted({p for o in [iv, *others] for p in (o.lo, o.hi) if p is not None})
+    probes: list[Decimal] = []
+    for p in points:
+        probes += [p - Decimal("1e-9"), p, p + Decimal("1e-9")]
+    probes += [points[0] - 1, points[-1] + 1] if points else [Decimal(0)]
+    return all(any(o.contains(x) for o in others) for x in probes if iv.contains(x))
+
+
+def lint_unused_inputs(std: ast.Standard) -> Iterator[Diagnostic]:
+    used: set[str] = set()
+    for ind in std.indicators:
+        if ind.formula:
+            used |= {r.name for r in expr_refs(ind.formula.expr)}
+        for r in ind.rules:
+            if isinstance(r, (ast.Require, ast.Exempt)):
+                used |= {x.name for x in cond_refs(r.cond)}
+            elif isinstance(r, ast.Count):
+                used.add(r.items)
+            elif isinstance(r, ast.Trend):
+                used.add(r.series)
+    for i in std.inputs:
+        if i.id not in used:
+            yield _warn("L401", f"input '{i.id}' is declared but nothing reads it", i.span, "remove it, or use it in a formula or condition")
+
+
+LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_requirement, lint_unreachable, lint_unused_inputs)
+
+
+def lint(std: ast.Standard) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for p in LINT_PASSES:
+        out.extend(p(std))
+    return out

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal, InvalidOperation
 from functools import wraps
 from importlib.metadata import version as _version
 from typing import Any, Callable
@@ -20,9 +21,13 @@ from parkscore.dsl.lint import lint
 from parkscore.dsl.span import Span
 
 from . import audit, installed_ids, load_standard, score
-from .data import load_park, resolve
+from .data import load_park, parse_percent, resolve
 from .trace import BufferTracer
 from .compare import compare, compare_csv, compare_json, compare_table
+from .sensitivity import sensitivity as run_sensitivity
+from .sensitivity import sensitivity_json, sensitivity_text
+from .gap import gap as run_gap
+from .gap import gap_json, gap_text
 from .explain import MODES, explain_json, explain_text, group, select
 from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_table
 
@@ -269,6 +274,58 @@ def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
     if fmt == "text":
         click.echo(f"{len(found)} finding(s) in {', '.join(standards)}", err=True)
     sys.exit(1 if found else 0)
+
+
+@main.command("gap")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default="cpcif-green-park@2020", show_default=True, help=STANDARD_HELP)
+@click.option("--target", type=str, default=None, help="points to reach (default: the standard's pass mark)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_fail_on_diagnostics
+def gap_cmd(park: str, standard: str, target: str | None, fmt: str) -> None:
+    """What PARK can change to reach the target: per indicator the next band and the change in the
+    raw figure it needs, the points it gains, ranked by points per relative change; then a smallest
+    set of changes that reaches the target, verified by re-scoring the park with them applied."""
+    cs = load_standard(standard)
+    data = load_park(park)
+    facts, _ = resolve(data, cs.std, installed_ids())
+    goal = _decimal_option("--target", target) if target else cs.std.header.pass_mark
+    if goal is None:
+        raise DiagnosticError([Diagnostic("E012", f"{cs.ref} has no pass mark", COMMAND_LINE, "give --target POINTS")])
+    score(cs, data)  # reports data errors as diagnostics before any analysis
+    rep = run_gap(cs, facts, data, goal)
+    click.echo(dumps(gap_json(rep)) if fmt == "json" else gap_text(rep))
+
+
+@main.command("sensitivity")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default="cpcif-green-park@2020", show_default=True, help=STANDARD_HELP)
+@click.option("--uncertainty", "-u", default="10%", show_default=True,
+              help="± relative error of every figure (a figure's own 'uncertainty' in the park file wins)")
+@click.option("--runs", default=2000, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_fail_on_diagnostics
+def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed: int, fmt: str) -> None:
+    """Monte Carlo over PARK's figures within their uncertainty: the probability of being
+    eligible, the distribution of the total, and the indicators near a band edge on which the
+    verdict hangs (what an auditor must double-check). Seeded and reproducible."""
+    cs = load_standard(standard)
+    data = load_park(park)
+    score(cs, data)  # reports data errors as diagnostics before any analysis
+    facts, _ = resolve(data, cs.std, installed_ids())
+    u = parse_percent(uncertainty)
+    if u is None:
+        raise DiagnosticError([Diagnostic("E013", f"--uncertainty needs a percentage such as 10%, got '{uncertainty}'", COMMAND_LINE)])
+    rep = run_sensitivity(cs, facts, data, u, runs, seed)
+    click.echo(dumps(sensitivity_json(rep)) if fmt == "json" else sensitivity_text(rep))
+
+
+def _decimal_option(name: str, text: str) -> Decimal:
+    try:
+        return Decimal(text.rstrip("%"))
+    except InvalidOperation:
+        raise DiagnosticError([Diagnostic("E013", f"{name} needs a number, got '{text}'", COMMAND_LINE)]) from None
 
 
 @main.command("standards")

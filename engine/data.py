@@ -35,6 +35,7 @@ class Fact:
     source: str | None = None
     reported: str | None = None  # as reported, when converted: "1044 亿元"
     unit: str | None = None
+    uncertainty: Decimal | None = None  # relative (0.05 = ±5 %), for sensitivity analysis
 
 
 @dataclass
@@ -212,7 +213,7 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: frozenset[str] = froze
     return facts, diags
 
 
-_FIELDS = ("value", "unit", "source", "level", "items", "by_year", "note")
+_FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")
 
 
 def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
@@ -226,6 +227,18 @@ def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tu
         out[k] = (m.value, m.span)
     source = out.get("source", (None, span))[0]
     return out, (str(source) if source is not None else None)
+
+
+def parse_percent(v: Any) -> Decimal | None:
+    """'5%' -> Decimal('0.05'); anything else -> None."""
+    text = str(v).strip()
+    if not text.endswith("%"):
+        return None
+    try:
+        d = Decimal(text[:-1].strip()) / 100
+    except InvalidOperation:
+        return None
+    return d if d >= 0 else None
 
 
 def _convert(
@@ -258,7 +271,12 @@ def _convert(
         if factor is None:
             return bad("D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
         reported = f"{value} {unit_text}" if factor != 1 or unit_text != unit.text else None
-        return Fact(key, value * factor, span, source, reported, unit.text)
+        unc = None
+        if "uncertainty" in fields:
+            unc = parse_percent(fields["uncertainty"][0])
+            if unc is None:
+                return bad("D124", f"'{key}': uncertainty must be a percentage, got {fields['uncertainty'][0]!r}", "write: uncertainty: 5%")
+        return Fact(key, value * factor, span, source, reported, unit.text, unc)
     if kind == "series":
         assert unit is not None
         if not isinstance(value, dict) or "unit" not in fields:

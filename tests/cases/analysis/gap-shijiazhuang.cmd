@@ -1,0 +1,1 @@
+gap examples/parks/shijiazhuang.yaml

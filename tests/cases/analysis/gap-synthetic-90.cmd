@@ -1,0 +1,1 @@
+gap examples/parks/synthetic-complete.yaml --target 90

@@ -1,0 +1,1 @@
+sensitivity examples/parks/synthetic-complete.yaml --uncertainty 5% --runs 1000

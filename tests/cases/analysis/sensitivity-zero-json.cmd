@@ -1,0 +1,1 @@
+sensitivity examples/parks/synthetic-complete.yaml --uncertainty 0% --runs 100 --format json

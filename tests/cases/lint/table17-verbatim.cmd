@@ -1,0 +1,1 @@
+lint tests/cases/check/table17_verbatim.pks

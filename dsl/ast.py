@@ -6,6 +6,7 @@ standard compare equal exactly when they mean the same rules (``parse(a) == pars
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Union
 
@@ -212,7 +213,7 @@ class Indicator:
     span: Span = _span()
     attr_line: int = field(default=0, compare=False, repr=False)
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """``band`` (a value scored by bands), ``level`` (expert-assessed), ``count`` or ``trend``."""
         if any(isinstance(r, Level) for r in self.rules):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from . import ast
@@ -47,6 +48,7 @@ def base(dims: Dims) -> tuple[Dims, Decimal]:
     return tuple(sorted((s, e) for s, e in out.items() if e)), factor
 
 
+@lru_cache(maxsize=4096)
 def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Decimal | None:
     """Multiply a value in ``src`` by this to get it in ``dst``; None if they do not convert."""
     sb, sf = base(src.dims)
@@ -61,6 +63,7 @@ def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Decimal | None:
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")
 
 
+@lru_cache(maxsize=4096)
 def parse_unit(text: str, span: Span = NOWHERE) -> ast.Unit:
     """A unit written in a data file (``kg/万元``, ``亿元``, ``%``)."""
     parts = [p for p in _UNIT_TOKEN.split(text.strip()) if p]

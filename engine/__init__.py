@@ -56,8 +56,8 @@ def score(cs: CompiledStandard, park: ParkData | Mapping[str, Any], tracer: Trac
             sources.add(park.path, park.text)
         raise DiagnosticError(errors(diags), sources)
     card = evaluate(cs, facts, park, tracer)
-    unused = tuple(k for k in park.entries if k in installed_ids() and cs.std.indicator(k) is None
-                   and cs.std.input(k) is None and k not in {g.id for g in cs.std.gates})
+    elsewhere = installed_ids()
+    unused = tuple(k for k in park.entries if k in elsewhere and k not in cs.data_keys)
     return replace(card, unused=unused)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import Callable, Mapping
 
@@ -118,6 +119,12 @@ class CompiledStandard:
     @property
     def ref(self) -> str:
         return self.std.ref
+
+    @cached_property
+    def data_keys(self) -> frozenset[str]:
+        """Every key a park file may give for this standard: inputs, indicators, gates."""
+        s = self.std
+        return frozenset([i.id for i in s.inputs] + [i.id for i in s.indicators] + [g.id for g in s.gates])
 
 
 def rule_ref(span: Span, clause: str, sources: SourceMap) -> RuleRef:

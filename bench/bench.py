@@ -45,11 +45,11 @@ def main() -> None:
     print("loading standards (parse + check + compile)")
     refs = [f"{f}@{v}" for f, vs in load.installed().items() for v in vs]
     for ref in refs:
-        def cold() -> None:
+        def cold(ref: str = ref) -> None:
             grammar_parser.cache_clear()
             load_standard(ref)
         t_cold = timeit(cold, 3 if quick else 10)
-        t_warm = timeit(lambda: load_standard(ref), 10 if quick else 30)
+        t_warm = timeit(lambda ref=ref: load_standard(ref), 10 if quick else 30)
         print(f"  {ref:<30} cold {t_cold * 1e3:7.1f} ms   warm {t_warm * 1e3:7.1f} ms   cold/warm {t_cold / t_warm:5.1f}x")
 
     cs = load_standard("cpcif-green-park@2020")

@@ -8,6 +8,7 @@ unchanged rules keep the spans of the base's files, so traces point where each r
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from . import ast
 from .diagnostics import Diagnostic, did_you_mean
@@ -21,7 +22,7 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
     indicators = {i.id: i for c in base.categories for i in c.indicators}
     order = [c.id for c in base.categories]
     members = {c.id: [i.id for i in c.indicators] for c in base.categories}
-    tables = {"indicator": indicators, "gate": gates, "input": inputs, "category": categories}
+    tables: dict[str, dict[str, Any]] = {"indicator": indicators, "gate": gates, "input": inputs, "category": categories}
 
     def dangling(what: str, ident: str, span: ast.Span, verb: str) -> None:
         hint = did_you_mean(ident, tables[what]) or f"{base.ref} has no {what} '{ident}'"
@@ -41,8 +42,8 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
                 del table[a.id]
                 if a.what == "category":
                     order.remove(a.id)
-                    for i in members.pop(a.id):
-                        indicators.pop(i, None)
+                    for iid in members.pop(a.id):
+                        indicators.pop(iid, None)
                 elif a.what == "indicator":
                     for m in members.values():
                         if a.id in m:
@@ -76,11 +77,11 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
                     dangling("input", node.id, a.span, "overrides")
                     continue
                 inputs[node.id] = node
-        for i in f.inputs:
-            if i.id in inputs:
-                clash("input", i.id, i.span)
+        for inp in f.inputs:
+            if inp.id in inputs:
+                clash("input", inp.id, inp.span)
             else:
-                inputs[i.id] = i
+                inputs[inp.id] = inp
         for g in f.gates:
             if g.id in gates:
                 clash("gate", g.id, g.span)

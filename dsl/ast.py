@@ -6,15 +6,17 @@ standard compare equal exactly when they mean the same rules (``parse(a) == pars
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
-from typing import Union
+from functools import cached_property
+from typing import TypeVar, Union
 
 from .span import NOWHERE, Span
 
+_R = TypeVar("_R")
+
 
 def _span() -> Span:
-    return field(default=NOWHERE, compare=False, repr=False, kw_only=True)  # type: ignore[return-value]
+    return field(default=NOWHERE, compare=False, repr=False, kw_only=True)
 
 
 # ---- units ---------------------------------------------------------------------
@@ -224,7 +226,7 @@ class Indicator:
             return "trend"
         return "band"
 
-    def rules_of(self, cls: type) -> list:  # type: ignore[type-arg]
+    def rules_of(self, cls: type[_R]) -> list[_R]:
         return [r for r in self.rules if isinstance(r, cls)]
 
 

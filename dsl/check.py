@@ -39,7 +39,8 @@ def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
         else:
             seen[t.id] = t
     clauses: dict[str, ast.Indicator | ast.Gate] = {}
-    for c in [*std.indicators, *std.gates]:
+    clausal: list[ast.Indicator | ast.Gate] = [*std.indicators, *std.gates]
+    for c in clausal:
         if c.clause in clauses:
             yield Diagnostic("E102", f"clause {c.clause} is used twice", c.span, f"also at {clauses[c.clause].span}")
         else:
@@ -93,9 +94,9 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
             if isinstance(rule, ast.Count):
                 yield from lookup(rule.items, "items", rule.span, f"the count of {ind.id}")
             elif isinstance(rule, (ast.Require, ast.Exempt)):
-                for r in cond_refs(rule.cond):
-                    kind = "bool" if isinstance(r, ast.CondRef) else "number"
-                    yield from lookup(r.name, kind, r.span, f"a condition of {ind.id}")
+                for cr in cond_refs(rule.cond):
+                    kind = "bool" if isinstance(cr, ast.CondRef) else "number"
+                    yield from lookup(cr.name, kind, cr.span, f"a condition of {ind.id}")
             elif isinstance(rule, ast.Trend):
                 yield from lookup(rule.series, "series", rule.span, f"the trend of {ind.id}")
                 if rule.years < 2:
@@ -274,7 +275,7 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
             if c.weight is None:
                 yield Diagnostic("E407", f"category '{c.id}' has no weight, but others have", c.span, "give every category a weight, or none")
     elif weighted:
-        wsum = sum((c.weight for c in weighted), Decimal(0))  # type: ignore[misc]
+        wsum = sum((c.weight for c in weighted if c.weight is not None), Decimal(0))
         if wsum != 100:
             listing = " + ".join(f"{c.id} {c.weight}%" for c in weighted)
             yield Diagnostic("E408", f"category weights add up to {wsum}%, not 100%", std.header.span, listing)

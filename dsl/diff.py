@@ -65,6 +65,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
         ch("levels", f"{', '.join(la)} → {', '.join(lb)}")
     elif any(la[n].points != lb[n].points for n in la):
         ch("points", "; ".join(f"{n} {la[n].points} → {lb[n].points}" for n in la if la[n].points != lb[n].points))
+    kind_cls: type[ast.Count | ast.Trend]
     for kind_cls, label in ((ast.Count, "count"), (ast.Trend, "trend")):
         ra = [_rule_key(r) for r in a.rules_of(kind_cls)]
         rb = [_rule_key(r) for r in b.rules_of(kind_cls)]
@@ -81,7 +82,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
     return out
 
 
-def _words(i: ast.Indicator) -> tuple[object, ...]:
+def _words(i: ast.Indicator) -> tuple[str, int | None, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
     """Everything about an indicator that is words, keyed so that rule order does not matter."""
     bands = sorted((str(iv), b.wording or "") for b, iv in band_intervals(i))
     levels = sorted((lv.name, lv.wording) for lv in i.rules_of(ast.Level))
@@ -111,7 +112,7 @@ def _wording(a: ast.Indicator, b: ast.Indicator) -> str:
     if a.table != b.table:
         return f"table {a.table} → {b.table}"
     for rules_a, rules_b in zip(_words(a)[2:], _words(b)[2:]):
-        for (key, ta), (_, tb) in zip(rules_a, rules_b):  # type: ignore[call-overload]
+        for (key, ta), (_, tb) in zip(rules_a, rules_b):
             if ta != tb:
                 return f"{key}: “{ta}” → “{tb}”"
     return "wording"

@@ -42,8 +42,8 @@ def lint_monotonic(std: ast.Standard) -> Iterator[Diagnostic]:
             b = next(b2 for (b1, _), (b2, _) in zip(bands, bands[1:]) if not (b1.points <= b2.points if pts[-1] >= pts[0] else b1.points >= b2.points))
             yield _warn("L101", f"points of '{ind.id}' do not grow in one direction: {' / '.join(str(p) for p in pts)} from low to high values", b.span,
                         "better values should never score fewer points")
-        elif want == "rising" and not rising or want == "falling" and not falling:
-            yield _warn("L101", f"points of '{ind.id}' {'fall' if want == 'rising' else 'rise'} as the value grows, but table 1 requires {req.op} {req.value}",  # type: ignore[union-attr]
+        elif req is not None and (want == "rising" and not rising or want == "falling" and not falling):
+            yield _warn("L101", f"points of '{ind.id}' {'fall' if want == 'rising' else 'rise'} as the value grows, but table 1 requires {req.op} {req.value}",
                         ind.span, "the bands or the requirement point the wrong way")
 
 

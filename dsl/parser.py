@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Iterable
 
-from lark import Lark, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap
 from .span import Span
@@ -22,7 +23,7 @@ def grammar_parser() -> Lark:
     )
 
 
-def parse_tree(text: str, path: str) -> Tree:  # type: ignore[type-arg]
+def parse_tree(text: str, path: str) -> Tree[Token]:
     """Parse one file; a syntax error becomes a DiagnosticError carrying ``path:line:col``."""
     if not text.endswith("\n"):
         text += "\n"
@@ -100,7 +101,8 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         message = f"unexpected {found}"
         hint = _expected(exc.accepts or exc.expected)
     elif isinstance(exc, UnexpectedCharacters):
-        ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        pos = exc.pos_in_stream  # lark declares it None on UnexpectedInput; always set here
+        ch = text[pos] if pos is not None and pos < len(text) else ""
         message = f"unexpected character {ch!r}"
         hint = f"write {_ASCII[ch]} instead of {ch}" if ch in _ASCII else _expected(exc.allowed)
     elif isinstance(exc, UnexpectedEOF):
@@ -114,10 +116,10 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
     return Diagnostic("E001", f"syntax error: {message}", Span(path, line, col, line, col + width), hint)
 
 
-def _expected(names: object) -> str | None:
+def _expected(names: Iterable[object] | None) -> str | None:
     if not names:
         return None
-    shown = sorted({_TERMINALS.get(str(n), repr(str(n)).lower().strip("'\"")) for n in names})  # type: ignore[attr-defined]
+    shown = sorted({_TERMINALS.get(str(n), repr(str(n)).lower().strip("'\"")) for n in names})
     if len(shown) > 8:
         return None
     return "expected " + ", ".join(shown)

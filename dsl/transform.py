@@ -23,7 +23,7 @@ def _text(tok: Token) -> str:
 
 
 @v_args(meta=True)
-class ToAst(Transformer):  # type: ignore[type-arg]
+class ToAst(Transformer):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
@@ -275,6 +275,6 @@ def make_unit(tokens: list[str], span: Span) -> ast.Unit:
     return ast.Unit(factors, "".join(tokens), span=span)
 
 
-def to_ast(tree: Tree, path: str) -> tuple[ast.SourceFile, list[Diagnostic]]:  # type: ignore[type-arg]
+def to_ast(tree: Tree[Token], path: str) -> tuple[ast.SourceFile, list[Diagnostic]]:
     t = ToAst(path)
     return t.transform(tree), t.diagnostics

@@ -6,11 +6,11 @@ import sys
 from decimal import Decimal, InvalidOperation
 from functools import wraps
 from importlib.metadata import version as _version
+from pathlib import Path
 from typing import Any, Callable
 
 import click
 from tabulate import tabulate
-from pathlib import Path
 
 from parkscore.dsl import check as checker
 from parkscore.dsl import load
@@ -21,15 +21,15 @@ from parkscore.dsl.lint import lint
 from parkscore.dsl.span import Span
 
 from . import audit, installed_ids, load_standard, score
-from .data import load_park, parse_percent, resolve
-from .trace import BufferTracer
 from .compare import compare, compare_csv, compare_json, compare_table
-from .sensitivity import sensitivity as run_sensitivity
-from .sensitivity import sensitivity_json, sensitivity_text
+from .data import load_park, parse_percent, resolve
+from .explain import MODES, explain_json, explain_text, group, select
 from .gap import gap as run_gap
 from .gap import gap_json, gap_text
-from .explain import MODES, explain_json, explain_text, group, select
 from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_table
+from .sensitivity import sensitivity as run_sensitivity
+from .sensitivity import sensitivity_json, sensitivity_text
+from .trace import BufferTracer
 
 COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)
 STANDARD_HELP = "a standard: family@version (see `parkscore standards`) or a directory of .pks files"

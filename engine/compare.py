@@ -35,8 +35,8 @@ class ParkComparison:
         for iid, (clause, title) in order.items():
             pts = []
             for c in self.cards:
-                r = next((r for r in c.indicators if r.id == iid), None)
-                pts.append(r.points if r else None)
+                hit = next((r for r in c.indicators if r.id == iid), None)
+                pts.append(hit.points if hit else None)
             table.append((iid, clause, title, pts))
         return table
 

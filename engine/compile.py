@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Callable, Mapping
 
 from parkscore.dsl import ast
@@ -150,7 +150,7 @@ def _operand(o: ast.Num | ast.Ref) -> Callable[[Facts], Decimal | None]:
         v = o.value
         return lambda f: v
     n = o.name
-    return lambda f: f[n].value if n in f else None  # type: ignore[return-value]
+    return lambda f: f[n].number if n in f else None
 
 
 def compile_cond(c: ast.Cond) -> CondFn:
@@ -180,10 +180,10 @@ def compile_cond(c: ast.Cond) -> CondFn:
     ops = [_CMP[o] for o in c.ops]
 
     def compare(f: Facts) -> bool | None:
-        vals = [o(f) for o in operands]
-        if any(v is None for v in vals):
+        vals = [v for v in (o(f) for o in operands) if v is not None]
+        if len(vals) < len(operands):
             return None
-        return all(op(vals[i], vals[i + 1]) for i, op in enumerate(ops))  # type: ignore[arg-type]
+        return all(op(vals[i], vals[i + 1]) for i, op in enumerate(ops))
 
     return compare
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, cast
 
 import yaml
 
@@ -36,6 +36,24 @@ class Fact:
     reported: str | None = None  # as reported, when converted: "1044 亿元"
     unit: str | None = None
     uncertainty: Decimal | None = None  # relative (0.05 = ±5 %), for sensitivity analysis
+
+    @property
+    def number(self) -> Decimal:
+        """The value of a figure (kind number); a checked standard reads only figures where it computes."""
+        assert isinstance(self.value, Decimal), f"'{self.id}' is not a number"
+        return self.value
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The value of a list of evidenced items."""
+        assert isinstance(self.value, tuple) and all(isinstance(i, Item) for i in self.value), f"'{self.id}' is not a list of items"
+        return cast("tuple[Item, ...]", self.value)
+
+    @property
+    def series(self) -> tuple[tuple[int, Decimal], ...]:
+        """The value of a figure by year: (year, value) pairs, oldest first."""
+        assert isinstance(self.value, tuple) and all(isinstance(p, tuple) for p in self.value), f"'{self.id}' is not a figure by year"
+        return cast("tuple[tuple[int, Decimal], ...]", self.value)
 
 
 @dataclass
@@ -133,7 +151,7 @@ def load_park(path: str | Path) -> ParkData:
         synthetic=bool(top["synthetic"].value) if "synthetic" in top else False,
         source=str(top["source"].value) if "source" in top and top["source"].value is not None else None,
         path=path,
-        entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},  # type: ignore[union-attr]
+        entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},
         text=text,
         context=_unmark(top["context"].value) if "context" in top and isinstance(top["context"].value, dict) else {},
     )
@@ -245,8 +263,10 @@ def _convert(
     key: str, kind: str, unit: ast.Unit | None, decl: Any, value: Any, span: Span,
     fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic],
 ) -> Fact | None:
-    def bad(code: str, msg: str, hint: str | None = None) -> None:
+    def bad(code: str, msg: str, hint: str | None = None) -> Fact | None:
+        """Report a diagnostic at the value; no fact results, so ``return bad(...)`` gives up."""
         diags.append(Diagnostic(code, msg, span, hint))
+        return None
 
     if kind == "number":
         assert unit is not None
@@ -290,7 +310,7 @@ def _convert(
                 diags.append(Diagnostic("D171", f"'{key}': year {year} needs a number", m.span, "write: 2019: 1.33"))
                 return None
             points.append((int(year), m.value * factor))
-        return Fact(key, tuple(sorted(points)), span, source, None, unit.text)  # type: ignore[arg-type]
+        return Fact(key, tuple(sorted(points)), span, source, None, unit.text)
     if kind == "bool":
         if not isinstance(value, bool):
             return bad("D130", f"'{key}' is a yes/no fact, got {value!r}", "write: true or false")
@@ -306,7 +326,7 @@ def _convert(
         items: list[Item] = []
         for m in value:
             v = m.value
-            name = v.get("name").value if isinstance(v, dict) and "name" in v else v
+            name = v["name"].value if isinstance(v, dict) and "name" in v else v
             if not isinstance(name, str) or not name.strip():
                 diags.append(Diagnostic("D151", "an item needs a name", m.span, "write: - {name: ..., source: ...}"))
                 return None

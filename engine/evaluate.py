@@ -40,14 +40,14 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     unit = ind.unit.text if ind.unit else None
     maxp = ind.max_points or ZERO
 
-    def result(status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: object = None,
+    def result(status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: Decimal | str | int | None = None,
                missing: tuple[str, ...] = (), inputs: tuple[str, ...] = ()) -> IndicatorResult:
         if tr.enabled:
             if status != "scored":
-                tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, rule and _span(rule), data={"missing": list(missing)}))
+                tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, _span(rule) if rule is not None else None, data={"missing": list(missing)}))
             op = Op.AWARD if points > 0 else Op.FAIL
             why = "no data" if status == "no_data" else ("undefined value" if status == "undefined" else outcome)
-            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {why}", rule and _span(rule), points=points))
+            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {why}", _span(rule) if rule is not None else None, points=points))
         return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, unit, points, maxp,
                                rule, outcome, missing, inputs)
 
@@ -70,8 +70,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
         f = facts.get(c.items)
         if f is None:
             return result("no_data", ZERO, c.ref, f"no data: {c.items}", None, (c.items,), (c.items,))
-        items = f.value
-        assert isinstance(items, tuple)
+        items = f.items
         pts = min(c.per_item * len(items), c.cap)
         if tr.enabled:
             names = "; ".join(i.name for i in items) or "none"
@@ -86,18 +85,16 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
         f = facts.get(t.series)
         if f is None:
             return result("no_data", ZERO, t.ref, f"no data: {t.series}", None, (t.series,), (t.series,))
-        series = f.value
-        assert isinstance(series, tuple)
-        last = list(series[-t.years:])
-        shown = " → ".join(f"{y}: {show(v)}" for y, v in last)  # type: ignore[misc]
+        last = list(f.series[-t.years:])
+        shown = " → ".join(f"{y}: {show(v)}" for y, v in last)
         if tr.enabled:
             tr.emit(TraceEvent(Op.INPUT, ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
-                               data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))  # type: ignore[misc]
-        years = [y for y, _ in last]  # type: ignore[misc]
+                               data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
+        years = [y for y, _ in last]
         if len(last) < t.years or years != list(range(years[0], years[0] + t.years)):
             return result("no_data", ZERO, t.ref, f"no data: {t.series} needs {t.years} consecutive years, has {', '.join(map(str, years)) or 'none'}",
                           None, (t.series,), (t.series,))
-        vals = [v for _, v in last]  # type: ignore[misc]
+        vals = [v for _, v in last]
         pairs = list(zip(vals, vals[1:]))
         holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
         if tr.enabled:
@@ -118,7 +115,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     used: tuple[str, ...]
     if ind.id in facts:
         f = facts[ind.id]
-        value = f.value
+        value = f.number
         used = (ind.id,)
         if tr.enabled:
             _input_event(tr, ind.id, f)
@@ -127,12 +124,12 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
         missing = tuple(n for n in used if n not in facts)
         if missing:
             return result("no_data", ZERO, ci.formula_ref, "no data: " + ", ".join(missing), None, missing, used)
-        env = {n: facts[n].value for n in used}
+        env = {n: facts[n].number for n in used}
         if tr.enabled:
             for n in used:
                 _input_event(tr, ind.id, facts[n])
         try:
-            value = ci.formula(env)  # type: ignore[arg-type]
+            value = ci.formula(env)
         except (DivisionByZero, InvalidOperation, ZeroDivisionError):
             zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
             return result("undefined", ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
@@ -144,7 +141,6 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
                                _span(ci.formula_ref), data={"value": value}))
     else:
         return result("no_data", ZERO, ci.ref, f"no data: {ind.id}", None, (ind.id,), (ind.id,))
-    assert isinstance(value, Decimal)
 
     for g in ci.requires:
         holds = g.fn(facts)
@@ -195,6 +191,7 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
             parts = " + ".join(_pts(r.points) for r in results if r.category == cat.id)
             msg = f"{cat.title}: {parts} = {_pts(pts)} / {_pts(maxp)}"
             if weighted is not None:
+                assert cat.weight is not None
                 msg += f"; weighted {_pts(cat.weight)}% × {_pts(pts)}/{_pts(maxp)} × {_pts(max_total)} = {show(weighted, 4)}"
             tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
     if any(c.weighted is not None for c in categories):

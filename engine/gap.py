@@ -98,7 +98,9 @@ def numerators(e: ast.Expr, under_division: bool = False) -> list[str]:
 
 
 def _nudge(bound: Decimal) -> Decimal:
-    return Decimal(1).scaleb(min(bound.as_tuple().exponent, 0) - 2)  # type: ignore[arg-type]
+    exponent = bound.as_tuple().exponent
+    assert isinstance(exponent, int), "interval bounds are finite"
+    return Decimal(1).scaleb(min(exponent, 0) - 2)
 
 
 def _target(iv: Interval, v: Decimal) -> Decimal:
@@ -151,15 +153,15 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
             candidates.append(Option(ind.id, ind.clause, f"{ind.id} from {_fmt(v, r.unit)} to {_fmt(want, r.unit)}", ups,
                                      s.gain(ups), _rel(v, want)))
         else:
-            env = {n: facts[n].value for n in ci.formula_inputs}
+            env = {n: facts[n].number for n in ci.formula_inputs}
             for n in dict.fromkeys(numerators(ind.formula.expr)):
-                new = solve(ind.formula.expr, n, want, env)  # type: ignore[arg-type]
+                new = solve(ind.formula.expr, n, want, env)
                 if new is None or new < 0:
                     continue
                 old = env[n]
                 unit = facts[n].unit
                 if unit in COUNT_UNITS:
-                    new = new.to_integral_value(ROUND_CEILING if new > old else ROUND_FLOOR)  # type: ignore[union-attr]
+                    new = new.to_integral_value(ROUND_CEILING if new > old else ROUND_FLOOR)
                 ups = ((n, replace(facts[n], value=new, reported=None)),)
                 verb = "raise" if new > old else "cut"
                 pct = (new - old) / old * 100 if old else None
@@ -187,7 +189,7 @@ def _level_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> lis
 def _count_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list[Option]:
     assert ci.count is not None
     f = s.facts.get(ci.count.items)
-    items = tuple(f.value) if f is not None else ()  # type: ignore[arg-type]
+    items = f.items if f is not None else ()
     out = []
     for k in range(1, 10):
         more = items + tuple(Item(f"(new item {i})") for i in range(1, k + 1))

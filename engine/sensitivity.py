@@ -57,7 +57,7 @@ def _draw(rng: random.Random, f: Fact, u: Decimal) -> Fact:
     if isinstance(f.value, Decimal):
         return replace(f, value=one(f.value))
     if isinstance(f.value, tuple) and f.value and isinstance(f.value[0], tuple):
-        return replace(f, value=tuple((y, one(v)) for y, v in f.value))  # type: ignore[misc]
+        return replace(f, value=tuple((y, one(v)) for y, v in f.series))
     return f
 
 
@@ -86,8 +86,9 @@ def sensitivity(cs: CompiledStandard, facts: dict[str, Fact], park: ParkData, un
             edges = sorted({e for b in ci.bands for e in (b.interval.lo, b.interval.hi) if e is not None})
             near = ""
             if isinstance(r.value, Decimal) and edges:
-                e = min(edges, key=lambda x: abs(x - r.value))  # type: ignore[operator, arg-type]
-                rel = abs(e - r.value) / abs(r.value) * 100 if r.value else Decimal(0)
+                v = r.value
+                e = min(edges, key=lambda x: abs(x - v))
+                rel = abs(e - v) / abs(v) * 100 if v else Decimal(0)
                 near = f"{show(e)} ({show(rel, 3)} % away)"
             sensitive.append(Sensitive(r.id, r.clause, value, r.points, changed[r.id] / runs, flips[r.id] / runs, near))
     sensitive.sort(key=lambda x: (-x.flips_verdict, -x.changed, x.clause))

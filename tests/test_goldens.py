@@ -57,7 +57,7 @@ def test_no_traceback_in_any_golden() -> None:
 
 
 def test_every_error_case_fails_with_a_located_message() -> None:
-    for name, args, expected in CASE_LIST:
+    for name, _, expected in CASE_LIST:
         if name.startswith(("tests/cases/syntax", "tests/cases/check", "tests/cases/data", "tests/cases/multi")) and expected.exists():
             text = expected.read_text(encoding="utf-8")
             assert text.rstrip().endswith("[exit 1]"), name

@@ -105,7 +105,7 @@ def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str
     tracer = BufferTracer()
     score(cs, load_park(park), tracer)
     groups = select(group(tracer.events), mode, indicators)
-    click.echo(dumps(explain_json(groups)) if fmt == "json" else explain_text(groups, cs.sources), nl=fmt == "json")
+    click.echo(dumps(explain_json(groups)) if fmt == "json" else explain_text(groups, cs.sources, park), nl=fmt == "json")
 
 
 @main.command("verify")

@@ -77,11 +77,21 @@ _LABEL = {
 }
 
 
-def explain_text(groups: list[Group], sources: SourceMap) -> str:
-    out: list[str] = []
+def explain_text(groups: list[Group], sources: SourceMap, park_file: str) -> str:
+    """Positions: the indicator's line and the deciding rule carry their full file:line:col;
+    the steps in between show [:line:col] in the same rule file, or [data:line:col] in the park file."""
+    out: list[str] = [f"data: {park_file}", ""]
     for g in groups:
+        home = g.events[0].span.file if g.events[0].op is Op.ENTER and g.events[0].span else None
         for e in g.events:
-            where = f"  [{e.span.file}:{e.span.line}:{e.span.col}]" if e.span else ""
+            where = ""
+            if e.span:
+                if e.span.file == park_file:
+                    where = f"  [data:{e.span.line}:{e.span.col}]"
+                elif e.span.file == home and e.op not in (Op.ENTER, Op.AWARD, Op.FAIL):
+                    where = f"  [:{e.span.line}:{e.span.col}]"
+                else:
+                    where = f"  [{e.span.file}:{e.span.line}:{e.span.col}]"
             if e.op is Op.ENTER:
                 out.append(f"{e.message}{where}")
                 continue

@@ -55,7 +55,7 @@ def scorecard_table(card: Scorecard) -> str:
     else:
         lines.append("ELIGIBLE" if card.eligible else "NOT ELIGIBLE: " + "; ".join(card.reasons))
     if card.unused:
-        lines.append(f"\nnot read by this standard: {', '.join(card.unused)}")
+        lines.append(f"\n{len(card.unused)} key(s) of the park file are for other standards, not read here (listed in --format json)")
     missing = card.missing
     if missing:
         lines.append(f"\nno data for {len(missing)} of {len(card.indicators)} indicators (scored 0):")

@@ -12,9 +12,16 @@ from typing import Callable, Iterable, Iterator
 from . import ast, units
 from .diagnostics import Diagnostic, Severity, did_you_mean
 from .intervals import Interval, interval_of
+from .span import Span
 
 Pass = Callable[[ast.Standard], Iterable[Diagnostic]]
 STATUSES = ("official", "报批稿", "征求意见稿", "draft")
+
+
+def field_span(h: ast.Header, key: str) -> Span:
+    """The whole line of a header field (``total``, ``pass``, …), or the header's first line."""
+    line = dict(h.field_lines).get(key)
+    return Span(h.span.file, line, 1, line + 1, 1) if line else h.span
 
 
 def check_header(std: ast.Standard) -> Iterator[Diagnostic]:
@@ -23,7 +30,7 @@ def check_header(std: ast.Standard) -> Iterator[Diagnostic]:
         if getattr(h, field) is None:
             yield Diagnostic("E020", f"the header has no '{field}'", h.span, f"add a line: {field} ...")
     if h.status is not None and h.status not in STATUSES:
-        yield Diagnostic("E021", f"unknown status '{h.status}'", h.span, "one of: " + ", ".join(STATUSES))
+        yield Diagnostic("E021", f"unknown status '{h.status}'", field_span(h, "status"), "one of: " + ", ".join(STATUSES))
 
 
 def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
@@ -71,7 +78,7 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
     """Every name used resolves to an input of the right kind; bands test the indicator's own value."""
     inputs = {i.id: i for i in std.inputs}
 
-    def lookup(name: str, kind: str, span: ast.Span, what: str) -> Iterator[Diagnostic]:
+    def lookup(name: str, kind: str, span: Span, what: str) -> Iterator[Diagnostic]:
         decl = inputs.get(name)
         if decl is None:
             candidates = [i.id for i in std.inputs if i.kind == kind]
@@ -269,7 +276,8 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
     total = sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
     if std.header.total is not None and total != std.header.total and not weighted:
         listing = " + ".join(f"{c.id} {c.max_points}" for c in std.categories)
-        yield Diagnostic("E404", f"the header declares total {std.header.total} but the categories add up to {total}", std.header.span, listing)
+        yield Diagnostic("E404", f"the header declares total {std.header.total} but the categories add up to {total}",
+                         field_span(std.header, "total"), listing)
     if weighted and len(weighted) != len(std.categories):
         for c in std.categories:
             if c.weight is None:
@@ -278,9 +286,9 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
         wsum = sum((c.weight for c in weighted if c.weight is not None), Decimal(0))
         if wsum != 100:
             listing = " + ".join(f"{c.id} {c.weight}%" for c in weighted)
-            yield Diagnostic("E408", f"category weights add up to {wsum}%, not 100%", std.header.span, listing)
+            yield Diagnostic("E408", f"category weights add up to {wsum}%, not 100%", weighted[0].span, listing)
     if std.header.pass_mark is not None and std.header.total is not None and std.header.pass_mark > std.header.total:
-        yield Diagnostic("E406", f"pass mark {std.header.pass_mark} is above the total {std.header.total}", std.header.span)
+        yield Diagnostic("E406", f"pass mark {std.header.pass_mark} is above the total {std.header.total}", field_span(std.header, "pass"))
 
 
 PASSES: tuple[Pass, ...] = (check_header, check_names, check_references, check_kinds, check_units, check_bands, check_points)

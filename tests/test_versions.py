@@ -67,3 +67,19 @@ def test_compare_deltas_add_up(park: Path) -> None:
     deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts in result.rows()), Decimal(0))
     assert deltas == result.cards[1].total - result.cards[0].total
     assert result.flips == (result.cards[0].eligible != result.cards[1].eligible)
+
+
+def test_an_eligibility_flip_is_called_out(tmp_path: Path) -> None:
+    # the synthetic park loses one point on 7.37 (unchanged by the draft): 80 under 2020, 79 under the draft
+    text = (ROOT / "examples" / "parks" / "synthetic-complete.yaml").read_text(encoding="utf-8")
+    assert "responsible_care: {level: incomplete" in text
+    park = tmp_path / "flip.yaml"
+    park.write_text(text.replace("responsible_care: {level: incomplete", "responsible_care: {level: none"), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from parkscore.engine.cli import main
+
+    result = CliRunner().invoke(main, ["compare", str(park), "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft"])
+    assert result.exit_code == 0, result.output
+    assert "80 (eligible)" in result.output and "79 (not eligible)" in result.output
+    assert "FLIPS" in result.output and "eligibility flips: eligible → not eligible" in result.output

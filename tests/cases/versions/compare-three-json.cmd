@@ -1,0 +1,1 @@
+compare examples/parks/dongying-port.yaml examples/parks/shangyu.yaml examples/parks/shijiazhuang.yaml examples/parks/synthetic-complete.yaml --standard cpcif-green-park@2020 --standard cpcif-green-park@2021-draft --standard climate-leader-park@2020 --format json

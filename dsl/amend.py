@@ -13,6 +13,8 @@ from typing import Any
 from . import ast
 from .diagnostics import Diagnostic, did_you_mean
 
+_WHAT = {ast.Indicator: "indicator", ast.Category: "category", ast.Gate: "gate", ast.InputDecl: "input"}
+
 
 def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -> tuple[ast.Standard, list[Diagnostic]]:
     diags: list[Diagnostic] = []
@@ -32,6 +34,14 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
         diags.append(Diagnostic("E502", f"{what} '{ident}' is already in {base.ref}", span,
                                 f"to replace it write: override {what} ...; to drop it: remove {what} {ident}"))
 
+    def add_indicators(c: ast.Category) -> None:
+        for i in c.indicators:
+            if i.id in indicators:
+                clash("indicator", i.id, i.span)
+            else:
+                indicators[i.id] = i
+                members[c.id].append(i.id)
+
     for f in files:
         for a in f.amendments:
             if isinstance(a, ast.Remove):
@@ -50,43 +60,22 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
                             m.remove(a.id)
                 continue
             node = a.node
-            if isinstance(node, ast.Indicator):
-                old = indicators.get(node.id)
-                if old is None:
-                    dangling("indicator", node.id, a.span, "overrides")
-                    continue
-                indicators[node.id] = replace(node, category=old.category)
-            elif isinstance(node, ast.Category):
-                if node.id not in categories:
-                    dangling("category", node.id, a.span, "overrides")
-                    continue
-                categories[node.id] = node
-                for i in node.indicators:
-                    if i.id in indicators:
-                        clash("indicator", i.id, i.span)
-                    else:
-                        indicators[i.id] = i
-                        members[node.id].append(i.id)
-            elif isinstance(node, ast.Gate):
-                if node.id not in gates:
-                    dangling("gate", node.id, a.span, "overrides")
-                    continue
-                gates[node.id] = node
-            else:
-                if node.id not in inputs:
-                    dangling("input", node.id, a.span, "overrides")
-                    continue
-                inputs[node.id] = node
-        for inp in f.inputs:
-            if inp.id in inputs:
-                clash("input", inp.id, inp.span)
-            else:
-                inputs[inp.id] = inp
-        for g in f.gates:
-            if g.id in gates:
-                clash("gate", g.id, g.span)
-            else:
-                gates[g.id] = g
+            what = _WHAT[type(node)]
+            table = tables[what]
+            if node.id not in table:
+                dangling(what, node.id, a.span, "overrides")
+                continue
+            if isinstance(node, ast.Indicator):  # an overridden indicator stays in its category
+                node = replace(node, category=table[node.id].category)
+            table[node.id] = node
+            if isinstance(node, ast.Category):  # indicators written under it are added to it
+                add_indicators(node)
+        for what, decls in (("input", f.inputs), ("gate", f.gates)):
+            for d in decls:
+                if d.id in tables[what]:
+                    clash(what, d.id, d.span)
+                else:
+                    tables[what][d.id] = d
         for c in f.categories:
             if c.id in categories:
                 clash("category", c.id, c.span)
@@ -94,12 +83,7 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
             categories[c.id] = c
             order.append(c.id)
             members[c.id] = []
-            for i in c.indicators:
-                if i.id in indicators:
-                    clash("indicator", i.id, i.span)
-                else:
-                    indicators[i.id] = i
-                    members[c.id].append(i.id)
+            add_indicators(c)
     merged_categories = tuple(
         replace(categories[cid], indicators=tuple(indicators[i] for i in members[cid])) for cid in order
     )

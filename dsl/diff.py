@@ -7,7 +7,7 @@ formula, conditions, unit, levels, moved, clause, wording (only words changed).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import ast
 from .check import band_intervals
@@ -118,60 +118,66 @@ def _wording(a: ast.Indicator, b: ast.Indicator) -> str:
     return "wording"
 
 
+T = TypeVar("T", ast.Category, ast.Indicator, ast.Gate, ast.InputDecl)
+
+
+def _pairs(old: Iterable[T], new: Iterable[T]) -> Iterator[tuple[str, T | None, T | None]]:
+    """(id, old, new) for every id of either side, old order first, then what new adds."""
+    a, b = {x.id: x for x in old}, {x.id: x for x in new}
+    for k in [*a, *(k for k in b if k not in a)]:
+        yield k, a.get(k), b.get(k)
+
+
+def _category(a: ast.Category, b: ast.Category) -> list[Change]:
+    out = []
+    if a.max_points != b.max_points:
+        out.append(Change("points", "category", b.id, "", f"{b.title}: max {a.max_points} → {b.max_points}"))
+    if a.weight != b.weight:
+        out.append(Change("points", "category", b.id, "", f"{b.title}: weight {a.weight}% → {b.weight}%"))
+    if a.title != b.title:
+        out.append(Change("wording", "category", b.id, "", f"“{a.title}” → “{b.title}”"))
+    return out
+
+
+def _gate(a: ast.Gate, b: ast.Gate) -> list[Change]:
+    if a.advisory != b.advisory:
+        role = {True: "advisory", False: "required"}
+        return [Change("thresholds", "gate", b.id, b.clause, f"{role[a.advisory]} → {role[b.advisory]}")]
+    return [Change("wording", "gate", b.id, b.clause, f"“{a.title}” → “{b.title}”")] if a != b else []
+
+
+def _input(a: ast.InputDecl, b: ast.InputDecl) -> list[Change]:
+    if (a.kind, a.unit) != (b.kind, b.unit):
+        return [Change("unit", "input", b.id, "", f"{a.unit or a.kind} → {b.unit or b.kind}")]
+    return [Change("wording", "input", b.id, "", f"“{a.title}” → “{b.title}”")] if a != b else []
+
+
+def _summary(x: ast.Category | ast.Indicator | ast.Gate | ast.InputDecl) -> tuple[str, str, str]:
+    """(what, clause, detail) for an added or removed declaration."""
+    if isinstance(x, ast.Category):
+        return "category", "", f"{x.title} (max {x.max_points})"
+    if isinstance(x, ast.Indicator):
+        return "indicator", x.clause, f"{x.title} ({x.kind}, max {x.max_points}, category {x.category})"
+    if isinstance(x, ast.Gate):
+        return "gate", x.clause, x.title
+    return "input", "", f"{x.title} ({x.unit or x.kind})"
+
+
 def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:
     out: list[Change] = []
     if a.header.total != b.header.total:
         out.append(Change("points", "standard", b.header.family, "", f"total {a.header.total} → {b.header.total}"))
     if a.header.pass_mark != b.header.pass_mark:
         out.append(Change("thresholds", "standard", b.header.family, "", f"pass mark {a.header.pass_mark} → {b.header.pass_mark}"))
-    cats_a = {c.id: c for c in a.categories}
-    cats_b = {c.id: c for c in b.categories}
-    for cid in [*cats_a, *(k for k in cats_b if k not in cats_a)]:
-        ca, cb = cats_a.get(cid), cats_b.get(cid)
-        if ca is None or cb is None:
-            c = ca or cb
-            assert c is not None
-            out.append(Change("added" if ca is None else "removed", "category", cid, "", f"{c.title} (max {c.max_points})"))
-            continue
-        if ca.max_points != cb.max_points:
-            out.append(Change("points", "category", cid, "", f"{cb.title}: max {ca.max_points} → {cb.max_points}"))
-        if ca.weight != cb.weight:
-            out.append(Change("points", "category", cid, "", f"{cb.title}: weight {ca.weight}% → {cb.weight}%"))
-        if ca.title != cb.title:
-            out.append(Change("wording", "category", cid, "", f"“{ca.title}” → “{cb.title}”"))
-    ind_a = {i.id: i for i in a.indicators}
-    ind_b = {i.id: i for i in b.indicators}
-    for iid in [*ind_a, *(k for k in ind_b if k not in ind_a)]:
-        ia, ib = ind_a.get(iid), ind_b.get(iid)
-        if ia is None or ib is None:
-            i = ia or ib
-            assert i is not None
-            out.append(Change("added" if ia is None else "removed", "indicator", iid, i.clause,
-                              f"{i.title} ({i.kind}, max {i.max_points}, category {i.category})"))
-        else:
-            out += _indicator(ia, ib)
-    gates_a = {g.id: g for g in a.gates}
-    gates_b = {g.id: g for g in b.gates}
-    for gid in [*gates_a, *(k for k in gates_b if k not in gates_a)]:
-        ga, gb = gates_a.get(gid), gates_b.get(gid)
-        if ga is None or gb is None:
-            g = ga or gb
-            assert g is not None
-            out.append(Change("added" if ga is None else "removed", "gate", gid, g.clause, g.title))
-        elif ga.advisory != gb.advisory:
-            out.append(Change("thresholds", "gate", gid, gb.clause, f"{'advisory' if ga.advisory else 'required'} → {'advisory' if gb.advisory else 'required'}"))
-        elif ga != gb:
-            out.append(Change("wording", "gate", gid, gb.clause, f"“{ga.title}” → “{gb.title}”"))
-    inp_a = {i.id: i for i in a.inputs}
-    inp_b = {i.id: i for i in b.inputs}
-    for nid in [*inp_a, *(k for k in inp_b if k not in inp_a)]:
-        na, nb = inp_a.get(nid), inp_b.get(nid)
-        if na is None or nb is None:
-            n = na or nb
-            assert n is not None
-            out.append(Change("added" if na is None else "removed", "input", nid, "", f"{n.title} ({n.unit or n.kind})"))
-        elif (na.kind, na.unit) != (nb.kind, nb.unit):
-            out.append(Change("unit", "input", nid, "", f"{na.unit or na.kind} → {nb.unit or nb.kind}"))
-        elif na != nb:
-            out.append(Change("wording", "input", nid, "", f"“{na.title}” → “{nb.title}”"))
+    sections: list[tuple[Any, Any, Callable[[Any, Any], list[Change]]]] = [
+        (a.categories, b.categories, _category), (a.indicators, b.indicators, _indicator),
+        (a.gates, b.gates, _gate), (a.inputs, b.inputs, _input),
+    ]
+    for old, new, compare in sections:
+        for ident, x, y in _pairs(old, new):
+            if x is not None and y is not None:
+                out += compare(x, y)
+            else:
+                what, clause, detail = _summary(x or y)
+                out.append(Change("added" if x is None else "removed", what, ident, clause, detail))
     return out

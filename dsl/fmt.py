@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 
 from . import ast
 from .parser import parse_tree
@@ -48,21 +47,13 @@ def q(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _n(d: Decimal) -> str:
-    return str(d)
-
-
-def _compare(c: ast.Compare) -> str:
-    return cond_text(c)
-
-
 def _header(h: ast.Header) -> list[_Line]:
     lines = dict(h.field_lines)
     out = [_Line(h.span.line, "", f"standard {q(h.family)} version {q(h.version)}")]
     fields = [("title", h.title and f"title {q(h.title)}"), ("source", h.source and f"source {q(h.source)}"),
               ("status", h.status and f"status {q(h.status)}"), ("date", h.date and f"date {q(h.date)}"),
-              ("total", h.total is not None and f"total {_n(h.total)}"),
-              ("pass", h.pass_mark is not None and f"pass total >= {_n(h.pass_mark)}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
+              ("total", h.total is not None and f"total {h.total}"),
+              ("pass", h.pass_mark is not None and f"pass total >= {h.pass_mark}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
               ("amends", h.amends and f"amends {q(h.amends)}")]
     out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
     return out
@@ -111,16 +102,16 @@ def _rule(r: ast.Rule) -> str:
         return f" {q(s)}" if s else ""
 
     if isinstance(r, ast.Band):
-        return f"score {_compare(r.test)} -> {_n(r.points)}{w(r.wording)}"
+        return f"score {cond_text(r.test)} -> {r.points}{w(r.wording)}"
     if isinstance(r, ast.Level):
-        return f"level {r.name} -> {_n(r.points)} {q(r.wording)}"
+        return f"level {r.name} -> {r.points} {q(r.wording)}"
     if isinstance(r, ast.Count):
-        return f"points {_n(r.per_item)} per {r.items} up to {_n(r.cap)}"
+        return f"points {r.per_item} per {r.items} up to {r.cap}"
     if isinstance(r, ast.Require):
         return f"require {cond_text(r.cond)}{w(r.wording)}"
     if isinstance(r, ast.Exempt):
-        return f"exempt if {cond_text(r.cond)} -> {_n(r.points)}{w(r.wording)}"
-    return f"trend {r.series} {r.direction} over {r.years} years -> {_n(r.points)}{w(r.wording)}"
+        return f"exempt if {cond_text(r.cond)} -> {r.points}{w(r.wording)}"
+    return f"trend {r.series} {r.direction} over {r.years} years -> {r.points}{w(r.wording)}"
 
 
 def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
@@ -129,11 +120,11 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
     if ind.unit is not None:
         attrs.append(f"unit {ind.unit}")
     if ind.max_points is not None:
-        attrs.append(f"max {_n(ind.max_points)}")
+        attrs.append(f"max {ind.max_points}")
     if ind.table is not None:
         attrs.append(f"table {ind.table}")
     if ind.requirement is not None:
-        attrs.append(f"requirement {ind.requirement.op} {_n(ind.requirement.value)}")
+        attrs.append(f"requirement {ind.requirement.op} {ind.requirement.value}")
     if attrs:
         out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
     if ind.formula is not None:
@@ -143,7 +134,7 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
 
 
 def _category(c: ast.Category, prefix: str = "") -> list[_Line]:
-    attrs = (f" max {_n(c.max_points)}" if c.max_points is not None else "") + (f" weight {_n(c.weight)}%" if c.weight is not None else "")
+    attrs = (f" max {c.max_points}" if c.max_points is not None else "") + (f" weight {c.weight}%" if c.weight is not None else "")
     out = [_Line(c.span.line, "", f"{prefix}category {c.id} {q(c.title)}{attrs}", True)]
     for i in c.indicators:
         out += _indicator(i)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import ast
+from .printer import cond_text
 
 
 @dataclass(frozen=True)
@@ -82,21 +83,8 @@ def interval_of(test: ast.Compare, metric: str) -> Interval | str:
         )
         narrowed = iv.intersect(bound)
         if narrowed is None:
-            return f"the comparison '{_show(test)}' can never hold"
+            return f"the comparison '{cond_text(test)}' can never hold"
         if (bound.lo is not None and iv.lo is not None) or (bound.hi is not None and iv.hi is not None):
-            return f"'{_show(test)}' bounds the value twice on the same side; write a range as a < x <= b"
+            return f"'{cond_text(test)}' bounds the value twice on the same side; write a range as a < x <= b"
         iv = narrowed
     return iv
-
-
-def _show(test: ast.Compare) -> str:
-    parts: list[str] = []
-    for i, o in enumerate(test.operands):
-        parts.append(o.name if isinstance(o, ast.Ref) else o.text)
-        if i < len(test.ops):
-            parts.append(test.ops[i])
-    return " ".join(parts)
-
-
-def show_compare(test: ast.Compare) -> str:
-    return _show(test)

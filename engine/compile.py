@@ -14,7 +14,7 @@ from typing import Callable, Mapping
 from parkscore.dsl import ast
 from parkscore.dsl.check import cond_refs, expr_refs
 from parkscore.dsl.diagnostics import SourceMap
-from parkscore.dsl.intervals import Interval, interval_of, show_compare
+from parkscore.dsl.intervals import Interval, interval_of
 from parkscore.dsl.printer import cond_text
 from parkscore.dsl.span import Span
 
@@ -200,7 +200,7 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
     for b in ind.rules_of(ast.Band):
         iv = interval_of(b.test, ind.id)
         assert isinstance(iv, Interval), "compile_indicator runs on checked standards only"
-        bands.append(CompiledBand(iv, b.points, show_compare(b.test), rule_ref(b.span, ind.clause, sources)))
+        bands.append(CompiledBand(iv, b.points, cond_text(b.test), rule_ref(b.span, ind.clause, sources)))
     counts = ind.rules_of(ast.Count)
     trends = ind.rules_of(ast.Trend)
     trend = None

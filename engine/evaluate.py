@@ -47,12 +47,12 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
                 tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, _span(rule) if rule is not None else None, data={"missing": list(missing)}))
             op = Op.AWARD if points > 0 else Op.FAIL
             why = "no data" if status == "no_data" else ("undefined value" if status == "undefined" else outcome)
-            tr.emit(TraceEvent(op, ind.id, f"{_pts(points)} / {_pts(maxp)} points: {why}", _span(rule) if rule is not None else None, points=points))
+            tr.emit(TraceEvent(op, ind.id, f"{show(points)} / {show(maxp)} points: {why}", _span(rule) if rule is not None else None, points=points))
         return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, unit, points, maxp,
                                rule, outcome, missing, inputs)
 
     if tr.enabled:
-        tr.emit(TraceEvent(Op.ENTER, ind.id, f"{ind.clause} {ind.title} (max {_pts(maxp)})", _span(ci.ref)))
+        tr.emit(TraceEvent(Op.ENTER, ind.id, f"{ind.clause} {ind.title} (max {show(maxp)})", _span(ci.ref)))
 
     for ex in ci.exempts:
         holds = ex.fn(facts)
@@ -76,8 +76,8 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
             names = "; ".join(i.name for i in items) or "none"
             tr.emit(TraceEvent(Op.INPUT, ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
                                data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{_pts(c.per_item)} per item, up to {_pts(c.cap)}: "
-                               f"min({len(items)} × {_pts(c.per_item)}, {_pts(c.cap)}) = {_pts(pts)}", _span(c.ref), outcome=pts > 0))
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{show(c.per_item)} per item, up to {show(c.cap)}: "
+                               f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", _span(c.ref), outcome=pts > 0))
         return result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
     if ci.trend is not None:
@@ -98,7 +98,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
         pairs = list(zip(vals, vals[1:]))
         holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
         if tr.enabled:
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{t.text} -> {_pts(t.points)}: {str(holds).lower()} ({shown})", _span(t.ref), outcome=holds))
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", _span(t.ref), outcome=holds))
         return result("scored", t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
 
     if ci.levels:
@@ -160,7 +160,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     for b in ci.bands:
         hit = b.interval.contains(value)
         if tr.enabled:
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{b.text} -> {_pts(b.points)}: {str(hit).lower()} ({ind.id} = {show(value)})",
+            tr.emit(TraceEvent(Op.TEST, ind.id, f"{b.text} -> {show(b.points)}: {str(hit).lower()} ({ind.id} = {show(value)})",
                                _span(b.ref), outcome=hit))
         if hit:
             return result("scored", b.points, b.ref, b.text, value, (), used)
@@ -169,10 +169,6 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
 
 def _span(ref: RuleRef) -> Span:
     return Span(ref.file, ref.line, ref.col, ref.line, ref.col)
-
-
-def _pts(d: Decimal) -> str:
-    return show(d)
 
 
 def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer = NULL_TRACER) -> Scorecard:
@@ -188,11 +184,11 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
             weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total
         categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted))
         if tr.enabled:
-            parts = " + ".join(_pts(r.points) for r in results if r.category == cat.id)
-            msg = f"{cat.title}: {parts} = {_pts(pts)} / {_pts(maxp)}"
+            parts = " + ".join(show(r.points) for r in results if r.category == cat.id)
+            msg = f"{cat.title}: {parts} = {show(pts)} / {show(maxp)}"
             if weighted is not None:
                 assert cat.weight is not None
-                msg += f"; weighted {_pts(cat.weight)}% × {_pts(pts)}/{_pts(maxp)} × {_pts(max_total)} = {show(weighted, 4)}"
+                msg += f"; weighted {show(cat.weight)}% × {show(pts)}/{show(maxp)} × {show(max_total)} = {show(weighted, 4)}"
             tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
     if any(c.weighted is not None for c in categories):
         total = sum((c.weighted or ZERO for c in categories), ZERO)
@@ -211,7 +207,7 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     reasons = []
     pass_mark = std.header.pass_mark
     if pass_mark is not None and total < pass_mark:
-        reasons.append(f"total {show(total, 4)} is below the pass mark {_pts(pass_mark)}")
+        reasons.append(f"total {show(total, 4)} is below the pass mark {show(pass_mark)}")
     for gr in gates:
         if not gr.advisory and gr.status != "pass":
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status == "fail" else "no data"))
@@ -221,8 +217,8 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
                      tuple(gates), total, max_total, pass_mark, eligible, tuple(reasons))
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
-        parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else _pts(c.points) for c in categories)
-        mark = f"pass mark {_pts(pass_mark)}; " if pass_mark is not None else ""
-        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {_pts(max_total)}; {mark}{verdict}",
+        parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else show(c.points) for c in categories)
+        mark = f"pass mark {show(pass_mark)}; " if pass_mark is not None else ""
+        tr.emit(TraceEvent(Op.TOTAL, "", f"total = {parts} = {show(total, 4)} / {show(max_total)}; {mark}{verdict}",
                            std.header.span, points=total, outcome=card.eligible))
     return card

@@ -123,9 +123,10 @@ T = TypeVar("T", ast.Category, ast.Indicator, ast.Gate, ast.InputDecl)
 
 def _pairs(old: Iterable[T], new: Iterable[T]) -> Iterator[tuple[str, T | None, T | None]]:
     """(id, old, new) for every id of either side, old order first, then what new adds."""
-    a, b = {x.id: x for x in old}, {x.id: x for x in new}
-    for k in [*a, *(k for k in b if k not in a)]:
-        yield k, a.get(k), b.get(k)
+    before: dict[str, T] = {x.id: x for x in old}
+    after: dict[str, T] = {x.id: x for x in new}
+    for k in [*before, *(k for k in after if k not in before)]:
+        yield k, before.get(k), after.get(k)
 
 
 def _category(a: ast.Category, b: ast.Category) -> list[Change]:
@@ -178,6 +179,8 @@ def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:
             if x is not None and y is not None:
                 out += compare(x, y)
             else:
-                what, clause, detail = _summary(x or y)
+                either = x if x is not None else y
+                assert either is not None
+                what, clause, detail = _summary(either)
                 out.append(Change("added" if x is None else "removed", what, ident, clause, detail))
     return out

@@ -27,7 +27,7 @@ class Diagnostic:
     def render(self, sources: "SourceMap | None" = None) -> str:
         where = f"{self.span}" if self.span.line else "parkscore"
         out = f"{where}: {self.severity.value}[{self.code}]: {self.message}"
-        text = sources.get(self.span.file) if sources else None
+        text = sources.get(self.span.file) if sources and self.span.line else None
         if text is not None:
             excerpt = self.span.excerpt(text)
             if excerpt:
@@ -63,8 +63,10 @@ class SourceMap:
     def get(self, name: str) -> str | None:
         if name in self._texts:
             return self._texts[name]
-        p = Path(name)
-        return p.read_text(encoding="utf-8") if p.is_file() else None
+        try:
+            return Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
 
 
 @dataclass
@@ -76,6 +78,17 @@ class DiagnosticError(Exception):
 
     def __str__(self) -> str:
         return render_all(self.diagnostics, self.sources)
+
+
+def read_text(path: str | Path, code: str = "E100") -> str:
+    """A source file's text; unreadable or non-UTF-8 files become a diagnostic, not a traceback."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: not UTF-8 text (byte {exc.start})", Span(str(path), 0, 0, 0, 0),
+                                          "save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: {exc.strerror}", Span(str(path), 0, 0, 0, 0))]) from None
 
 
 def render_all(diags: Iterable[Diagnostic], sources: SourceMap | None = None) -> str:

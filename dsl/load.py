@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import amend, ast
-from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean
+from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, read_text
 from .parser import parse_tree
 from .span import Span
 from .transform import to_ast
@@ -39,7 +39,7 @@ def find(ref: str) -> StandardSource:
         files = sorted(path.glob("*.pks")) if path.is_dir() else [path]
         if not files:
             raise _not_found(f"no .pks files in {ref}", None)
-        return StandardSource(ref, tuple((str(f), f.read_text(encoding="utf-8")) for f in files))
+        return StandardSource(ref, tuple((str(f), read_text(f)) for f in files))
     family, _, version = ref.partition("@")
     known = installed()
     if family not in known:
@@ -87,7 +87,7 @@ def standard_of(target: str) -> str:
     if path.suffix != ".pks" or not path.is_file():
         return target
     def has_header(p: Path) -> bool:
-        return bool(_HEADER.search(p.read_text(encoding="utf-8")))
+        return bool(_HEADER.search(read_text(p)))
     if has_header(path) and all(has_header(p) for p in path.parent.glob("*.pks")):
         return target
     return str(path.parent)

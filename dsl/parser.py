@@ -111,7 +111,10 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
     else:  # pragma: no cover - lark has no other UnexpectedInput subclasses
         message = str(exc)
     if not isinstance(exc, UnexpectedCharacters):
-        label = exc.match_examples(grammar_parser().parse, _EXAMPLES, use_accepts=True)
+        try:
+            label = exc.match_examples(grammar_parser().parse, _EXAMPLES, use_accepts=True)
+        except TypeError:  # lark 1.3 formats a ParserState with %d in a debug message on some states
+            label = None
         hint = label or hint
     return Diagnostic("E001", f"syntax error: {message}", Span(path, line, col, line, col + width), hint)
 

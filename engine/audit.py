@@ -10,11 +10,10 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from parkscore.dsl import load
-from parkscore.dsl.diagnostics import DiagnosticError, render_all
+from parkscore.dsl.diagnostics import DiagnosticError, read_text, render_all
 
 from . import load_standard, score
 from .data import load_park
@@ -94,7 +93,10 @@ def verify(rec: dict[str, Any], park_path: str | None = None) -> Verdict:
         if old_files.get(path) != new_files.get(path):
             what = "added" if path not in old_files else "removed" if path not in new_files else "changed"
             v.rule_changes.append(f"{path} {what}")
-    park_text = Path(park_path).read_text(encoding="utf-8") if Path(park_path).is_file() else ""
+    try:
+        park_text = read_text(park_path, "D100")
+    except DiagnosticError:
+        park_text = ""  # a missing park file: reported below, when recomputing
     v.data_changed = rec["park"]["sha256"] != sha256(park_text)
     if rec["tool"]["version"] != tool_version():
         v.tool_change = f"{rec['tool']['version']} -> {tool_version()}"

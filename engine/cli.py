@@ -14,7 +14,7 @@ from tabulate import tabulate
 
 from parkscore.dsl import check as checker
 from parkscore.dsl import load
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, render_all
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, read_text, render_all
 from parkscore.dsl.diff import diff as semantic_diff
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.lint import lint
@@ -118,8 +118,11 @@ def verify_cmd(record_path: str, park: str | None) -> None:
     When it differs, each differing indicator is listed with the cause: rules changed, data
     changed (which figures), or tool changed.
     """
-    rec = json.loads(Path(record_path).read_text(encoding="utf-8"))
-    if rec.get("schema") != audit.AUDIT_SCHEMA:
+    try:
+        rec = json.loads(read_text(record_path, "D100"))
+    except json.JSONDecodeError as exc:
+        rec = {"error": f"not JSON ({exc.msg}, line {exc.lineno})"}
+    if not isinstance(rec, dict) or rec.get("schema") != audit.AUDIT_SCHEMA:
         raise DiagnosticError([Diagnostic("D100", f"{record_path} is not a parkscore audit record", COMMAND_LINE)])
     verdict = audit.verify(rec, park)
     click.echo(f"record: {record_path} (parkscore {rec['tool']['version']}, {rec['created']})")
@@ -195,7 +198,7 @@ def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
     files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
     changed = 0
     for f in files:
-        text = f.read_text(encoding="utf-8")
+        text = read_text(f)
         new = format_source(text, str(f))
         if new != text:
             changed += 1

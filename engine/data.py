@@ -15,7 +15,7 @@ from typing import Any, Mapping, cast
 import yaml
 
 from parkscore.dsl import ast, units
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, Severity, SourceMap, did_you_mean
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, Severity, SourceMap, did_you_mean, read_text
 from parkscore.dsl.span import Span
 
 
@@ -111,10 +111,7 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str, diags: list[Diag
 def load_park(path: str | Path) -> ParkData:
     """Read a park file; YAML errors and a wrong top-level shape become diagnostics."""
     path = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DiagnosticError([Diagnostic("D100", f"cannot read park file: {exc.strerror}", Span(path, 1, 1, 1, 1))]) from None
+    text = read_text(path, "D100")
     sources = SourceMap()
     sources.add(path, text)
     loader = yaml.SafeLoader(text)

@@ -89,3 +89,17 @@ def test_traced_plain_and_reference_paths_agree(data: dict) -> None:
         assert r.points == reference.points(ind, facts), ind.id
     awarded = sum((e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)), Decimal(0))
     assert awarded == plain.total
+
+
+@pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])
+@pytest.mark.parametrize("ref", ["cpcif-green-park@2020", "cpcif-green-park@2021-draft", "climate-leader-park@2020"])
+def test_json_total_is_the_sum_of_its_parts(park: Path, ref: str) -> None:
+    from parkscore.engine.render import scorecard_json
+
+    card = scorecard_json(score(load_standard(ref), load_park(park)))
+    if any(c["weight"] is not None for c in card["categories"]):
+        assert card["total"] == pytest.approx(sum(c["weighted_points"] for c in card["categories"]))
+        for c in card["categories"]:
+            assert c["points"] == sum(i["points"] for i in card["indicators"] if i["category"] == c["id"])
+    else:
+        assert card["total"] == sum(i["points"] for i in card["indicators"])

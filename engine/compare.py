@@ -23,7 +23,8 @@ class ParkComparison:
 
     @property
     def flips(self) -> bool:
-        return len({c.eligible for c in self.cards}) > 1
+        """Eligible under one version, not under another (ranking-only standards do not count)."""
+        return len({c.eligible for c in self.cards if c.eligible is not None}) > 1
 
     def rows(self) -> list[tuple[str, str, str, list[Decimal | None]]]:
         """(id, clause, title, points under each standard or None where the standard lacks it)."""

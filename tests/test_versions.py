@@ -67,6 +67,8 @@ def test_compare_deltas_add_up(park: Path) -> None:
     deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts in result.rows()), Decimal(0))
     assert deltas == result.cards[1].total - result.cards[0].total
     assert result.flips == (result.cards[0].eligible != result.cards[1].eligible)
+    (ranked,) = compare([(str(park), load_park(park))], stds[:1] + [load_standard("climate-leader-park@2020")], score)
+    assert not ranked.flips  # a ranking-only standard (no pass mark) cannot flip eligibility
 
 
 def test_an_eligibility_flip_is_called_out(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from .data import load_park, parse_percent, resolve
 from .explain import MODES, explain_json, explain_text, group, select
 from .gap import gap as run_gap
 from .gap import gap_json, gap_text
-from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_table
+from .render import dumps, schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from .sensitivity import sensitivity as run_sensitivity
 from .sensitivity import sensitivity_json, sensitivity_text
 from .trace import BufferTracer
@@ -60,7 +60,8 @@ def main() -> None:
 @main.command("score")
 @click.argument("park", type=click.Path(dir_okay=False))
 @click.option("--standard", "-s", "standard", default="cpcif-green-park@2020", show_default=True, help=STANDARD_HELP)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
+              help="table: for the terminal; json: schema parkscore.scorecard/1; markdown: a report")
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="also write an audit record (scorecard, trace, sha256 of rule and data files, tool version)")
 @_fail_on_diagnostics
@@ -75,7 +76,10 @@ def score_cmd(park: str, standard: str, fmt: str, audit_path: str | None) -> Non
     cs = load_standard(standard)
     data = load_park(park)
     card = score(cs, data)
-    click.echo(dumps(scorecard_json(card, park, data.context)) if fmt == "json" else scorecard_table(card))
+    if fmt == "json":
+        click.echo(dumps(scorecard_json(card, park, data.context)))
+    else:
+        click.echo(scorecard_markdown(card) if fmt == "markdown" else scorecard_table(card), nl=fmt != "markdown")
     if audit_path:
         Path(audit_path).write_text(dumps(audit.record(standard, park)) + "\n", encoding="utf-8")
         click.echo(f"audit record written to {audit_path}", err=True)

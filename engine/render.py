@@ -141,6 +141,7 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "formula": _formula(ind),
             "inputs": list(ci.inputs),
             "levels": [{"name": lv.name, "points": num(lv.points), "wording": lv.wording} for lv in levels],
+            "trend": ci.trend.text if ci.trend else None,
         })
     return {
         "schema": SCHEMA_SCHEMA,
@@ -164,7 +165,7 @@ def schema_table(cs: CompiledStandard) -> str:
     s = schema_json(cs)
     rows = []
     for i in s["indicators"]:
-        how = i["formula"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
+        how = i["formula"] or i["trend"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
         rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(Decimal(str(i["max_points"]))),
                      ", ".join(i["inputs"]), how])
     mark = f"pass mark {s['pass_mark']}" if s["pass_mark"] is not None else "no pass mark"
@@ -177,3 +178,39 @@ def schema_table(cs: CompiledStandard) -> str:
         out += ["", tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
                              headers=["gate", "id", "", "title"], tablefmt="simple")]
     return "\n".join(out)
+
+
+def scorecard_markdown(card: Scorecard) -> str:
+    """A report for a park or its consultant: verdict, gap to the pass mark, what is missing,
+    and for every indicator the rule (file:line) that gave its points."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    title = f"# {card.park}" + (f" ({card.period})" if card.period else "") + (" — synthetic data" if card.synthetic else "")
+    out = [title, "", f"Scored against **{card.standard}**: {card.standard_title}", ""]
+    if card.eligible is None:
+        verdict = "this standard ranks parks; it defines no pass mark"
+    elif card.eligible:
+        verdict = "**eligible**"
+    else:
+        verdict = "**not eligible**: " + "; ".join(card.reasons)
+    out.append(f"**Total: {show(card.total, 4)} / {show(card.max_total)}**" +
+               (f", pass mark {show(card.pass_mark)}" if card.pass_mark is not None else "") + f". Verdict: {verdict}.")
+    if card.pass_mark is not None and card.total < card.pass_mark:
+        out.append(f"\nGap to the pass mark: {show(card.pass_mark - card.total, 4)} points (see `parkscore gap`).")
+    out += ["", "| category | points | max |" + (" weighted |" if any(c.weighted is not None for c in card.categories) else ""),
+            "|---|---:|---:|" + ("---:|" if any(c.weighted is not None for c in card.categories) else "")]
+    for c in card.categories:
+        out.append(f"| {cell(c.title)} | {show(c.points)} | {show(c.max_points)} |" + (f" {show(c.weighted, 4)} |" if c.weighted is not None else ""))
+    out += ["", "| clause | indicator | value | outcome | points | rule |", "|---|---|---|---|---:|---|"]
+    for r in card.indicators:
+        rule = f"`{r.rule.file}:{r.rule.line}`" if r.rule else ""
+        value = cell(_value(r)) + (f" {r.unit}" if r.unit and r.status == "scored" and isinstance(r.value, Decimal) else "")
+        out.append(f"| {r.clause} | {cell(r.title)} | {value} | {cell(r.outcome)} | {show(r.points)} / {show(r.max_points)} | {rule} |")
+    if card.gates:
+        out += ["", "| basic requirement | status |", "|---|---|"]
+        out += [f"| {g.clause} {cell(g.title)} | {g.status.replace('_', ' ')}{' (advisory)' if g.advisory else ''} |" for g in card.gates]
+    if card.missing:
+        out += ["", f"## No data ({len(card.missing)} of {len(card.indicators)} indicators, scored 0)", ""]
+        out += [f"- {r.clause} {r.title}: {', '.join(r.missing) or r.outcome}" for r in card.missing]
+    return "\n".join(out) + "\n"

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import ast
 from .check import band_intervals
-from .printer import cond_text, expr_text
+from .printer import expr_text, rule_text
 
 KINDS = ("added", "removed", "thresholds", "points", "formula", "conditions", "unit", "levels", "moved", "clause", "wording")
 
@@ -96,14 +96,7 @@ def _req(i: ast.Indicator) -> str:
 
 
 def _rule_key(r: ast.Rule) -> str:
-    if isinstance(r, ast.Count):
-        return f"{r.per_item} per {r.items} up to {r.cap}"
-    if isinstance(r, ast.Trend):
-        return f"{r.series} {r.direction} over {r.years} years → {r.points}"
-    if isinstance(r, ast.Require):
-        return f"require {cond_text(r.cond)}"
-    assert isinstance(r, ast.Exempt)
-    return f"exempt if {cond_text(r.cond)} → {r.points}"
+    return rule_text(r, wording=False)
 
 
 def _wording(a: ast.Indicator, b: ast.Indicator) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import ast
 from .parser import parse_tree
-from .printer import cond_text, expr_text
+from .printer import expr_text, quote, rule_text
 from .transform import to_ast
 
 INDENT = "  "
@@ -43,8 +43,7 @@ def comments_of(text: str) -> dict[int, tuple[bool, str]]:
     return out
 
 
-def q(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+q = quote
 
 
 def _header(h: ast.Header) -> list[_Line]:
@@ -97,23 +96,6 @@ def _align_inputs(decls: list[object]) -> dict[int, tuple[int, int]]:
     return widths
 
 
-def _rule(r: ast.Rule) -> str:
-    def w(s: str | None) -> str:
-        return f" {q(s)}" if s else ""
-
-    if isinstance(r, ast.Band):
-        return f"score {cond_text(r.test)} -> {r.points}{w(r.wording)}"
-    if isinstance(r, ast.Level):
-        return f"level {r.name} -> {r.points} {q(r.wording)}"
-    if isinstance(r, ast.Count):
-        return f"points {r.per_item} per {r.items} up to {r.cap}"
-    if isinstance(r, ast.Require):
-        return f"require {cond_text(r.cond)}{w(r.wording)}"
-    if isinstance(r, ast.Exempt):
-        return f"exempt if {cond_text(r.cond)} -> {r.points}{w(r.wording)}"
-    return f"trend {r.series} {r.direction} over {r.years} years -> {r.points}{w(r.wording)}"
-
-
 def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
     out = [_Line(ind.span.line, "", f"{prefix}indicator {ind.clause} {ind.id} {q(ind.title)}", True)]
     attrs = []
@@ -129,7 +111,7 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
         out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
     if ind.formula is not None:
         out.append(_Line(ind.formula.span.line, INDENT, f"{ind.formula.target} = {expr_text(ind.formula.expr)}"))
-    out += [_Line(r.span.line, INDENT, _rule(r)) for r in ind.rules]
+    out += [_Line(r.span.line, INDENT, rule_text(r)) for r in ind.rules]
     return out
 
 

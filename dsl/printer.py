@@ -36,3 +36,24 @@ def cond_text(c: ast.Cond, parent: str = "") -> str:
         return "not " + cond_text(c.operand, "not")
     inner = f" {c.op} ".join(cond_text(o, c.op) for o in c.operands)
     return f"({inner})" if parent and parent != c.op else inner
+
+
+def quote(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rule_text(r: ast.Rule, wording: bool = True) -> str:
+    """A rule as it is written in a rule file (without its quoted wording if ``wording`` is False)."""
+    words: str | None = getattr(r, "wording", None)
+    w = f" {quote(words)}" if wording and words is not None else ""
+    if isinstance(r, ast.Band):
+        return f"score {cond_text(r.test)} -> {r.points}{w}"
+    if isinstance(r, ast.Level):
+        return f"level {r.name} -> {r.points}{w}"
+    if isinstance(r, ast.Count):
+        return f"points {r.per_item} per {r.items} up to {r.cap}"
+    if isinstance(r, ast.Require):
+        return f"require {cond_text(r.cond)}{w}"
+    if isinstance(r, ast.Exempt):
+        return f"exempt if {cond_text(r.cond)} -> {r.points}{w}"
+    return f"trend {r.series} {r.direction} over {r.years} years -> {r.points}{w}"

@@ -174,10 +174,8 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
         if ref in checked:
             continue
         checked.add(ref)
-        src = load.find(ref)
-        for name, text in src.files:
-            sources.add(name, text)
-        std, found, _ = load.parse_source(src)
+        std, found, srcs = load.parse_source(load.find(ref))
+        sources.update(srcs)
         diags += found + (checker.check(std) if std else [])
     if fmt == "json":
         click.echo(dumps([d.to_json() for d in diags]))

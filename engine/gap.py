@@ -133,7 +133,7 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
     out: list[Option] = []
     for g in ci.requires:
         if r.rule is not None and r.rule == g.ref:  # a failed requirement
-            bools = [n for n in g.names if isinstance(facts.get(n, Fact(n, False, ind.span)).value, bool)]
+            bools = [n for n in g.names if (decl := s.cs.std.input(n)) is not None and decl.kind == "bool"]
             ups = tuple((n, Fact(n, True, ind.span, "gap analysis")) for n in bools)
             gain = s.gain(ups)
             if gain > 0:

@@ -304,6 +304,6 @@ def gap_text(rep: GapReport) -> str:
             lines += ["", f"no set of changes to the reported figures reaches {show(rep.target)}: at most +{show(best, 4)}"]
     if rep.no_data:
         pts = sum((r.max_points for r in rep.no_data), ZERO)
-        lines += ["", f"{len(rep.no_data)} indicator(s) have no data (up to {show(pts)} points once reported): "
+        lines += ["", f"{len(rep.no_data)} indicator(s) have no usable data (up to {show(pts)} points once reported): "
                   + ", ".join(f"{r.clause} {r.id}" for r in rep.no_data)]
     return "\n".join(lines)

@@ -1,0 +1,1 @@
+gap tests/cases/trace/kinds.yaml --target 15

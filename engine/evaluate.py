@@ -11,7 +11,7 @@ from typing import Mapping
 from parkscore.dsl.printer import expr_text
 from parkscore.dsl.span import Span
 
-from .compile import CompiledIndicator, CompiledStandard
+from .compile import CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend
 from .data import Fact, ParkData
 from .scorecard import CategoryResult, GateResult, IndicatorResult, RuleRef, Scorecard
 from .trace import NULL_TRACER, Op, TraceEvent, Tracer
@@ -35,136 +35,161 @@ def _input_event(tr: Tracer, subject: str, f: Fact) -> None:
     tr.emit(TraceEvent(Op.INPUT, subject, msg, f.span, data={"input": f.id, "value": f.value, "source": f.source}))
 
 
-def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
-    ind = ci.ind
-    unit = ind.unit.text if ind.unit else None
-    maxp = ind.max_points or ZERO
+class _Run:
+    """One indicator's evaluation: its facts, the tracer, and how a result is reported."""
 
-    def result(status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: Decimal | str | int | None = None,
+    def __init__(self, ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer) -> None:
+        self.ci, self.ind, self.facts, self.tr = ci, ci.ind, facts, tr
+        self.unit = ci.ind.unit.text if ci.ind.unit else None
+        self.maxp = ci.ind.max_points or ZERO
+
+    def result(self, status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: Decimal | str | int | None = None,
                missing: tuple[str, ...] = (), inputs: tuple[str, ...] = ()) -> IndicatorResult:
+        ind, tr = self.ind, self.tr
         if tr.enabled:
+            where = _span(rule) if rule is not None else None
             if status != "scored":
-                tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, _span(rule) if rule is not None else None, data={"missing": list(missing)}))
-            op = Op.AWARD if points > 0 else Op.FAIL
+                tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, where, data={"missing": list(missing)}))
             why = "no data" if status == "no_data" else ("undefined value" if status == "undefined" else outcome)
-            tr.emit(TraceEvent(op, ind.id, f"{show(points)} / {show(maxp)} points: {why}", _span(rule) if rule is not None else None, points=points))
-        return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, unit, points, maxp,
+            tr.emit(TraceEvent(Op.AWARD if points > 0 else Op.FAIL, ind.id, f"{show(points)} / {show(self.maxp)} points: {why}",
+                               where, points=points))
+        return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, self.unit, points, self.maxp,
                                rule, outcome, missing, inputs)
 
-    if tr.enabled:
-        tr.emit(TraceEvent(Op.ENTER, ind.id, f"{ind.clause} {ind.title} (max {show(maxp)})", _span(ci.ref)))
+    def no_data(self, rule: RuleRef | None, missing: tuple[str, ...], outcome: str | None = None,
+                value: Decimal | None = None, inputs: tuple[str, ...] | None = None) -> IndicatorResult:
+        return self.result("no_data", ZERO, rule, outcome or "no data: " + ", ".join(missing), value, missing,
+                           missing if inputs is None else inputs)
 
-    for ex in ci.exempts:
-        holds = ex.fn(facts)
-        if tr.enabled:
-            for n in ex.names:
-                if n in facts:
-                    _input_event(tr, ind.id, facts[n])
-            said = "no data: not claimed" if holds is None else str(holds).lower()
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"exempt if {ex.text}: {said}", _span(ex.ref), outcome=bool(holds)))
-        if holds:
-            return result("scored", ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
+    def trace_inputs(self, names: tuple[str, ...]) -> None:
+        for n in names:
+            if n in self.facts:
+                _input_event(self.tr, self.ind.id, self.facts[n])
 
-    if ci.count is not None:
-        c = ci.count
-        f = facts.get(c.items)
+    def test(self, message: str, ref: RuleRef, outcome: bool) -> None:
+        self.tr.emit(TraceEvent(Op.TEST, self.ind.id, message, _span(ref), outcome=outcome))
+
+    def exempt(self) -> IndicatorResult | None:
+        """Exemptions first: the first that holds decides; one not claimed (no data) does not apply."""
+        for ex in self.ci.exempts:
+            holds = ex.fn(self.facts)
+            if self.tr.enabled:
+                self.trace_inputs(ex.names)
+                self.test(f"exempt if {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
+            if holds:
+                return self.result("scored", ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
+        return None
+
+    def count(self, c: CompiledCount) -> IndicatorResult:
+        f = self.facts.get(c.items)
         if f is None:
-            return result("no_data", ZERO, c.ref, f"no data: {c.items}", None, (c.items,), (c.items,))
+            return self.no_data(c.ref, (c.items,))
         items = f.items
         pts = min(c.per_item * len(items), c.cap)
-        if tr.enabled:
+        if self.tr.enabled:
             names = "; ".join(i.name for i in items) or "none"
-            tr.emit(TraceEvent(Op.INPUT, ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
-                               data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{show(c.per_item)} per item, up to {show(c.cap)}: "
-                               f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", _span(c.ref), outcome=pts > 0))
-        return result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
+            self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
+                                    data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
+            self.test(f"{show(c.per_item)} per item, up to {show(c.cap)}: "
+                      f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
+        return self.result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
-    if ci.trend is not None:
-        t = ci.trend
-        f = facts.get(t.series)
+    def trend(self, t: CompiledTrend) -> IndicatorResult:
+        f = self.facts.get(t.series)
         if f is None:
-            return result("no_data", ZERO, t.ref, f"no data: {t.series}", None, (t.series,), (t.series,))
+            return self.no_data(t.ref, (t.series,))
         last = list(f.series[-t.years:])
         shown = " → ".join(f"{y}: {show(v)}" for y, v in last)
-        if tr.enabled:
-            tr.emit(TraceEvent(Op.INPUT, ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
-                               data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
+        if self.tr.enabled:
+            self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
+                                    data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
         years = [y for y, _ in last]
         if len(last) < t.years or years != list(range(years[0], years[0] + t.years)):
-            return result("no_data", ZERO, t.ref, f"no data: {t.series} needs {t.years} consecutive years, has {', '.join(map(str, years)) or 'none'}",
-                          None, (t.series,), (t.series,))
+            have = ", ".join(map(str, years)) or "none"
+            return self.no_data(t.ref, (t.series,), f"no data: {t.series} needs {t.years} consecutive years, has {have}")
         vals = [v for _, v in last]
         pairs = list(zip(vals, vals[1:]))
         holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
-        if tr.enabled:
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", _span(t.ref), outcome=holds))
-        return result("scored", t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
+        if self.tr.enabled:
+            self.test(f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", t.ref, holds)
+        return self.result("scored", t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
 
-    if ci.levels:
-        f = facts.get(ind.id)
+    def level(self) -> IndicatorResult:
+        ind = self.ind
+        f = self.facts.get(ind.id)
         if f is None:
-            return result("no_data", ZERO, ci.ref, f"no data: level of {ind.id}", None, (ind.id,), (ind.id,))
-        lv = ci.levels[str(f.value)]
-        if tr.enabled:
-            _input_event(tr, ind.id, f)
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"level {lv.name}: “{lv.wording}”", _span(lv.ref), outcome=True))
-        return result("scored", lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
+            return self.no_data(self.ci.ref, (ind.id,), f"no data: level of {ind.id}")
+        lv = self.ci.levels[str(f.value)]
+        if self.tr.enabled:
+            _input_event(self.tr, ind.id, f)
+            self.test(f"level {lv.name}: “{lv.wording}”", lv.ref, True)
+        return self.result("scored", lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
 
-    # a value scored by bands
-    used: tuple[str, ...]
-    if ind.id in facts:
-        f = facts[ind.id]
-        value = f.number
-        used = (ind.id,)
-        if tr.enabled:
-            _input_event(tr, ind.id, f)
-    elif ci.formula is not None:
+    def value(self) -> tuple[Decimal, tuple[str, ...]] | IndicatorResult:
+        """The indicator's value: given directly, or computed by its formula (or why there is none)."""
+        ci, ind, facts = self.ci, self.ind, self.facts
+        if ind.id in facts:
+            if self.tr.enabled:
+                _input_event(self.tr, ind.id, facts[ind.id])
+            return facts[ind.id].number, (ind.id,)
+        if ci.formula is None or ci.formula_ref is None or ind.formula is None:
+            return self.no_data(ci.ref, (ind.id,))
         used = ci.formula_inputs
         missing = tuple(n for n in used if n not in facts)
         if missing:
-            return result("no_data", ZERO, ci.formula_ref, "no data: " + ", ".join(missing), None, missing, used)
+            return self.no_data(ci.formula_ref, missing, inputs=used)
         env = {n: facts[n].number for n in used}
-        if tr.enabled:
-            for n in used:
-                _input_event(tr, ind.id, facts[n])
+        if self.tr.enabled:
+            self.trace_inputs(used)
         try:
             value = ci.formula(env)
         except (DivisionByZero, InvalidOperation, ZeroDivisionError):
             zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
-            return result("undefined", ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
-        if tr.enabled:
-            assert ci.formula_ref is not None and ind.formula is not None
+            return self.result("undefined", ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
+        if self.tr.enabled:
             subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())
-            tr.emit(TraceEvent(Op.COMPUTE, ind.id,
-                               f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {unit or ''}".rstrip(),
-                               _span(ci.formula_ref), data={"value": value}))
-    else:
-        return result("no_data", ZERO, ci.ref, f"no data: {ind.id}", None, (ind.id,), (ind.id,))
+            self.tr.emit(TraceEvent(Op.COMPUTE, ind.id,
+                                    f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {self.unit or ''}".rstrip(),
+                                    _span(ci.formula_ref), data={"value": value}))
+        return value, used
 
-    for g in ci.requires:
-        holds = g.fn(facts)
-        if tr.enabled:
-            for n in g.names:
-                if n in facts:
-                    _input_event(tr, ind.id, facts[n])
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"require {g.text}: {'no data' if holds is None else str(holds).lower()}",
-                               _span(g.ref), outcome=bool(holds)))
-        if holds is None:
-            missing = tuple(n for n in g.names if n not in facts)
-            return result("no_data", ZERO, g.ref, "no data: " + ", ".join(missing), value, missing, used + g.names)
-        if not holds:
-            return result("scored", ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
-        used += g.names
+    def band(self) -> IndicatorResult:
+        """Guards, then the bands in file order: the first that holds decides."""
+        got = self.value()
+        if isinstance(got, IndicatorResult):
+            return got
+        value, used = got
+        for g in self.ci.requires:
+            holds = g.fn(self.facts)
+            if self.tr.enabled:
+                self.trace_inputs(g.names)
+                self.test(f"require {g.text}: {'no data' if holds is None else str(holds).lower()}", g.ref, bool(holds))
+            if holds is None:
+                return self.no_data(g.ref, tuple(n for n in g.names if n not in self.facts), value=value, inputs=used + g.names)
+            if not holds:
+                return self.result("scored", ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
+            used += g.names
+        for b in self.ci.bands:
+            hit = b.interval.contains(value)
+            if self.tr.enabled:
+                self.test(f"{b.text} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
+            if hit:
+                return self.result("scored", b.points, b.ref, b.text, value, (), used)
+        return self.result("scored", ZERO, None, "no band matched", value, (), used)
 
-    for b in ci.bands:
-        hit = b.interval.contains(value)
-        if tr.enabled:
-            tr.emit(TraceEvent(Op.TEST, ind.id, f"{b.text} -> {show(b.points)}: {str(hit).lower()} ({ind.id} = {show(value)})",
-                               _span(b.ref), outcome=hit))
-        if hit:
-            return result("scored", b.points, b.ref, b.text, value, (), used)
-    return result("scored", ZERO, None, "no band matched", value, (), used)
+
+def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
+    run = _Run(ci, facts, tr)
+    if tr.enabled:
+        tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref)))
+    exempted = run.exempt()
+    if exempted is not None:
+        return exempted
+    if ci.count is not None:
+        return run.count(ci.count)
+    if ci.trend is not None:
+        return run.trend(ci.trend)
+    return run.level() if ci.levels else run.band()
 
 
 def _span(ref: RuleRef) -> Span:

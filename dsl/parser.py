@@ -1,6 +1,7 @@
 """Stage 1, source text -> parse tree: the Lark parser and the one place Lark errors are translated."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Iterable
 
@@ -23,16 +24,51 @@ def grammar_parser() -> Lark:
     )
 
 
+MAX_SYNTAX_ERRORS = 20
+_BLOCK_START = re.compile(r"^\s*(override\s+)?(indicator|category)\b")
+_STATEMENT_START = re.compile(r"^\s*(standard|input|category|indicator|gate|remove|override)\b")
+
+
 def parse_tree(text: str, path: str) -> Tree[Token]:
-    """Parse one file; a syntax error becomes a DiagnosticError carrying ``path:line:col``."""
+    """Parse one file; syntax errors become a DiagnosticError carrying ``path:line:col``.
+
+    Every syntax error of a file is reported, not just the first: statements are lines, so after
+    an error the offending statement is blanked out (an indicator or category header together with
+    its indented rule lines, to avoid cascades) and the file is parsed again.
+    """
     if not text.endswith("\n"):
         text += "\n"
-    try:
-        return grammar_parser().parse(text)
-    except UnexpectedInput as exc:
+    lines = text.split("\n")
+    found: list[Diagnostic] = []
+    blanked: set[int] = set()
+    while True:
+        try:
+            tree = grammar_parser().parse("\n".join(lines))
+            break
+        except UnexpectedInput as exc:
+            found.append(_syntax_diagnostic(exc, text, path))
+            line = max(exc.line, 1)
+            if line in blanked or line > len(lines) or len(found) >= MAX_SYNTAX_ERRORS:
+                break
+            for n in _statement_lines(lines, line):
+                lines[n - 1] = ""
+                blanked.add(n)
+    if found:
         sources = SourceMap()
         sources.add(path, text)
-        raise DiagnosticError([_syntax_diagnostic(exc, text, path)], sources) from None
+        raise DiagnosticError(found, sources)
+    return tree
+
+
+def _statement_lines(lines: list[str], line: int) -> list[int]:
+    """The line of a failed statement, plus the indented rule lines of a failed block header."""
+    out = [line]
+    if _BLOCK_START.match(lines[line - 1]):
+        n = line + 1
+        while n <= len(lines) and not _STATEMENT_START.match(lines[n - 1]):
+            out.append(n)
+            n += 1
+    return out
 
 
 # Human names for the grammar's terminals, used in "expected ..." messages.
@@ -101,8 +137,8 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         message = f"unexpected {found}"
         hint = _expected(exc.accepts or exc.expected)
     elif isinstance(exc, UnexpectedCharacters):
-        pos = exc.pos_in_stream  # lark declares it None on UnexpectedInput; always set here
-        ch = text[pos] if pos is not None and pos < len(text) else ""
+        source_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        ch = source_line[col - 1] if col <= len(source_line) else ""
         message = f"unexpected character {ch!r}"
         hint = f"write {_ASCII[ch]} instead of {ch}" if ch in _ASCII else _expected(exc.allowed)
     elif isinstance(exc, UnexpectedEOF):

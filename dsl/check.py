@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from . import ast, units
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Diagnostic, did_you_mean
 from .intervals import Interval, interval_of
 from .span import Span
 
@@ -301,4 +301,4 @@ def check(std: ast.Standard, passes: tuple[Pass, ...] = PASSES) -> list[Diagnost
     return out
 
 
-__all__ = ["PASSES", "check", "Severity"]
+__all__ = ["PASSES", "check"]

@@ -32,6 +32,13 @@ def tool_version() -> str:
     return version("parkscore")
 
 
+def rule_texts(standard: str) -> dict[str, str]:
+    """Every rule file a standard is made of, with its text: for an amendment, the base's files too."""
+    std, _, sources = load.parse_source(load.find(standard))
+    names = std.files if std is not None else tuple(n for n, _ in load.find(standard).files)
+    return {n: sources.get(n) or "" for n in names}
+
+
 def record(standard: str, park_path: str) -> dict[str, Any]:
     cs = load_standard(standard)
     park = load_park(park_path)
@@ -41,7 +48,7 @@ def record(standard: str, park_path: str) -> dict[str, Any]:
         "schema": AUDIT_SCHEMA,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "tool": {"name": "parkscore", "version": tool_version()},
-        "standard": {"ref": standard, "files": [{"path": n, "sha256": sha256(t)} for n, t in load.find(standard).files]},
+        "standard": {"ref": standard, "files": [{"path": n, "sha256": sha256(cs.sources.get(n) or "")} for n in cs.std.files]},
         "park": {"path": park_path, "sha256": sha256(park.text)},
         "scorecard": scorecard_json(card, park_path, park.context),
         "trace": [event_json(e) for e in tracer.events],
@@ -87,7 +94,7 @@ def verify(rec: dict[str, Any], park_path: str | None = None) -> Verdict:
     park_path = park_path or rec["park"]["path"]
     v = Verdict(matches=True)
     old_files = {f["path"]: f["sha256"] for f in rec["standard"]["files"]}
-    texts = dict(load.find(standard).files)
+    texts = rule_texts(standard)
     new_files = {n: sha256(t) for n, t in texts.items()}
     for path in sorted(old_files.keys() | new_files.keys()):
         if old_files.get(path) != new_files.get(path):

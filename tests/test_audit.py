@@ -89,3 +89,14 @@ def test_a_rule_change_that_breaks_the_standard_is_reported_not_raised(recorded:
     code, out = _verify(recorded)
     assert code == 1
     assert "E301" in out and "Traceback" not in out
+
+
+def test_a_record_of_an_amendment_fingerprints_its_base_files_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(ROOT / "examples" / "parks" / "synthetic-complete.yaml", tmp_path / "park.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["score", "park.yaml", "-s", "cpcif-green-park@2021-draft", "--audit", "r.json"])
+    assert result.exit_code == 0, result.output
+    files = [f["path"] for f in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["standard"]["files"]]
+    assert any(f.startswith("standards/cpcif-green-park/2020/") for f in files)
+    assert any(f.startswith("standards/cpcif-green-park/2021-draft/") for f in files)
+    assert CliRunner().invoke(main, ["verify", str(tmp_path / "r.json")]).exit_code == 0

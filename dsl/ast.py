@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from functools import cached_property
-from typing import TypeVar, Union
+from typing import Iterator, TypeVar, Union
 
 from .span import NOWHERE, Span
 
@@ -17,6 +18,25 @@ _R = TypeVar("_R")
 
 def _span() -> Span:
     return field(default=NOWHERE, compare=False, repr=False, kw_only=True)
+
+
+class InputKind(StrEnum):
+    """What a park reports for an input (or for an indicator or gate given directly)."""
+
+    NUMBER = "number"  # a figure with a unit
+    SERIES = "series"  # a figure by year
+    BOOL = "bool"  # a yes/no fact
+    ITEMS = "items"  # a list of evidenced items
+    LEVEL = "level"  # an expert-assessed level of an indicator
+
+
+class IndicatorKind(StrEnum):
+    """How an indicator is scored; decided by its rules (see ``Indicator.kind``)."""
+
+    BAND = "band"
+    LEVEL = "level"
+    COUNT = "count"
+    TREND = "trend"
 
 
 # ---- units ---------------------------------------------------------------------
@@ -194,7 +214,7 @@ class InputDecl:
     """A raw figure the park reports: a number with a unit, a yes/no fact, or a list of items."""
 
     id: str
-    kind: str  # "number" | "series" (a number by year) | "bool" | "items"
+    kind: InputKind  # NUMBER, SERIES, BOOL or ITEMS
     unit: Unit | None
     title: str
     span: Span = _span()
@@ -216,15 +236,36 @@ class Indicator:
     attr_line: int = field(default=0, compare=False, repr=False)
 
     @cached_property
-    def kind(self) -> str:
-        """``band`` (a value scored by bands), ``level`` (expert-assessed), ``count`` or ``trend``."""
+    def kind(self) -> IndicatorKind:
+        """The one place an indicator's kind is decided (a checked indicator has rules of one kind)."""
         if any(isinstance(r, Level) for r in self.rules):
-            return "level"
+            return IndicatorKind.LEVEL
         if any(isinstance(r, Count) for r in self.rules):
-            return "count"
+            return IndicatorKind.COUNT
         if any(isinstance(r, Trend) for r in self.rules):
-            return "trend"
-        return "band"
+            return IndicatorKind.TREND
+        return IndicatorKind.BAND
+
+    @cached_property
+    def reads(self) -> tuple[str, ...]:
+        """Every datum the indicator may read, in the order a data-collection form lists them:
+        exemptions' facts, its own value (bands, levels), the formula's inputs, guards' facts,
+        counted items, the yearly series of a trend."""
+        names: list[str] = []
+        for r in self.rules_of(Exempt):
+            names += [x.name for x in cond_refs(r.cond)]
+        if self.kind in (IndicatorKind.BAND, IndicatorKind.LEVEL):
+            names.append(self.id)
+        if self.formula:
+            names += [x.name for x in expr_refs(self.formula.expr)]
+        for r in self.rules:
+            if isinstance(r, Require):
+                names += [x.name for x in cond_refs(r.cond)]
+            elif isinstance(r, Count):
+                names.append(r.items)
+            elif isinstance(r, Trend):
+                names.append(r.series)
+        return tuple(dict.fromkeys(names))
 
     def rules_of(self, cls: type[_R]) -> list[_R]:
         return [r for r in self.rules if isinstance(r, cls)]
@@ -324,3 +365,56 @@ class Standard:
 
     def indicator(self, name: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == name), None)
+
+    @cached_property
+    def data_keys(self) -> dict[str, "DataKey"]:
+        """The one definition of the keys a park may give for this standard and what each takes:
+        every input; every indicator's own value (bands: a number in its unit; levels: a level
+        name; counts are keyed so that giving a number can be answered with D160); every gate
+        (yes/no). A trend indicator is not a key: it is computed from its yearly series."""
+        keys: dict[str, DataKey] = {i.id: DataKey(i.id, i.kind, i.unit, i) for i in self.inputs}
+        for ind in self.indicators:
+            if ind.kind is IndicatorKind.TREND:
+                continue
+            kind = {IndicatorKind.BAND: InputKind.NUMBER, IndicatorKind.LEVEL: InputKind.LEVEL,
+                    IndicatorKind.COUNT: InputKind.ITEMS}[ind.kind]
+            keys[ind.id] = DataKey(ind.id, kind, ind.unit, ind)
+        for g in self.gates:
+            keys[g.id] = DataKey(g.id, InputKind.BOOL, None, g)
+        return keys
+
+
+@dataclass(frozen=True)
+class DataKey:
+    """A key of park data: its kind, its unit (figures) and the declaration it belongs to."""
+
+    id: str
+    kind: InputKind
+    unit: Unit | None
+    decl: Union[InputDecl, Indicator, Gate]
+
+
+# ---- walks -------------------------------------------------------------------------
+
+
+def expr_refs(e: Expr) -> Iterator[Ref]:
+    """The names an expression reads, left to right."""
+    if isinstance(e, Ref):
+        yield e
+    elif isinstance(e, BinOp):
+        yield from expr_refs(e.left)
+        yield from expr_refs(e.right)
+
+
+def cond_refs(c: Cond) -> Iterator[Ref | CondRef]:
+    """The names a condition reads: figures (``Ref``) and yes/no facts (``CondRef``)."""
+    if isinstance(c, CondRef):
+        yield c
+    elif isinstance(c, Compare):
+        yield from (o for o in c.operands if isinstance(o, Ref))
+    elif isinstance(c, Not):
+        yield from cond_refs(c.operand)
+    else:
+        for o in c.operands:
+            yield from cond_refs(o)
+

@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
 from . import ast, units
+from .ast import cond_refs, expr_refs
 from .diagnostics import Diagnostic, did_you_mean
-from .intervals import Interval, interval_of
+from .intervals import Interval, gaps, interval_of
 from .span import Span
 
 Pass = Callable[[ast.Standard], Iterable[Diagnostic]]
@@ -52,26 +53,6 @@ def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
             yield Diagnostic("E102", f"clause {c.clause} is used twice", c.span, f"also at {clauses[c.clause].span}")
         else:
             clauses[c.clause] = c
-
-
-def expr_refs(e: ast.Expr) -> Iterator[ast.Ref]:
-    if isinstance(e, ast.Ref):
-        yield e
-    elif isinstance(e, ast.BinOp):
-        yield from expr_refs(e.left)
-        yield from expr_refs(e.right)
-
-
-def cond_refs(c: ast.Cond) -> Iterator[ast.Ref | ast.CondRef]:
-    if isinstance(c, ast.CondRef):
-        yield c
-    elif isinstance(c, ast.Compare):
-        yield from (o for o in c.operands if isinstance(o, ast.Ref))
-    elif isinstance(c, ast.Not):
-        yield from cond_refs(c.operand)
-    else:
-        for o in c.operands:
-            yield from cond_refs(o)
 
 
 def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
@@ -214,31 +195,6 @@ def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
                 yield Diagnostic(
                     "E302", f"no band of '{ind.id}' covers {gap}", ind.span, "add a band (often the 0-point row of the table)"
                 )
-
-
-def gaps(ivs: list[Interval]) -> list[Interval]:
-    """The parts of the real line no interval covers."""
-    out: list[Interval] = []
-    # sweep from -inf: (point, included) up to which the line is covered; None = nothing yet
-    key = lambda iv: (iv.lo is not None, iv.lo if iv.lo is not None else Decimal(0), not iv.lo_incl)  # noqa: E731
-    covered: tuple[Decimal | None, bool] | None = None
-    for iv in sorted(ivs, key=key):
-        if covered is None:
-            if iv.lo is not None:
-                out.append(Interval(None, False, iv.lo, not iv.lo_incl))
-        else:
-            c, c_incl = covered
-            if c is None:  # already covered to +inf
-                continue
-            if iv.lo is not None and (iv.lo > c or (iv.lo == c and not c_incl and not iv.lo_incl)):
-                out.append(Interval(c, not c_incl, iv.lo, not iv.lo_incl))
-        if iv.hi is None:
-            covered = (None, True)
-        elif covered is None or (covered[0] is not None and (iv.hi > covered[0] or (iv.hi == covered[0] and iv.hi_incl))):
-            covered = (iv.hi, iv.hi_incl)
-    if covered is not None and covered[0] is not None:
-        out.append(Interval(covered[0], not covered[1], None, False))
-    return out
 
 
 def best_points(ind: ast.Indicator) -> Decimal:

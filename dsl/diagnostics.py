@@ -2,27 +2,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Iterable
 
-from .span import Span
+from .codes import CODES, Severity
+from .span import COMMAND_LINE, Span
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+__all__ = ["Diagnostic", "DiagnosticError", "Severity", "SourceMap", "errors", "render_all", "did_you_mean", "read_bytes", "decode",
+           "read_text", "option_error"]
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A finding with a stable code (see README, "Diagnostic codes"), a position and a hint."""
+    """A finding with a code of the registry (``codes.CODES``), a position and a hint.
+
+    The severity is the code's, from the registry."""
 
     code: str
     message: str
     span: Span
     hint: str | None = None
-    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"diagnostic code {self.code} is not in the registry (dsl/codes.py)")
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
 
     def render(self, sources: "SourceMap | None" = None) -> str:
         where = f"{self.span}" if self.span.line else "parkscore"
@@ -53,19 +60,27 @@ class SourceMap:
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
 
-    def add(self, name: str, text: str) -> None:
+    def add(self, name: str, text: str, digest: str | None = None) -> None:
+        """A file's text as read, and the sha256 of its bytes (for audit records)."""
         self._texts[name] = text
+        if digest is not None:
+            self._digests[name] = digest
 
     def update(self, other: "SourceMap") -> None:
         self._texts.update(other._texts)
+        self._digests.update(other._digests)
+
+    def digest(self, name: str) -> str | None:
+        return self._digests.get(name)
 
     def get(self, name: str) -> str | None:
         if name in self._texts:
             return self._texts[name]
         try:
-            return Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return read_text(name)
+        except DiagnosticError:
             return None
 
 
@@ -80,15 +95,45 @@ class DiagnosticError(Exception):
         return render_all(self.diagnostics, self.sources)
 
 
-def read_text(path: str | Path, code: str = "E100") -> str:
-    """A source file's text; unreadable or non-UTF-8 files become a diagnostic, not a traceback."""
+def option_error(message: str, hint: str | None = None, code: str = "E013") -> DiagnosticError:
+    """A bad command-line value: the one path every command reports it by."""
+    return DiagnosticError([Diagnostic(code, message, COMMAND_LINE, hint)])
+
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: str | Path, code: str = "E100", limit: int = MAX_FILE_BYTES) -> bytes:
+    """A file's bytes: only a regular file (not a device or a pipe, which could be endless), at
+    most ``limit`` bytes; anything else is a diagnostic."""
+    p = Path(path)
+    where = Span(str(path), 0, 0, 0, 0)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        if not p.is_file():
+            raise DiagnosticError([Diagnostic(code, f"cannot read {path}: {'no such file' if not p.exists() else 'not a regular file'}", where)])
+        with p.open("rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: {exc.strerror}", where)]) from None
+    if len(raw) > limit:
+        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: larger than {limit // (1024 * 1024)} MiB", where,
+                                          "split the data into several files")])
+    return raw
+
+
+def decode(raw: bytes, path: str | Path, code: str = "E100") -> str:
+    """UTF-8 text as parkscore reads it: a byte-order mark (Windows Notepad) dropped, CRLF read as LF."""
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DiagnosticError([Diagnostic(code, f"cannot read {path}: not UTF-8 text (byte {exc.start})", Span(str(path), 0, 0, 0, 0),
                                           "save the file as UTF-8")]) from None
-    except OSError as exc:
-        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: {exc.strerror}", Span(str(path), 0, 0, 0, 0))]) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def read_text(path: str | Path, code: str = "E100", limit: int = MAX_FILE_BYTES) -> str:
+    """A source file's text (see ``read_bytes`` and ``decode``); problems become diagnostics."""
+    return decode(read_bytes(path, code, limit), path, code)
 
 
 def render_all(diags: Iterable[Diagnostic], sources: SourceMap | None = None) -> str:

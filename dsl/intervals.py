@@ -1,10 +1,13 @@
-"""Bands as intervals of the indicator's value: what the checker, compiler, linter and diff share."""
+"""Interval algebra, exact (Decimal bounds, no epsilon): bands as intervals of the indicator's
+value. The checker (overlaps, gaps), the compiler (membership), the linter (rules covered by
+earlier ones), gap analysis (the nearest value in a better band) and the diff all use it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import ast
+from .numbers import plain
 from .printer import cond_text
 
 
@@ -29,14 +32,57 @@ class Interval:
             return None
         return Interval(lo, lo_incl, hi, hi_incl)
 
+    def nearest(self, v: Decimal) -> Decimal:
+        """The value of the interval nearest to ``v`` (``v`` itself if inside). For an open bound,
+        a step just inside it: two decimal places finer than the bound is written."""
+        if self.lo is not None and (v < self.lo or (v == self.lo and not self.lo_incl)):
+            return self.lo if self.lo_incl else self.lo + _step(self.lo)
+        if self.hi is not None and (v > self.hi or (v == self.hi and not self.hi_incl)):
+            return self.hi if self.hi_incl else self.hi - _step(self.hi)
+        return v
+
+    def covered_by(self, others: list["Interval"]) -> bool:
+        """Is every value of this interval in one of ``others``? Exactly: no gap left by the
+        others meets this interval."""
+        return all(self.intersect(g) is None for g in gaps(others))
+
     def __str__(self) -> str:
-        left = "(-∞" if self.lo is None else ("[" if self.lo_incl else "(") + _num(self.lo)
-        right = "+∞)" if self.hi is None else _num(self.hi) + ("]" if self.hi_incl else ")")
+        left = "(-∞" if self.lo is None else ("[" if self.lo_incl else "(") + plain(self.lo)
+        right = "+∞)" if self.hi is None else plain(self.hi) + ("]" if self.hi_incl else ")")
         return f"{left}, {right}"
 
 
-def _num(d: Decimal) -> str:
-    return format(d.normalize(), "f") if d == d.to_integral() else str(d)
+def _step(bound: Decimal) -> Decimal:
+    exponent = bound.as_tuple().exponent
+    assert isinstance(exponent, int), "interval bounds are finite"
+    return Decimal(1).scaleb(min(exponent, 0) - 2)
+
+
+def gaps(ivs: list[Interval]) -> list[Interval]:
+    """The parts of the real line no interval covers (the whole line for no intervals)."""
+    if not ivs:
+        return [Interval(None, False, None, False)]
+    out: list[Interval] = []
+    # sweep from -inf: (point, included) up to which the line is covered; None = nothing yet
+    key = lambda iv: (iv.lo is not None, iv.lo if iv.lo is not None else Decimal(0), not iv.lo_incl)  # noqa: E731
+    covered: tuple[Decimal | None, bool] | None = None
+    for iv in sorted(ivs, key=key):
+        if covered is None:
+            if iv.lo is not None:
+                out.append(Interval(None, False, iv.lo, not iv.lo_incl))
+        else:
+            c, c_incl = covered
+            if c is None:  # already covered to +inf
+                continue
+            if iv.lo is not None and (iv.lo > c or (iv.lo == c and not c_incl and not iv.lo_incl)):
+                out.append(Interval(c, not c_incl, iv.lo, not iv.lo_incl))
+        if iv.hi is None:
+            covered = (None, True)
+        elif covered is None or (covered[0] is not None and (iv.hi > covered[0] or (iv.hi == covered[0] and iv.hi_incl))):
+            covered = (iv.hi, iv.hi_incl)
+    if covered is not None and covered[0] is not None:
+        out.append(Interval(covered[0], not covered[1], None, False))
+    return out
 
 
 def _max_lo(a: tuple[Decimal | None, bool], b: tuple[Decimal | None, bool]) -> tuple[Decimal | None, bool]:

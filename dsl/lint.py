@@ -13,14 +13,14 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import ast
-from .check import PASSES, Pass, band_intervals, cond_refs, expr_refs
-from .diagnostics import Diagnostic, Severity
+from .check import PASSES, Pass, band_intervals
+from .diagnostics import Diagnostic
 from .intervals import Interval
 from .printer import expr_text
 
 
 def _warn(code: str, message: str, span: ast.Span, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(code, message, span, hint, Severity.WARNING)
+    return Diagnostic(code, message, span, hint)
 
 
 def _ordered(ind: ast.Indicator) -> list[tuple[ast.Band, Interval]]:
@@ -90,34 +90,14 @@ def lint_unreachable(std: ast.Standard) -> Iterator[Diagnostic]:
         for b, iv in band_intervals(ind):
             if iv.hi is not None and (iv.hi < 0 or (iv.hi == 0 and not iv.hi_incl)):
                 yield _warn("L301", f"this band of '{ind.id}' only holds for negative values, which figures never take", b.span)
-            elif seen and _covered(iv, seen):
+            elif seen and iv.covered_by(seen):
                 yield _warn("L301", f"this band of '{ind.id}' can never fire: the bands before it cover {iv}", b.span,
                             "bands are tried in file order and the first match wins")
             seen.append(iv)
 
 
-def _covered(iv: Interval, others: list[Interval]) -> bool:
-    """Is every value of iv in some interval of others? (checked at the edges and between them)"""
-    points = sorted({p for o in [iv, *others] for p in (o.lo, o.hi) if p is not None})
-    probes: list[Decimal] = []
-    for p in points:
-        probes += [p - Decimal("1e-9"), p, p + Decimal("1e-9")]
-    probes += [points[0] - 1, points[-1] + 1] if points else [Decimal(0)]
-    return all(any(o.contains(x) for o in others) for x in probes if iv.contains(x))
-
-
 def lint_unused_inputs(std: ast.Standard) -> Iterator[Diagnostic]:
-    used: set[str] = set()
-    for ind in std.indicators:
-        if ind.formula:
-            used |= {r.name for r in expr_refs(ind.formula.expr)}
-        for r in ind.rules:
-            if isinstance(r, (ast.Require, ast.Exempt)):
-                used |= {x.name for x in cond_refs(r.cond)}
-            elif isinstance(r, ast.Count):
-                used.add(r.items)
-            elif isinstance(r, ast.Trend):
-                used.add(r.series)
+    used = {name for ind in std.indicators for name in ind.reads}
     for i in std.inputs:
         if i.id not in used:
             yield _warn("L401", f"input '{i.id}' is declared but nothing reads it", i.span, "remove it, or use it in a formula or condition")

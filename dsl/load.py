@@ -1,15 +1,19 @@
 """Finding and reading standards: ``family@version`` references, directories and files."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from . import amend, ast
-from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, read_text
+from . import check as checker
+from .check import PASSES, Pass
+from .diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, errors, read_bytes, read_text
 from .parser import parse_tree
-from .span import Span
+from .span import COMMAND_LINE, Span
 from .transform import to_ast
 
 
@@ -19,6 +23,49 @@ class StandardSource:
 
     ref: str
     files: tuple[tuple[str, str], ...]
+    notes: tuple[Diagnostic, ...] = ()  # warnings about how the reference was resolved
+    digests: tuple[tuple[str, str], ...] = ()  # (display name, sha256 of the file's bytes)
+
+
+def _sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A standard found, parsed, amended and checked: the AST (None if it did not parse) and
+    every diagnostic of every stage, with the texts they point into."""
+
+    ref: str
+    std: ast.Standard | None
+    diagnostics: tuple[Diagnostic, ...]
+    sources: SourceMap
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return errors(self.diagnostics)
+
+
+def load(ref: str, passes: tuple[Pass, ...] = PASSES) -> Loaded:
+    """The one loader: find -> parse (every file) -> amend -> check (``passes``; the linter
+    gives its own). Every diagnostic is kept; nothing is raised for errors in the rules."""
+    src = find(ref)
+    std, diags, sources = parse_source(src)
+    if std is not None:
+        diags = diags + checker.check(std, passes)
+    return Loaded(ref, std, tuple(src.notes) + tuple(diags), sources)
+
+
+@cache
+def installed_keys() -> frozenset[str]:
+    """Every data key some installed standard declares (so one park file may serve several)."""
+    keys: set[str] = set()
+    for family, versions in installed().items():
+        for v in versions:
+            std, _, _ = parse_source(find(f"{family}@{v}"))
+            if std is not None:
+                keys |= std.data_keys.keys()
+    return frozenset(keys)
 
 
 def installed() -> dict[str, list[str]]:
@@ -33,15 +80,25 @@ def installed() -> dict[str, list[str]]:
 
 
 def find(ref: str) -> StandardSource:
-    """Resolve ``family@version`` (installed) or a path to a version directory or a single .pks file."""
+    """Resolve a reference: ``family@version`` of an installed standard first (a folder of the
+    same name in the working directory does not replace it: W010 says so), else a path to a
+    version directory or a single .pks file (write ``./NAME`` to mean the path)."""
     path = Path(ref)
+    family, _, version = ref.partition("@")
+    known = installed()
+    explicit_path = ref.startswith((".", "/", "~")) or "/" in ref or "\\" in ref
+    if not explicit_path and family in known and version in known[family]:
+        notes: tuple[Diagnostic, ...] = ()
+        if path.exists():
+            notes = (Diagnostic("W010", f"'{ref}' is an installed standard and also a path here; the installed standard is used",
+                                COMMAND_LINE, f"write ./{ref} to use the path"),)
+        return _installed(ref, family, version, notes)
     if path.exists():
         files = sorted(path.glob("*.pks")) if path.is_dir() else [path]
         if not files:
             raise _not_found(f"no .pks files in {ref}", None)
-        return StandardSource(ref, tuple((str(f), read_text(f)) for f in files))
-    family, _, version = ref.partition("@")
-    known = installed()
+        raws = [(str(f), read_bytes(f)) for f in files]
+        return StandardSource(ref, tuple((n, decode(r, n)) for n, r in raws), (), tuple((n, _sha256(r)) for n, r in raws))
     if family not in known:
         hint = did_you_mean(family, known) or ("installed: " + ", ".join(f"{f}@{v}" for f, vs in known.items() for v in vs))
         raise _not_found(f"unknown standard '{ref}' (neither an installed family@version nor a path)", hint)
@@ -50,11 +107,14 @@ def find(ref: str) -> StandardSource:
     if version not in known[family]:
         hint = did_you_mean(version, known[family]) or "versions: " + ", ".join(known[family])
         raise _not_found(f"standard '{family}' has no version '{version}'", hint)
+    return _installed(ref, family, version, ())
+
+
+def _installed(ref: str, family: str, version: str, notes: tuple[Diagnostic, ...]) -> StandardSource:
     vdir = resources.files("parkscore.standards").joinpath(family, version)
     names = sorted(f.name for f in vdir.iterdir() if f.name.endswith(".pks"))
-    return StandardSource(
-        ref, tuple((f"standards/{family}/{version}/{n}", vdir.joinpath(n).read_text(encoding="utf-8")) for n in names)
-    )
+    raws = [(f"standards/{family}/{version}/{n}", vdir.joinpath(n).read_bytes()) for n in names]
+    return StandardSource(ref, tuple((n, decode(r, n)) for n, r in raws), notes, tuple((n, _sha256(r)) for n, r in raws))
 
 
 def _amend(header: ast.Header, parsed: list[ast.SourceFile], sources: SourceMap, depth: int
@@ -94,7 +154,7 @@ def standard_of(target: str) -> str:
 
 
 def _not_found(message: str, hint: str | None) -> DiagnosticError:
-    return DiagnosticError([Diagnostic("E010", message, Span("<command line>", 0, 0, 0, 0), hint)])
+    return DiagnosticError([Diagnostic("E010", message, COMMAND_LINE, hint)])
 
 
 def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
@@ -103,8 +163,9 @@ def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | No
     sources = SourceMap()
     diags: list[Diagnostic] = []
     parsed: list[ast.SourceFile] = []
+    digests = dict(src.digests)
     for name, text in src.files:
-        sources.add(name, text)
+        sources.add(name, text, digests.get(name))
         try:
             tree = parse_tree(text, name)
         except DiagnosticError as exc:

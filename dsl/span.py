@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import char_width, source_lines, visible
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -19,20 +21,17 @@ class Span:
 
     def excerpt(self, text: str) -> str:
         """The source line of this span with a caret underline, for error messages."""
-        lines = text.splitlines()
+        lines = source_lines(text)
         if not 1 <= self.line <= len(lines):
             return ""
         src = lines[self.line - 1]
         width = self.end_col - self.col if self.end_line == self.line else len(src) - self.col + 1
         width = max(1, width)
-        # CJK characters take two terminal columns; pad the caret line to match.
-        pad = "".join("\t" if c == "\t" else ("  " if _wide(c) else " ") for c in src[: self.col - 1])
-        marks = "".join("^^" if _wide(c) else "^" for c in src[self.col - 1 : self.col - 1 + width]) or "^"
-        return f"  {src}\n  {pad}{marks}"
-
-
-def _wide(c: str) -> bool:
-    return "\u1100" <= c <= "\uffdc" and not "\u2000" <= c <= "\u206f"
+        # the caret goes under the characters, whatever their width in the terminal
+        pad = "".join("\t" if c == "\t" else " " * char_width(c) for c in src[: self.col - 1])
+        marks = "".join("^" * char_width(c) for c in src[self.col - 1 : self.col - 1 + width]) or "^"
+        return f"  {visible(src)}\n  {pad}{marks}"
 
 
 NOWHERE = Span("<builtin>", 0, 0, 0, 0)
+COMMAND_LINE = Span("<command line>", 0, 0, 0, 0)

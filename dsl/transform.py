@@ -93,7 +93,7 @@ class ToAst(Transformer):
     # -- inputs and units ----------------------------------------------------------
     def input_decl(self, meta: Any, c: list[Any]) -> ast.InputDecl:
         name, (kind, unit), title = c
-        return ast.InputDecl(str(name), kind, unit, _text(title), span=self._span(meta))
+        return ast.InputDecl(str(name), ast.InputKind(kind), unit, _text(title), span=self._span(meta))
 
     def number_type(self, meta: Any, c: list[Any]) -> tuple[str, ast.Unit]:
         return ("number", c[0])

@@ -11,6 +11,9 @@ from .transform import make_unit
 
 Dims = tuple[tuple[str, int], ...]
 
+# Units of things counted one by one (enterprises, items, events, days): whole numbers only.
+COUNT_UNITS = frozenset({"家", "个", "次", "天", "项"})
+
 # symbol -> (base symbol, factor): 1 symbol = factor base. Only exact, conventional conversions.
 CONVERSIONS: dict[str, tuple[str, Decimal]] = {
     "元": ("万元", Decimal("0.0001")),

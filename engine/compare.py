@@ -9,10 +9,11 @@ from typing import Any, Callable
 
 from tabulate import tabulate
 
+from parkscore.dsl.numbers import show
+
 from .compile import CompiledStandard
 from .data import ParkData
-from .evaluate import show
-from .scorecard import Scorecard, num
+from .scorecard import Scorecard
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,11 @@ def compare_json(results: list[ParkComparison], refs: list[str]) -> dict[str, An
         "parks": [{
             "park": r.park,
             "file": r.file,
-            "totals": {ref: num(c.total) for ref, c in zip(refs, r.cards)},
+            "totals": {ref: c.total for ref, c in zip(refs, r.cards)},
             "eligible": {ref: c.eligible for ref, c in zip(refs, r.cards)},
             "eligibility_flips": r.flips,
             "indicators": [{"id": iid, "clause": clause, "title": title,
-                            "points": {ref: num(p) for ref, p in zip(refs, pts)}, "delta": num(_delta(pts))}
+                            "points": {ref: p for ref, p in zip(refs, pts)}, "delta": _delta(pts)}
                            for iid, clause, title, pts in r.rows()],
         } for r in results],
     }

@@ -12,11 +12,12 @@ from functools import cached_property
 from typing import Callable, Mapping
 
 from parkscore.dsl import ast
-from parkscore.dsl.check import cond_refs, expr_refs
-from parkscore.dsl.diagnostics import SourceMap
+from parkscore.dsl.ast import cond_refs, expr_refs
+from parkscore.dsl.diagnostics import Diagnostic, SourceMap
 from parkscore.dsl.intervals import Interval, interval_of
 from parkscore.dsl.printer import cond_text
 from parkscore.dsl.span import Span
+from parkscore.dsl.text import source_line
 
 from .data import Fact
 from .scorecard import RuleRef
@@ -93,28 +94,24 @@ class CompiledIndicator:
     trend: CompiledTrend | None = None
 
     @property
+    def kind(self) -> ast.IndicatorKind:
+        return self.ind.kind
+
+    @property
     def inputs(self) -> tuple[str, ...]:
         """Every datum this indicator may read, in the order a data-collection form lists them."""
-        names: list[str] = []
-        for c in self.exempts:
-            names += c.names
-        names += [self.ind.id] if self.ind.kind in ("band", "level") else []
-        names += self.formula_inputs
-        for c in self.requires:
-            names += c.names
-        if self.count:
-            names.append(self.count.items)
-        if self.trend:
-            names.append(self.trend.series)
-        return tuple(dict.fromkeys(names))
+        return self.ind.reads
 
 
 @dataclass(frozen=True)
 class CompiledStandard:
+    """A checked standard compiled into evaluators: what ``parkscore.load_standard`` returns."""
+
     std: ast.Standard
     sources: SourceMap
     indicators: tuple[CompiledIndicator, ...]
     gate_refs: Mapping[str, RuleRef]
+    warnings: tuple[Diagnostic, ...] = ()  # from loading (e.g. W010); errors never reach compilation
 
     @property
     def ref(self) -> str:
@@ -122,16 +119,19 @@ class CompiledStandard:
 
     @cached_property
     def data_keys(self) -> frozenset[str]:
-        """Every key a park file may give for this standard: inputs, indicators, gates."""
-        s = self.std
-        return frozenset([i.id for i in s.inputs] + [i.id for i in s.indicators] + [g.id for g in s.gates])
+        """Every key a park file may give for this standard (see ``ast.Standard.data_keys``)."""
+        return frozenset(self.std.data_keys)
+
+    def indicator(self, key: str) -> CompiledIndicator:
+        """An indicator by id or clause."""
+        for ci in self.indicators:
+            if key in (ci.ind.id, ci.ind.clause):
+                return ci
+        raise KeyError(f"{self.ref} has no indicator '{key}'")
 
 
 def rule_ref(span: Span, clause: str, sources: SourceMap) -> RuleRef:
-    text = sources.get(span.file) or ""
-    lines = text.splitlines()
-    line = lines[span.line - 1].strip() if 0 < span.line <= len(lines) else ""
-    return RuleRef(span.file, span.line, span.col, clause, line)
+    return RuleRef(span.file, span.line, span.col, clause, source_line(sources.get(span.file), span.line).strip())
 
 
 def compile_expr(e: ast.Expr) -> ValueFn:
@@ -223,10 +223,11 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
     )
 
 
-def compile_standard(std: ast.Standard, sources: SourceMap) -> CompiledStandard:
+def compile_standard(std: ast.Standard, sources: SourceMap, warnings: tuple[Diagnostic, ...] = ()) -> CompiledStandard:
     return CompiledStandard(
         std,
         sources,
         tuple(compile_indicator(i, sources) for i in std.indicators),
         {g.id: rule_ref(g.span, g.clause, sources) for g in std.gates},
+        warnings,
     )

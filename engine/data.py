@@ -6,16 +6,18 @@ Decimal("0.05"), never a binary float).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping, cast
+from typing import Any, Callable, Mapping, cast
 
 import yaml
 
 from parkscore.dsl import ast, units
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, Severity, SourceMap, did_you_mean, read_text
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
+from parkscore.dsl.load import installed_keys
 from parkscore.dsl.span import Span
 
 
@@ -66,6 +68,7 @@ class ParkData:
     entries: dict[str, tuple[Any, Span, Span]] = field(default_factory=dict)  # value, value span, key span
     text: str = ""
     context: dict[str, Any] = field(default_factory=dict)  # figures kept for the record, not scored
+    sha256: str | None = None  # of the file's bytes, for audit records
 
 
 class _Marked:
@@ -108,10 +111,12 @@ def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str, diags: list[Diag
     raise TypeError(node)  # pragma: no cover
 
 
-def load_park(path: str | Path) -> ParkData:
-    """Read a park file; YAML errors and a wrong top-level shape become diagnostics."""
-    path = str(path)
-    text = read_text(path, "D100")
+def load_park(file: str | Path, as_path: str | None = None) -> ParkData:
+    """Read a park file; YAML errors and a wrong top-level shape become diagnostics.
+    ``as_path``: the name positions carry (a moved file verified as recorded), default the path."""
+    raw = read_bytes(file, "D100")
+    path = as_path or str(file)
+    text = decode(raw, path, "D100")
     sources = SourceMap()
     sources.add(path, text)
     loader = yaml.SafeLoader(text)
@@ -121,24 +126,24 @@ def load_park(path: str | Path) -> ParkData:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise DiagnosticError(
-            [Diagnostic("D100", f"YAML syntax error: {exc.problem or exc.context}", Span(path, line, col, line, col + 1))], sources
+            [Diagnostic("D101", f"YAML syntax error: {exc.problem or exc.context}", Span(path, line, col, line, col + 1))], sources
         ) from None
     finally:
         loader.dispose()
     if not isinstance(root, yaml.MappingNode):
         where = _span(root, path) if root is not None else Span(path, 1, 1, 1, 1)
-        raise DiagnosticError([Diagnostic("D101", "a park file is a mapping with 'park' and 'data'", where)], sources)
+        raise DiagnosticError([Diagnostic("D102", "a park file is a mapping with 'park' and 'data'", where)], sources)
     diags: list[Diagnostic] = []
     top = _plain(root, yaml.SafeLoader(""), path, diags)
     allowed = ("park", "period", "synthetic", "source", "data", "context")
     for key, m in top.items():
         if key not in allowed:
-            diags.append(Diagnostic("D102", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
+            diags.append(Diagnostic("D103", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
     if "park" not in top:
-        diags.append(Diagnostic("D103", "the park file has no 'park' name", _span(root, path), "add: park: <name>"))
+        diags.append(Diagnostic("D102", "the park file has no 'park' name", _span(root, path), "add: park: <name>"))
     data = top.get("data")
     if data is None or not isinstance(data.value, dict):
-        diags.append(Diagnostic("D103", "the park file has no 'data' mapping", data.span if data else _span(root, path)))
+        diags.append(Diagnostic("D102", "the park file has no 'data' mapping", data.span if data else _span(root, path)))
     if diags:
         raise DiagnosticError(diags, sources)
     period = top.get("period")
@@ -151,6 +156,7 @@ def load_park(path: str | Path) -> ParkData:
         entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},
         text=text,
         context=_unmark(top["context"].value) if "context" in top and isinstance(top["context"].value, dict) else {},
+        sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
@@ -161,8 +167,6 @@ def _unmark(v: Any) -> Any:
         return {k: _unmark(x) for k, x in v.items()}
     if isinstance(v, list):
         return [_unmark(x) for x in v]
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
     return v
 
 
@@ -187,42 +191,40 @@ def _wrap(v: Any, span: Span) -> Any:
 _QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
 
 
-def resolve(park: ParkData, std: ast.Standard, elsewhere: frozenset[str] = frozenset()
+def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset[str]] = installed_keys
             ) -> tuple[dict[str, Fact], list[Diagnostic]]:
-    """Check every entry against the standard's declarations and convert it to a Fact.
+    """Check every entry against the standard's data keys (``Standard.data_keys``) and convert
+    it to a Fact.
 
     A key the standard does not declare is an error (a typo, with the closest name suggested),
-    unless another installed standard declares it (``elsewhere``): one park file can then carry
-    the figures of several standards; the key is reported as a warning (W110) and not used.
+    unless another installed standard declares it (``elsewhere``, asked only when a key is
+    unknown): one park file can then carry the figures of several standards; the key is
+    reported as a warning (W110) and not used.
     """
-    kinds: dict[str, tuple[str, ast.Unit | None, Any]] = {}
-    for i in std.inputs:
-        kinds[i.id] = (i.kind, i.unit, i)
-    for ind in std.indicators:
-        if ind.kind != "trend":  # a trend is computed from its series only
-            kinds[ind.id] = ({"band": "number", "level": "level", "count": "count"}[ind.kind], ind.unit, ind)
-    for g in std.gates:
-        kinds[g.id] = ("bool", None, g)
+    keys = std.data_keys
     facts: dict[str, Fact] = {}
     diags: list[Diagnostic] = []
-    foreign = [(k, e[2]) for k, e in park.entries.items() if k not in kinds and k in elsewhere]
+    unknown = [k for k in park.entries if k not in keys]
+    others = elsewhere() if unknown else frozenset()
+    foreign = [(k, park.entries[k][2]) for k in unknown if k in others]
     if foreign:
         diags.append(Diagnostic("W110", f"{len(foreign)} key(s) are read by other standards, not by {std.ref}: "
-                                + ", ".join(k for k, _ in foreign), foreign[0][1], severity=Severity.WARNING))
+                                + ", ".join(k for k, _ in foreign), foreign[0][1]))
     for key, (raw, span, key_span) in park.entries.items():
-        if key not in kinds:
-            if key not in elsewhere:
-                diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span,
-                                        did_you_mean(key, kinds)))
+        dk = keys.get(key)
+        if dk is None:
+            if key not in others:
+                trend = next((i for i in std.indicators if i.id == key and i.kind is ast.IndicatorKind.TREND), None)
+                hint = f"it is computed from its yearly figures: give '{trend.reads[0]}'" if trend else did_you_mean(key, keys)
+                diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, hint))
             continue
-        kind, unit, decl = kinds[key]
         fields, source = _fields(raw, span, diags)
         if fields is None:
             continue
         value, vspan = fields.get("value", fields.get("level", fields.get("items", fields.get("by_year", (None, span)))))
         if value is None:
             continue  # explicit null: no data
-        fact = _convert(key, kind, unit, decl, value, vspan, fields, source, diags)
+        fact = _convert(key, dk, value, vspan, fields, source, diags)
         if fact is not None:
             facts[key] = fact
     return facts, diags
@@ -257,9 +259,10 @@ def parse_percent(v: Any) -> Decimal | None:
 
 
 def _convert(
-    key: str, kind: str, unit: ast.Unit | None, decl: Any, value: Any, span: Span,
+    key: str, dk: ast.DataKey, value: Any, span: Span,
     fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic],
 ) -> Fact | None:
+    kind, unit, decl = dk.kind, dk.unit, dk.decl
     def bad(code: str, msg: str, hint: str | None = None) -> Fact | None:
         """Report a diagnostic at the value; no fact results, so ``return bad(...)`` gives up."""
         diags.append(Diagnostic(code, msg, span, hint))
@@ -313,11 +316,12 @@ def _convert(
             return bad("D130", f"'{key}' is a yes/no fact, got {value!r}", "write: true or false")
         return Fact(key, value, span, source)
     if kind == "level":
+        assert isinstance(decl, ast.Indicator)
         names = [lv.name for lv in decl.rules_of(ast.Level)]
         if not isinstance(value, str) or value not in names:
             return bad("D140", f"'{value}' is not a level of '{key}'", did_you_mean(str(value), names) or "levels: " + ", ".join(names))
         return Fact(key, value, span, source)
-    if kind == "items":
+    if kind == "items" and not isinstance(decl, ast.Indicator):
         if not isinstance(value, list):
             return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
         items: list[Item] = []
@@ -334,5 +338,6 @@ def _convert(
             items.append(Item(name, str(src) if src is not None else None))
         return Fact(key, tuple(items), span, source)
     # a count indicator given directly
+    assert isinstance(decl, ast.Indicator)
     counted = next(r.items for r in decl.rules_of(ast.Count))
     return bad("D160", f"'{key}' is scored by counting evidenced items", f"list the items under '{counted}'")

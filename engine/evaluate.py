@@ -8,23 +8,17 @@ from __future__ import annotations
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Mapping
 
+from parkscore.dsl.ast import IndicatorKind
+from parkscore.dsl.numbers import show
 from parkscore.dsl.printer import expr_text
 from parkscore.dsl.span import Span
 
 from .compile import CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend
 from .data import Fact, ParkData
-from .scorecard import CategoryResult, GateResult, IndicatorResult, RuleRef, Scorecard
+from .scorecard import CategoryResult, GateResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
 from .trace import NULL_TRACER, Op, TraceEvent, Tracer
 
 ZERO = Decimal(0)
-
-
-def show(d: Decimal, digits: int = 6) -> str:
-    """A value for people: up to ``digits`` significant digits, no exponent, no trailing zeros."""
-    if d == d.to_integral_value():
-        return f"{int(d):,}".replace(",", " ") if abs(d) >= 10000 else str(int(d))
-    q = Decimal(f"{d:.{digits}g}")
-    return format(q.normalize(), "f")
 
 
 def _input_event(tr: Tracer, subject: str, f: Fact) -> None:
@@ -43,14 +37,14 @@ class _Run:
         self.unit = ci.ind.unit.text if ci.ind.unit else None
         self.maxp = ci.ind.max_points or ZERO
 
-    def result(self, status: str, points: Decimal, rule: RuleRef | None, outcome: str, value: Decimal | str | int | None = None,
+    def result(self, status: Status, points: Decimal, rule: RuleRef | None, outcome: str, value: Decimal | str | int | None = None,
                missing: tuple[str, ...] = (), inputs: tuple[str, ...] = ()) -> IndicatorResult:
         ind, tr = self.ind, self.tr
         if tr.enabled:
             where = _span(rule) if rule is not None else None
-            if status != "scored":
+            if status is not Status.SCORED:
                 tr.emit(TraceEvent(Op.MISSING, ind.id, outcome, where, data={"missing": list(missing)}))
-            why = "no data" if status == "no_data" else ("undefined value" if status == "undefined" else outcome)
+            why = {Status.NO_DATA: "no data", Status.UNDEFINED: "undefined value"}.get(status, outcome)
             tr.emit(TraceEvent(Op.AWARD if points > 0 else Op.FAIL, ind.id, f"{show(points)} / {show(self.maxp)} points: {why}",
                                where, points=points))
         return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, self.unit, points, self.maxp,
@@ -58,7 +52,7 @@ class _Run:
 
     def no_data(self, rule: RuleRef | None, missing: tuple[str, ...], outcome: str | None = None,
                 value: Decimal | None = None, inputs: tuple[str, ...] | None = None) -> IndicatorResult:
-        return self.result("no_data", ZERO, rule, outcome or "no data: " + ", ".join(missing), value, missing,
+        return self.result(Status.NO_DATA, ZERO, rule, outcome or "no data: " + ", ".join(missing), value, missing,
                            missing if inputs is None else inputs)
 
     def trace_inputs(self, names: tuple[str, ...]) -> None:
@@ -77,7 +71,7 @@ class _Run:
                 self.trace_inputs(ex.names)
                 self.test(f"exempt if {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
             if holds:
-                return self.result("scored", ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
+                return self.result(Status.SCORED, ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
         return None
 
     def count(self, c: CompiledCount) -> IndicatorResult:
@@ -92,7 +86,7 @@ class _Run:
                                     data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
             self.test(f"{show(c.per_item)} per item, up to {show(c.cap)}: "
                       f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
-        return self.result("scored", pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
+        return self.result(Status.SCORED, pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
     def trend(self, t: CompiledTrend) -> IndicatorResult:
         f = self.facts.get(t.series)
@@ -112,7 +106,7 @@ class _Run:
         holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
         if self.tr.enabled:
             self.test(f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", t.ref, holds)
-        return self.result("scored", t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
+        return self.result(Status.SCORED, t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
 
     def level(self) -> IndicatorResult:
         ind = self.ind
@@ -123,7 +117,7 @@ class _Run:
         if self.tr.enabled:
             _input_event(self.tr, ind.id, f)
             self.test(f"level {lv.name}: “{lv.wording}”", lv.ref, True)
-        return self.result("scored", lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
+        return self.result(Status.SCORED, lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
 
     def value(self) -> tuple[Decimal, tuple[str, ...]] | IndicatorResult:
         """The indicator's value: given directly, or computed by its formula (or why there is none)."""
@@ -145,7 +139,7 @@ class _Run:
             value = ci.formula(env)
         except (DivisionByZero, InvalidOperation, ZeroDivisionError):
             zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
-            return self.result("undefined", ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
+            return self.result(Status.UNDEFINED, ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
         if self.tr.enabled:
             subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())
             self.tr.emit(TraceEvent(Op.COMPUTE, ind.id,
@@ -167,15 +161,15 @@ class _Run:
             if holds is None:
                 return self.no_data(g.ref, tuple(n for n in g.names if n not in self.facts), value=value, inputs=used + g.names)
             if not holds:
-                return self.result("scored", ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
+                return self.result(Status.SCORED, ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
             used += g.names
         for b in self.ci.bands:
             hit = b.interval.contains(value)
             if self.tr.enabled:
                 self.test(f"{b.text} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
             if hit:
-                return self.result("scored", b.points, b.ref, b.text, value, (), used)
-        return self.result("scored", ZERO, None, "no band matched", value, (), used)
+                return self.result(Status.SCORED, b.points, b.ref, b.text, value, (), used)
+        return self.result(Status.SCORED, ZERO, None, "no band matched", value, (), used)
 
 
 def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
@@ -185,11 +179,17 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     exempted = run.exempt()
     if exempted is not None:
         return exempted
-    if ci.count is not None:
-        return run.count(ci.count)
-    if ci.trend is not None:
-        return run.trend(ci.trend)
-    return run.level() if ci.levels else run.band()
+    match ci.kind:
+        case IndicatorKind.COUNT:
+            assert ci.count is not None
+            return run.count(ci.count)
+        case IndicatorKind.TREND:
+            assert ci.trend is not None
+            return run.trend(ci.trend)
+        case IndicatorKind.LEVEL:
+            return run.level()
+        case IndicatorKind.BAND:
+            return run.band()
 
 
 def _span(ref: RuleRef) -> Span:
@@ -222,20 +222,20 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
     gates = []
     for g in std.gates:
         f = facts.get(g.id)
-        status = "no_data" if f is None else ("pass" if f.value else "fail")
+        status = GateStatus.NO_DATA if f is None else (GateStatus.PASS if f.value else GateStatus.FAIL)
         gates.append(GateResult(g.id, g.clause, g.title, g.advisory, status, cs.gate_refs[g.id]))
         if tr.enabled:
             if f is not None:
                 _input_event(tr, g.id, f)
             kind = "advisory, does not decide eligibility" if g.advisory else "basic requirement"
-            tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status == "pass"))
+            tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status is GateStatus.PASS))
     reasons = []
     pass_mark = std.header.pass_mark
     if pass_mark is not None and total < pass_mark:
         reasons.append(f"total {show(total, 4)} is below the pass mark {show(pass_mark)}")
     for gr in gates:
-        if not gr.advisory and gr.status != "pass":
-            reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status == "fail" else "no data"))
+        if not gr.advisory and gr.status is not GateStatus.PASS:
+            reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status is GateStatus.FAIL else "no data"))
     decides = pass_mark is not None or any(not g.advisory for g in std.gates)
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), tuple(categories),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from parkscore.dsl.diagnostics import SourceMap
+from parkscore.dsl.text import source_line
 
 from .trace import Op, TraceEvent
 
@@ -111,19 +112,7 @@ def explain_text(groups: list[Group], sources: SourceMap, park_file: str) -> str
 
 
 def _line(sources: SourceMap, file: str, line: int) -> str:
-    text = sources.get(file)
-    lines = text.splitlines() if text else []
-    return lines[line - 1].strip() if 0 < line <= len(lines) else ""
-
-
-def _plain(v: Any) -> Any:
-    if isinstance(v, Decimal):
-        return str(v)
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    return v
+    return source_line(sources.get(file), line).strip()
 
 
 def event_json(e: TraceEvent) -> dict[str, Any]:
@@ -135,11 +124,11 @@ def event_json(e: TraceEvent) -> dict[str, Any]:
         "line": e.span.line if e.span else None,
         "col": e.span.col if e.span else None,
         "outcome": e.outcome,
-        "points": _plain(e.points),
-        "data": _plain(e.data),
+        "points": e.points,
+        "data": e.data,
     }
 
 
 def explain_json(groups: list[Group]) -> list[dict[str, Any]]:
-    return [{"kind": g.kind, "subject": g.subject, "points": _plain(g.points), "events": [event_json(e) for e in g.events]}
+    return [{"kind": g.kind, "subject": g.subject, "points": g.points, "events": [event_json(e) for e in g.events]}
             for g in groups]

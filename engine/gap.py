@@ -17,14 +17,15 @@ from typing import Mapping
 from tabulate import tabulate
 
 from parkscore.dsl import ast
-from parkscore.dsl.intervals import Interval
+from parkscore.dsl.ast import IndicatorKind
+from parkscore.dsl.numbers import show
+from parkscore.dsl.units import COUNT_UNITS
 
-from .compile import CompiledIndicator, CompiledStandard
+from .compile import CompiledIndicator, CompiledStandard, compile_expr
 from .data import Fact, Item, ParkData
-from .evaluate import evaluate, show
-from .scorecard import IndicatorResult, Scorecard, num
+from .evaluate import evaluate
+from .scorecard import IndicatorResult, Scorecard, Status
 
-COUNT_UNITS = {"家", "个", "次", "天", "项"}
 ZERO, ONE = Decimal(0), Decimal(1)
 
 
@@ -52,40 +53,29 @@ class GapReport:
     no_data: tuple[IndicatorResult, ...]
 
 
-def _contains(e: ast.Expr, name: str) -> bool:
-    if isinstance(e, ast.Ref):
-        return e.name == name
-    return isinstance(e, ast.BinOp) and (_contains(e.left, name) or _contains(e.right, name))
-
-
-def _eval(e: ast.Expr, env: Mapping[str, Decimal]) -> Decimal:
-    if isinstance(e, ast.Num):
-        return e.value
-    if isinstance(e, ast.Ref):
-        return env[e.name]
-    a, b = _eval(e.left, env), _eval(e.right, env)
-    return {"+": a + b, "-": a - b, "*": a * b}[e.op] if e.op != "/" else a / b
-
-
 def solve(e: ast.Expr, name: str, want: Decimal, env: Mapping[str, Decimal]) -> Decimal | None:
     """The value of input ``name`` that makes ``e`` equal ``want`` (name must occur once)."""
     if isinstance(e, ast.Ref):
         return want if e.name == name else None
     if not isinstance(e, ast.BinOp):
         return None
-    left, right = _contains(e.left, name), _contains(e.right, name)
+    left, right = _reads(e.left, name), _reads(e.right, name)
     if left == right:
         return None
     try:
         if left:
-            r = _eval(e.right, env)
+            r = compile_expr(e.right)(env)
             sub = {"+": want - r, "-": want + r, "*": want / r, "/": want * r}[e.op]
             return solve(e.left, name, sub, env)
-        lv = _eval(e.left, env)
+        lv = compile_expr(e.left)(env)
         sub = {"+": want - lv, "-": lv - want, "*": want / lv, "/": lv / want}[e.op]
         return solve(e.right, name, sub, env)
     except ArithmeticError:
         return None
+
+
+def _reads(e: ast.Expr, name: str) -> bool:
+    return any(r.name == name for r in ast.expr_refs(e))
 
 
 def numerators(e: ast.Expr, under_division: bool = False) -> list[str]:
@@ -95,20 +85,6 @@ def numerators(e: ast.Expr, under_division: bool = False) -> list[str]:
     if isinstance(e, ast.BinOp):
         return numerators(e.left, under_division) + numerators(e.right, under_division or e.op == "/")
     return []
-
-
-def _nudge(bound: Decimal) -> Decimal:
-    exponent = bound.as_tuple().exponent
-    assert isinstance(exponent, int), "interval bounds are finite"
-    return Decimal(1).scaleb(min(exponent, 0) - 2)
-
-
-def _target(iv: Interval, v: Decimal) -> Decimal:
-    """The value in the interval nearest to v."""
-    if iv.lo is not None and (v < iv.lo or (v == iv.lo and not iv.lo_incl)):
-        return iv.lo if iv.lo_incl else iv.lo + _nudge(iv.lo)
-    assert iv.hi is not None
-    return iv.hi if iv.hi_incl else iv.hi - _nudge(iv.hi)
 
 
 def _rel(old: Decimal, new: Decimal) -> Decimal:
@@ -145,7 +121,7 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
     for b in ci.bands:
         if b.points <= r.points:
             continue
-        want = _target(b.interval, v)
+        want = b.interval.nearest(v)
         candidates: list[Option] = []
         if ind.id in facts or ind.formula is None:
             f = facts.get(ind.id) or Fact(ind.id, v, ind.span)
@@ -203,18 +179,21 @@ def _count_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> lis
     return out
 
 
+def _no_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list[Option]:
+    return []  # a trend: past years cannot be changed
+
+
+_OPTIONS = {IndicatorKind.BAND: _band_options, IndicatorKind.LEVEL: _level_options, IndicatorKind.COUNT: _count_options,
+            IndicatorKind.TREND: _no_options}
+
+
 def gap(cs: CompiledStandard, facts: dict[str, Fact], park: ParkData, target: Decimal) -> GapReport:
     s = _Scorer(cs, facts, park)
     options: list[Option] = []
     for ci, r in zip(cs.indicators, s.base.indicators):
-        if r.status != "scored" or r.points >= r.max_points:
+        if r.status is not Status.SCORED or r.points >= r.max_points:
             continue
-        if ci.levels:
-            options += _level_options(s, ci, r)
-        elif ci.count is not None:
-            options += _count_options(s, ci, r)
-        elif ci.trend is None:
-            options += _band_options(s, ci, r)
+        options += _OPTIONS[ci.kind](s, ci, r)
     ranked = tuple(sorted(options, key=lambda o: (-o.ratio, o.clause)))
     plan = _smallest_set(options, target - s.base.total)
     rescored = None
@@ -223,7 +202,7 @@ def gap(cs: CompiledStandard, facts: dict[str, Fact], park: ParkData, target: De
         for o in plan:
             merged.update(dict(o.updates))
         rescored = evaluate(cs, merged, park)
-    no_data = tuple(r for r in s.base.indicators if r.status != "scored")
+    no_data = tuple(s.base.missing)
     return GapReport(s.base, target, ranked, tuple(sorted(plan, key=lambda o: (-o.ratio, o.clause))), rescored, no_data)
 
 
@@ -251,7 +230,7 @@ def _smallest_set(options: list[Option], deficit: Decimal) -> list[Option]:
 
 def gap_json(rep: GapReport) -> dict[str, object]:
     def opt(o: Option) -> dict[str, object]:
-        return {"indicator": o.indicator, "clause": o.clause, "change": o.change, "points_gained": num(o.gain),
+        return {"indicator": o.indicator, "clause": o.clause, "change": o.change, "points_gained": o.gain,
                 "relative_change": float(o.relative), "points_per_relative_change": float(o.ratio),
                 "updates": {k: _plain(f.value) for k, f in o.updates}}
 
@@ -259,24 +238,21 @@ def gap_json(rep: GapReport) -> dict[str, object]:
         "schema": "parkscore.gap/1",
         "standard": rep.card.standard,
         "park": rep.card.park,
-        "total": num(rep.card.total),
-        "target": num(rep.target),
-        "short_by": num(max(ZERO, rep.target - rep.card.total)),
+        "total": rep.card.total,
+        "target": rep.target,
+        "short_by": max(ZERO, rep.target - rep.card.total),
         "options": [opt(o) for o in rep.options],
         "plan": [opt(o) for o in rep.plan],
-        "rescored_total": num(rep.rescored.total) if rep.rescored else None,
+        "rescored_total": rep.rescored.total if rep.rescored else None,
         "rescored_reaches_target": bool(rep.rescored and rep.rescored.total >= rep.target),
         "rescored_eligible": rep.rescored.eligible if rep.rescored else None,
-        "no_data": [{"id": r.id, "clause": r.clause, "max_points": num(r.max_points), "missing": list(r.missing)} for r in rep.no_data],
+        "no_data": [{"id": r.id, "clause": r.clause, "max_points": r.max_points, "missing": list(r.missing)} for r in rep.no_data],
     }
 
 
 def _plain(v: object) -> object:
-    if isinstance(v, Decimal):
-        return str(v)
-    if isinstance(v, tuple):
-        return [getattr(i, "name", i) for i in v]
-    return v
+    """A fact's value for JSON: items by their names."""
+    return [getattr(i, "name", i) for i in v] if isinstance(v, tuple) else v
 
 
 def gap_text(rep: GapReport) -> str:

@@ -1,27 +1,26 @@
 """Stage 6, Scorecard -> text table or JSON (schema ``parkscore.scorecard/1``, see README)."""
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from tabulate import tabulate
 
 from parkscore.dsl.ast import Indicator
+from parkscore.dsl.numbers import show
 from parkscore.dsl.printer import expr_text
 
 from .compile import CompiledStandard
-from .evaluate import show
-from .scorecard import IndicatorResult, Scorecard, num
+from .scorecard import IndicatorResult, Scorecard, Status
 
 SCORECARD_SCHEMA = "parkscore.scorecard/1"
 SCHEMA_SCHEMA = "parkscore.schema/1"
 
 
 def _value(r: IndicatorResult) -> str:
-    if r.status == "no_data":
+    if r.status is Status.NO_DATA:
         return "no data"
-    if r.status == "undefined":
+    if r.status is Status.UNDEFINED:
         return "undefined"
     if isinstance(r.value, Decimal):
         return show(r.value, 4)
@@ -36,7 +35,7 @@ def scorecard_table(card: Scorecard) -> str:
         weighted = f"  ({show(cat.weight)}% → {show(cat.weighted, 4)})" if cat.weighted is not None and cat.weight is not None else ""
         rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}{weighted}"])
         for r in (r for r in card.indicators if r.category == cat.id):
-            rows.append([f"  {r.title}", r.clause, _value(r), r.unit or "", r.outcome if r.status == "scored" else "",
+            rows.append([f"  {r.title}", r.clause, _value(r), r.unit or "", r.outcome if r.status is Status.SCORED else "",
                          f"{show(r.points)} / {show(r.max_points)}"])
     rows.append(["Total", "", "", "", "", f"{show(card.total, 4)} / {show(card.max_total)}"])
     lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
@@ -65,9 +64,6 @@ def scorecard_table(card: Scorecard) -> str:
 
 
 def indicator_json(r: IndicatorResult) -> dict[str, Any]:
-    value: Any = r.value
-    if isinstance(r.value, Decimal):
-        value = num(r.value)
     return {
         "id": r.id,
         "clause": r.clause,
@@ -75,11 +71,11 @@ def indicator_json(r: IndicatorResult) -> dict[str, Any]:
         "category": r.category,
         "kind": r.kind,
         "status": r.status,
-        "value": value,
+        "value": r.value,
         "value_text": str(r.value) if isinstance(r.value, Decimal) else None,
         "unit": r.unit,
-        "points": num(r.points),
-        "max_points": num(r.max_points),
+        "points": r.points,
+        "max_points": r.max_points,
         "outcome": r.outcome,
         "missing": list(r.missing),
         "inputs": list(r.inputs),
@@ -99,13 +95,13 @@ def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[
         "park_file": park_file,
         "period": card.period,
         "synthetic": card.synthetic,
-        "total": num(card.total),
-        "max_total": num(card.max_total),
-        "pass_mark": num(card.pass_mark),
+        "total": card.total,
+        "max_total": card.max_total,
+        "pass_mark": card.pass_mark,
         "eligible": card.eligible,
         "reasons": list(card.reasons),
-        "categories": [{"id": c.id, "title": c.title, "points": num(c.points), "max_points": num(c.max_points),
-                        "weight": num(c.weight), "weighted_points": num(c.weighted)} for c in card.categories],
+        "categories": [{"id": c.id, "title": c.title, "points": c.points, "max_points": c.max_points,
+                        "weight": c.weight, "weighted_points": c.weighted} for c in card.categories],
         "indicators": [indicator_json(r) for r in card.indicators],
         "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory, "status": g.status,
                    "file": g.rule.file, "line": g.rule.line} for g in card.gates],
@@ -113,10 +109,6 @@ def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[
         "unused": list(card.unused),
         "context": context or {},
     }
-
-
-def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
 # ---- schema: what a data-collection form needs ------------------------------------
@@ -136,11 +128,11 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "category": ind.category,
             "unit": ind.unit.text if ind.unit else None,
             "kind": ind.kind,
-            "max_points": num(ind.max_points),
+            "max_points": ind.max_points,
             "table": ind.table,
             "formula": _formula(ind),
             "inputs": list(ci.inputs),
-            "levels": [{"name": lv.name, "points": num(lv.points), "wording": lv.wording} for lv in levels],
+            "levels": [{"name": lv.name, "points": lv.points, "wording": lv.wording} for lv in levels],
             "trend": ci.trend.text if ci.trend else None,
         })
     return {
@@ -148,8 +140,8 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
         "standard": std.ref,
         "title": std.header.title,
         "status": std.header.status,
-        "total": num(std.header.total),
-        "pass_mark": num(std.header.pass_mark),
+        "total": std.header.total,
+        "pass_mark": std.header.pass_mark,
         "indicators": out_ind,
         "inputs": [{"id": i.id, "kind": i.kind, "unit": i.unit.text if i.unit else None, "title": i.title}
                    for i in inputs.values()],
@@ -166,7 +158,7 @@ def schema_table(cs: CompiledStandard) -> str:
     rows = []
     for i in s["indicators"]:
         how = i["formula"] or i["trend"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
-        rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(Decimal(str(i["max_points"]))),
+        rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(i["max_points"]),
                      ", ".join(i["inputs"]), how])
     mark = f"pass mark {s['pass_mark']}" if s["pass_mark"] is not None else "no pass mark"
     out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}", "",
@@ -205,7 +197,7 @@ def scorecard_markdown(card: Scorecard) -> str:
     out += ["", "| clause | indicator | value | outcome | points | rule |", "|---|---|---|---|---:|---|"]
     for r in card.indicators:
         rule = f"`{r.rule.file}:{r.rule.line}`" if r.rule else ""
-        value = cell(_value(r)) + (f" {r.unit}" if r.unit and r.status == "scored" and isinstance(r.value, Decimal) else "")
+        value = cell(_value(r)) + (f" {r.unit}" if r.unit and r.status is Status.SCORED and isinstance(r.value, Decimal) else "")
         out.append(f"| {r.clause} | {cell(r.title)} | {value} | {cell(r.outcome)} | {show(r.points)} / {show(r.max_points)} | {rule} |")
     if card.gates:
         out += ["", "| basic requirement | status |", "|---|---|"]

@@ -3,7 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+
+from parkscore.dsl.ast import IndicatorKind
+
+
+class Status(StrEnum):
+    """What became of an indicator."""
+
+    SCORED = "scored"
+    NO_DATA = "no_data"  # a figure it needs was not reported: 0 points, listed as missing
+    UNDEFINED = "undefined"  # the figures give no value (a division by zero): 0 points, listed
+
+
+class GateStatus(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    NO_DATA = "no_data"
 
 
 @dataclass(frozen=True)
@@ -26,8 +42,8 @@ class IndicatorResult:
     clause: str
     title: str
     category: str
-    kind: str  # band | level | count
-    status: str  # scored | no_data | undefined
+    kind: IndicatorKind
+    status: Status
     value: Decimal | str | int | None
     unit: str | None
     points: Decimal
@@ -44,7 +60,7 @@ class GateResult:
     clause: str
     title: str
     advisory: bool
-    status: str  # pass | fail | no_data
+    status: GateStatus
     rule: RuleRef
 
 
@@ -77,14 +93,19 @@ class Scorecard:
 
     @property
     def missing(self) -> list[IndicatorResult]:
-        return [r for r in self.indicators if r.status != "scored"]
+        """The indicators without a usable value (no data, or undefined)."""
+        return [r for r in self.indicators if r.status is not Status.SCORED]
 
-    def indicator(self, ident: str) -> IndicatorResult:
-        return next(r for r in self.indicators if r.id == ident)
+    def indicator(self, key: str) -> IndicatorResult:
+        """An indicator's result by id (``COD_intensity``) or clause (``7.17``)."""
+        for r in self.indicators:
+            if key in (r.id, r.clause):
+                return r
+        raise KeyError(f"{self.standard} has no indicator '{key}'")
 
-
-def num(d: Decimal | None) -> Any:
-    """A Decimal for JSON: an int when integral, else a float (exact text is in 'value_text')."""
-    if d is None:
-        return None
-    return int(d) if d == d.to_integral_value() else float(d)
+    def gate(self, key: str) -> GateResult:
+        """A gate's result by id or clause."""
+        for g in self.gates:
+            if key in (g.id, g.clause):
+                return g
+        raise KeyError(f"{self.standard} has no gate '{key}'")

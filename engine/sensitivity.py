@@ -16,11 +16,13 @@ from typing import Any
 
 from tabulate import tabulate
 
+from parkscore.dsl.numbers import show
+from parkscore.dsl.units import COUNT_UNITS
+
 from .compile import CompiledStandard
 from .data import Fact, ParkData
-from .evaluate import evaluate, show
-from .gap import COUNT_UNITS
-from .scorecard import Scorecard, num
+from .evaluate import evaluate
+from .scorecard import Scorecard
 
 
 @dataclass(frozen=True)
@@ -109,13 +111,13 @@ def sensitivity_json(rep: SensitivityReport) -> dict[str, Any]:
         "runs": rep.runs,
         "seed": rep.seed,
         "uncertainty": float(rep.uncertainty),
-        "plain_total": num(rep.base.total),
+        "plain_total": rep.base.total,
         "plain_eligible": rep.base.eligible,
         "p_eligible": rep.p_eligible,
-        "total": {"mean": float(mean(xs)), "sd": float(pstdev(xs)), "min": num(xs[0]), "p5": num(_quantile(xs, 0.05)),
-                  "p50": num(_quantile(xs, 0.5)), "p95": num(_quantile(xs, 0.95)), "max": num(xs[-1]),
+        "total": {"mean": float(mean(xs)), "sd": float(pstdev(xs)), "min": xs[0], "p5": _quantile(xs, 0.05),
+                  "p50": _quantile(xs, 0.5), "p95": _quantile(xs, 0.95), "max": xs[-1],
                   "histogram": {str(k): v for k, v in sorted(Counter(show(t, 4) for t in xs).items(), key=lambda kv: Decimal(kv[0]))}},
-        "sensitive": [{"id": s.id, "clause": s.clause, "value": s.value, "points": num(s.base_points),
+        "sensitive": [{"id": s.id, "clause": s.clause, "value": s.value, "points": s.base_points,
                        "p_points_change": s.changed, "p_verdict_flips_with_it": s.flips_verdict, "nearest_edge": s.nearest_edge}
                       for s in rep.sensitive],
     }

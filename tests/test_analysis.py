@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from parkscore import load_park, load_standard
 from parkscore.dsl import ast
-from parkscore.engine import installed_ids, load_park, load_standard
 from parkscore.engine.data import resolve
 from parkscore.engine.evaluate import evaluate
 from parkscore.engine.gap import gap, numerators, solve
@@ -21,7 +21,7 @@ SYNTHETIC = ROOT / "examples" / "parks" / "synthetic-complete.yaml"
 def setup():  # type: ignore[no-untyped-def]
     cs = load_standard("cpcif-green-park@2020")
     park = load_park(SYNTHETIC)
-    facts, _ = resolve(park, cs.std, installed_ids())
+    facts, _ = resolve(park, cs.std)
     return cs, park, facts
 
 
@@ -94,7 +94,7 @@ def test_per_figure_uncertainty_wins_over_the_global_one(setup, tmp_path: Path) 
     p = tmp_path / "p.yaml"
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     park = load_park(p)
-    facts, diags = resolve(park, cs.std, installed_ids())
+    facts, diags = resolve(park, cs.std)
     assert not [d for d in diags if d.severity.value == "error"], diags
     assert facts["water_reused"].uncertainty == 0
     rep = sensitivity(cs, facts, park, Decimal("0.05"), runs=300)

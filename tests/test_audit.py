@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parkscore.engine.cli import main
+from parkscore.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

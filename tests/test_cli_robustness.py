@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parkscore.engine.cli import main
+from parkscore.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "standards" / "cpcif-green-park" / "2020" / "3-environment.pks").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from parkscore import load_standard, score
 from parkscore.dsl.diagnostics import DiagnosticError
-from parkscore.engine import load_standard, score
 from parkscore.engine.render import schema_json
 
 REF = "cpcif-green-park@2020"

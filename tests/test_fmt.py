@@ -11,12 +11,12 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parkscore.cli import main
 from parkscore.dsl import ast
 from parkscore.dsl.fmt import comments_of, format_source
 from parkscore.dsl.parser import parse_tree
 from parkscore.dsl.printer import cond_text, expr_text
 from parkscore.dsl.transform import to_ast
-from parkscore.engine.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "standards").rglob("*.pks"))

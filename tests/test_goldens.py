@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parkscore.engine.cli import main
+from parkscore.cli import main
 
 CASES = Path(__file__).parent / "cases"
 ROOT = CASES.parent.parent

@@ -6,9 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parkscore.dsl import load
-from parkscore.dsl.lint import lint
-from parkscore.engine.cli import main
+from parkscore import installed_standards, lint_standard
+from parkscore.cli import main
 
 HEAD = '''standard "lint" version "1"
 title "lint case"
@@ -60,9 +59,9 @@ CASES: dict[str, tuple[str, str]] = {
 def _codes(tmp_path: Path, body: str) -> list[str]:
     f = tmp_path / "s.pks"
     f.write_text(HEAD + body, encoding="utf-8")
-    std, diags, _ = load.parse_source(load.find(str(f)))
-    assert std is not None, diags
-    return [d.code for d in diags + lint(std)]
+    loaded = lint_standard(str(f))
+    assert loaded.std is not None, loaded.diagnostics
+    return [d.code for d in loaded.diagnostics]
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -75,7 +74,7 @@ def test_code_fires_on_the_bad_case_only(code: str, tmp_path: Path) -> None:
 
 
 def test_shipped_standards_lint_clean() -> None:
-    refs = [f"{f}@{v}" for f, vs in load.installed().items() for v in vs]
+    refs = installed_standards()
     result = CliRunner().invoke(main, ["lint", *refs])
     assert result.exit_code == 0, result.output
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from parkscore.engine.cli import main
+from parkscore.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from parkscore import load_park, load_standard, score
 from parkscore.dsl import ast
 from parkscore.dsl.check import band_intervals
-from parkscore.engine import load_park, load_standard, score
 from parkscore.engine.data import park_from_mapping, resolve
 from parkscore.engine.trace import BufferTracer, Op
 

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from parkscore.dsl import load
+from parkscore import compare, installed_standards, load_park, load_standard
 from parkscore.dsl.diff import diff
-from parkscore.engine import load_park, load_standard, score
-from parkscore.engine.compare import compare
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = [f"{f}@{v}" for f, vs in load.installed().items() for v in vs]
+SHIPPED = installed_standards()
 PARKS = sorted((ROOT / "examples" / "parks").glob("*.yaml"))
 
 
@@ -63,11 +61,11 @@ def test_draft_is_an_amendment_whose_total_stays_100() -> None:
 @pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])
 def test_compare_deltas_add_up(park: Path) -> None:
     stds = [load_standard("cpcif-green-park@2020"), load_standard("cpcif-green-park@2021-draft")]
-    (result,) = compare([(str(park), load_park(park))], stds, score)
+    (result,) = compare([load_park(park)], stds)
     deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts in result.rows()), Decimal(0))
     assert deltas == result.cards[1].total - result.cards[0].total
     assert result.flips == (result.cards[0].eligible != result.cards[1].eligible)
-    (ranked,) = compare([(str(park), load_park(park))], stds[:1] + [load_standard("climate-leader-park@2020")], score)
+    (ranked,) = compare([load_park(park)], stds[:1] + [load_standard("climate-leader-park@2020")])
     assert not ranked.flips  # a ranking-only standard (no pass mark) cannot flip eligibility
 
 
@@ -79,7 +77,7 @@ def test_an_eligibility_flip_is_called_out(tmp_path: Path) -> None:
     park.write_text(text.replace("responsible_care: {level: incomplete", "responsible_care: {level: none"), encoding="utf-8")
     from click.testing import CliRunner
 
-    from parkscore.engine.cli import main
+    from parkscore.cli import main
 
     result = CliRunner().invoke(main, ["compare", str(park), "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft"])
     assert result.exit_code == 0, result.output

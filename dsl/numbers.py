@@ -1,0 +1,65 @@
+"""Numbers for people and for machines: one place for how a Decimal is shown and written.
+
+* ``show``: for people, up to N significant digits, no exponent, no trailing zeros, thousands
+  grouped by a space from 10 000 up (``10 440 000``).
+* ``plain``: the exact value, no exponent (``0.0500`` -> ``0.05``; ``1E+2`` -> ``100``).
+* JSON (``dumps``): every Decimal is written as a JSON number whose text is its exact value
+  (``"points": 3``, ``"value": 0.05``): never a binary float, never a string. ``loads`` reads
+  numbers back as Decimals, so a record read and written again is the same text.
+"""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+
+def show(d: Decimal, digits: int = 6) -> str:
+    """A value for people: up to ``digits`` significant digits, no exponent, no trailing zeros."""
+    if d == d.to_integral_value():
+        return f"{int(d):,}".replace(",", " ") if abs(d) >= 10000 else str(int(d))
+    q = Decimal(f"{d:.{digits}g}")
+    return format(q.normalize(), "f")
+
+
+def plain(d: Decimal) -> str:
+    """The exact value of a finite Decimal without exponent or trailing zeros."""
+    text = format(d.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def _encode(obj: Any, indent: str, level: int) -> str:
+    if isinstance(obj, Decimal):
+        if not obj.is_finite():
+            raise ValueError(f"not a finite number: {obj}")
+        return plain(obj)
+    if obj is None or isinstance(obj, bool):
+        return json.dumps(obj)
+    if isinstance(obj, Enum):
+        return json.dumps(obj.value, ensure_ascii=False)
+    if isinstance(obj, (str, int)):
+        return json.dumps(obj, ensure_ascii=False)
+    if isinstance(obj, float):
+        return _encode(Decimal(repr(obj)), indent, level)
+    inner, outer = "\n" + indent * (level + 1), "\n" + indent * level
+    if isinstance(obj, dict):
+        if not obj:
+            return "{}"
+        parts = [f"{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, indent, level + 1)}" for k, v in obj.items()]
+        return "{" + inner + ("," + inner).join(parts) + outer + "}"
+    if isinstance(obj, (list, tuple)):
+        if not obj:
+            return "[]"
+        return "[" + inner + ("," + inner).join(_encode(v, indent, level + 1) for v in obj) + outer + "]"
+    raise TypeError(f"cannot write {type(obj).__name__} as JSON")
+
+
+def dumps(obj: Any) -> str:
+    """Every JSON output of parkscore: two-space indent, UTF-8 text, exact decimals."""
+    return _encode(obj, "  ", 0)
+
+
+def loads(text: str) -> Any:
+    """JSON with its numbers as exact Decimals (and integers as int)."""
+    return json.loads(text, parse_float=Decimal)

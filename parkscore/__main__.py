@@ -1,0 +1,4 @@
+"""``python -m parkscore``: the command line."""
+from parkscore.cli import main
+
+main()

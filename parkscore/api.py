@@ -1,0 +1,206 @@
+"""The public API: every command of the CLI, every test and the benchmark go through these functions.
+
+    std = load_standard("cpcif-green-park@2020")          # find -> parse -> amend -> check -> compile
+    park = load_park("examples/parks/synthetic-complete.yaml")
+    card = score(std, park)                               # Scorecard: total, eligible, indicators…
+    card.indicator("7.17").points
+
+Errors in rule files or park data are raised as one ``DiagnosticError`` carrying every
+diagnostic (``str(exc)`` renders them with positions, source lines and carets).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, read_text
+from parkscore.dsl.diff import Change
+from parkscore.dsl.diff import diff as _diff
+from parkscore.dsl.lint import LINT_PASSES
+from parkscore.dsl.load import Loaded, installed, load, standard_of
+from parkscore.dsl.numbers import loads
+from parkscore.dsl.span import COMMAND_LINE
+from parkscore.engine import audit as _audit
+from parkscore.engine.compare import ParkComparison
+from parkscore.engine.compile import CompiledStandard, compile_standard
+from parkscore.engine.data import Fact, ParkData, park_from_mapping, resolve
+from parkscore.engine.data import load_park as _load_park
+from parkscore.engine.evaluate import evaluate
+from parkscore.engine.gap import GapReport
+from parkscore.engine.gap import gap as _gap
+from parkscore.engine.scorecard import Scorecard
+from parkscore.engine.sensitivity import SensitivityReport
+from parkscore.engine.sensitivity import sensitivity as _sensitivity
+from parkscore.engine.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
+
+StandardLike = CompiledStandard | str
+ParkLike = ParkData | Mapping[str, Any] | str | Path
+
+
+# ---- standards ---------------------------------------------------------------------------
+
+
+def check_standard(ref: str) -> Loaded:
+    """Find, parse, amend and check a standard; every diagnostic, nothing raised for rule errors."""
+    return load(standard_of(ref))
+
+
+def lint_standard(ref: str) -> Loaded:
+    """``check_standard`` plus the linter's table-level findings (L-codes)."""
+    return load(standard_of(ref), LINT_PASSES)
+
+
+def load_standard(ref: str) -> CompiledStandard:
+    """The one loader: a standard by ``family@version`` or path, checked and compiled.
+    Raises ``DiagnosticError`` with every error of every file (warnings are kept on the result)."""
+    loaded = load(ref)
+    if loaded.std is None or loaded.errors:
+        raise DiagnosticError(loaded.errors, loaded.sources)
+    return compile_standard(loaded.std, loaded.sources, tuple(loaded.diagnostics))
+
+
+def installed_standards() -> list[str]:
+    """The installed standards, as ``family@version``."""
+    return [f"{family}@{v}" for family, versions in installed().items() for v in versions]
+
+
+def diff(old: StandardLike, new: StandardLike) -> list[Change]:
+    """The semantic diff of two versions: by indicator, gate, category and input."""
+    return _diff(_standard(old).std, _standard(new).std)
+
+
+def _standard(std: StandardLike) -> CompiledStandard:
+    return load_standard(std) if isinstance(std, str) else std
+
+
+# ---- parks -------------------------------------------------------------------------------
+
+
+def load_park(path: str | Path) -> ParkData:
+    """Read a park data file (YAML). Raises ``DiagnosticError`` for unreadable or malformed files."""
+    return _load_park(path)
+
+
+def _park(park: ParkLike) -> ParkData:
+    if isinstance(park, ParkData):
+        return park
+    if isinstance(park, (str, Path)):
+        return _load_park(park)
+    return park_from_mapping(park)
+
+
+def check_park(std: StandardLike, park: ParkLike) -> list[Diagnostic]:
+    """Every diagnostic of a park's data against a standard (errors and warnings), nothing raised."""
+    return resolve(_park(park), _standard(std).std)[1]
+
+
+def facts(std: StandardLike, park: ParkLike) -> dict[str, Fact]:
+    """The park's data resolved against the standard: converted to its units, checked.
+    Raises ``DiagnosticError`` on any data error."""
+    cs, data = _standard(std), _park(park)
+    found, diags = resolve(data, cs.std)
+    if errors(diags):
+        sources = SourceMap()
+        if data.text:
+            sources.add(data.path, data.text)
+        raise DiagnosticError(errors(diags), sources)
+    return found
+
+
+# ---- scoring -----------------------------------------------------------------------------
+
+
+def score(std: StandardLike, park: ParkLike, tracer: Tracer = NULL_TRACER) -> Scorecard:
+    """Score a park: a loaded file, a path, or a mapping written as the YAML ``data`` section."""
+    cs, data = _standard(std), _park(park)
+    card = evaluate(cs, facts(cs, data), data, tracer)
+    return replace(card, unused=tuple(k for k in data.entries if k not in cs.data_keys))
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """A scorecard with the trace that produced it: the auditor's working paper."""
+
+    card: Scorecard
+    events: tuple[TraceEvent, ...]
+
+
+def explain(std: StandardLike, park: ParkLike) -> Explanation:
+    tracer = BufferTracer()
+    card = score(std, park, tracer)
+    return Explanation(card, tuple(tracer.events))
+
+
+def compare(parks: Iterable[ParkLike], standards: Iterable[StandardLike]) -> list[ParkComparison]:
+    """Each park scored under each standard, in the order given."""
+    stds = [_standard(s) for s in standards]
+    out = []
+    for p in parks:
+        data = _park(p)
+        out.append(ParkComparison(data.name, data.path, tuple(score(cs, data) for cs in stds)))
+    return out
+
+
+def gap(std: StandardLike, park: ParkLike, target: Decimal | None = None) -> GapReport:
+    """What the park can change to reach ``target`` (default: the pass mark)."""
+    cs, data = _standard(std), _park(park)
+    found = facts(cs, data)
+    goal = target if target is not None else cs.std.header.pass_mark
+    if goal is None:
+        raise DiagnosticError([Diagnostic("E012", f"{cs.ref} has no pass mark", COMMAND_LINE, "give a target: --target POINTS")])
+    return _gap(cs, found, data, goal)
+
+
+def sensitivity(std: StandardLike, park: ParkLike, uncertainty: Decimal = Decimal("0.1"), runs: int = 2000,
+                seed: int = 0) -> SensitivityReport:
+    """Monte Carlo over the park's figures within ±``uncertainty`` (a fraction: 0.1 is 10 %)."""
+    cs, data = _standard(std), _park(park)
+    return _sensitivity(cs, facts(cs, data), data, uncertainty, runs, seed)
+
+
+# ---- audit records -------------------------------------------------------------------------
+
+
+def audit_record(std: StandardLike, park: ParkLike, explanation: Explanation | None = None) -> dict[str, Any]:
+    """The audit record of a scorecard (of ``explanation``'s, when given: the one already printed)."""
+    cs, data = _standard(std), _park(park)
+    explanation = explanation or explain(cs, data)
+    return _audit.record(cs, data, explanation.card, list(explanation.events), cs.ref if isinstance(std, CompiledStandard) else std)
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """Read and validate an audit record; a malformed one raises ``DiagnosticError`` (D180)."""
+    text = read_text(path, "D180")
+    try:
+        rec = loads(text)
+    except ValueError as exc:
+        raise DiagnosticError([Diagnostic("D180", f"{path} is not a parkscore audit record: not JSON ({exc})",
+                                          COMMAND_LINE)]) from None
+    problems = _audit.check_record(rec, str(path))
+    if problems:
+        raise DiagnosticError(problems)
+    return rec  # type: ignore[no-any-return]
+
+
+def verify(rec: dict[str, Any], park: str | Path | None = None) -> _audit.Verdict:
+    """Recompute a record from the rule files and park file as they are now and compare every
+    field. ``park``: the park file, if it has moved since the record was made. A file the record
+    names is read only if it is a file of its kind (a ``.yaml`` park file, ``.pks`` rule files)."""
+    park_path = str(park) if park is not None else rec["park"]["path"]
+    if Path(park_path).suffix.lower() not in (".yaml", ".yml"):
+        raise DiagnosticError([Diagnostic("D181", f"the record's park file '{park_path}' is not a .yaml park file; it was not read",
+                                          COMMAND_LINE, "give the park file with --park PATH")])
+    ref = rec["standard"]["ref"]
+    if "@" not in ref and Path(ref).suffix != ".pks" and not Path(ref).is_dir():
+        raise DiagnosticError([Diagnostic("D181", f"the record's standard '{ref}' is neither family@version, a directory nor a .pks file",
+                                          COMMAND_LINE)])
+    cs = load_standard(ref)
+    data = _load_park(park_path, as_path=rec["park"]["path"])  # a moved file is named as recorded
+    ex = explain(cs, data)
+    now = _audit.record(cs, data, ex.card, list(ex.events), ref)
+    texts = {n: cs.sources.get(n) or "" for n in cs.std.files}
+    return _audit.compare(rec, now, texts)
+
+

@@ -1,0 +1,392 @@
+"""The ``parkscore`` command line: each command parses its options, calls ``parkscore.api`` and
+renders the result. Diagnostics are printed as ``file:line:col: error[CODE]: ...`` with the source
+line and a caret, never as a traceback; command-line values are checked in one place
+(``_decimal``, ``_percent``)."""
+from __future__ import annotations
+
+import sys
+from decimal import Decimal, InvalidOperation
+from functools import wraps
+from importlib.metadata import version as _version
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+from tabulate import tabulate
+
+from parkscore import api
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
+from parkscore.dsl.fmt import format_source
+from parkscore.dsl.numbers import dumps
+from parkscore.engine.audit import AUDIT_SCHEMA
+from parkscore.engine.compare import compare_csv, compare_json, compare_table
+from parkscore.engine.compile import CompiledStandard
+from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
+from parkscore.engine.gap import gap_json, gap_text
+from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
+from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
+
+STANDARD_HELP = ("a standard: family@version (see `parkscore standards`; an installed standard wins over a folder of "
+                 "the same name) or a path to a directory of .pks files (write ./NAME for a folder here)")
+DEFAULT_STANDARD = "cpcif-green-park@2020"
+DIAGNOSTICS_SCHEMA = "parkscore.diagnostics/1"
+
+
+def _fail_on_diagnostics(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Errors in rule or data files are printed as file:line:col diagnostics, never as tracebacks."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DiagnosticError as exc:
+            click.echo(render_all(exc.diagnostics, exc.sources), err=True)
+            n = len(exc.diagnostics)
+            click.echo(f"{n} error{'s' if n != 1 else ''}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _standard(ref: str) -> CompiledStandard:
+    """Load a standard for a command; its warnings (W010: which of two same-named standards) go to stderr."""
+    cs = api.load_standard(ref)
+    if cs.warnings:
+        click.echo(render_all(cs.warnings), err=True)
+    return cs
+
+
+def _decimal(name: str, text: str) -> Decimal:
+    try:
+        d = Decimal(text.strip().rstrip("%"))
+    except InvalidOperation:
+        d = Decimal("NaN")
+    if not d.is_finite():
+        raise option_error(f"{name} needs a finite number, got '{text}'")
+    return d
+
+
+def _percent(name: str, text: str) -> Decimal:
+    if not text.strip().endswith("%"):
+        raise option_error(f"{name} needs a percentage such as 10%, got '{text}'")
+    d = _decimal(name, text)
+    if d < 0:
+        raise option_error(f"{name} cannot be negative, got '{text}'")
+    return d / 100
+
+
+def _write_output(path: str, text: str, inputs: list[str], kind: str, force: bool) -> None:
+    """Write an output file: never over an input of the command, and over an existing file only if
+    it is an earlier output of the same ``kind`` (its text contains it) or ``force`` is given."""
+    target = Path(path)
+    if any(Path(i).exists() and target.exists() and target.resolve() == Path(i).resolve() for i in inputs):
+        raise option_error(f"{path} is an input of this command; it is not overwritten", "write the output to another file", "E015")
+    if target.exists() and not force:
+        try:
+            earlier = target.is_file() and f'"{kind}"' in read_text(target, "E015")
+        except DiagnosticError:
+            earlier = False
+        if not earlier:
+            raise option_error(f"{path} exists and is not an earlier {kind} output; it is not overwritten",
+                               "choose another file, or add --force to replace it", "E015")
+    target.write_text(text, encoding="utf-8")
+
+
+@click.group()
+@click.version_option(_version("parkscore"), prog_name="parkscore")
+def main() -> None:
+    """Score chemical industrial parks against point-scored standards written as rule files."""
+
+
+@main.command("score")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
+              help="table: for the terminal; json: schema parkscore.scorecard/1; markdown: a report")
+@click.option("--audit", "audit_path", type=click.Path(dir_okay=False), default=None,
+              help="also write an audit record of this scorecard (its trace, sha256 of rule and data files, tool version)")
+@click.option("--force", is_flag=True, help="with --audit: replace an existing file that is not an earlier audit record")
+@_fail_on_diagnostics
+def score_cmd(park: str, standard: str, fmt: str, audit_path: str | None, force: bool) -> None:
+    """Score PARK (a YAML data file) against a standard.
+
+    Prints each indicator's value, the band or level that matched and its points, category
+    subtotals, the total, the basic-requirement gates and whether the park is eligible.
+    Indicators without data score 0 and are listed as missing. With --audit, also writes the
+    record of this very scorecard, which `parkscore verify` can check later; it never
+    overwrites the park file, nor a file that is not an earlier audit record (unless --force).
+    """
+    cs = _standard(standard)
+    data = api.load_park(park)
+    explanation = api.explain(cs, data) if audit_path else None
+    card = explanation.card if explanation else api.score(cs, data)
+    if fmt == "json":
+        click.echo(dumps(scorecard_json(card, park, data.context)))
+    else:
+        click.echo(scorecard_markdown(card) if fmt == "markdown" else scorecard_table(card), nl=fmt != "markdown")
+    if audit_path and explanation:
+        record = api.audit_record(standard, data, explanation)
+        _write_output(audit_path, dumps(record) + "\n", [park], AUDIT_SCHEMA, force)
+        click.echo(f"audit record written to {audit_path}", err=True)
+
+
+@main.command("explain")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--indicator", "-i", "indicators", multiple=True, help="only these indicators, by id or clause (repeatable)")
+@click.option("--mode", type=click.Choice(MODES), default="full", show_default=True,
+              help="full: everything; awards: what awarded points; fails: what gave nothing (0 points, no data, failed gates)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.explain/1")
+@_fail_on_diagnostics
+def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str, fmt: str) -> None:
+    """Explain why each point was or was not awarded: an auditor's working paper.
+
+    For each indicator: the figures used with their source notes, the formula with the numbers
+    substituted, each rule tested in order with its outcome, the rule that decided (file:line:col,
+    clause, the source line quoted) and the points; then category subtotals, gates and the total.
+    """
+    cs = _standard(standard)
+    ids: list[str] = []
+    unknown: list[Diagnostic] = []
+    for i in indicators:
+        try:
+            ids.append(cs.indicator(i).ind.id)
+        except KeyError:
+            known = [ci.ind.id for ci in cs.indicators]
+            unknown += option_error(f"unknown indicator '{i}' in {cs.ref}", did_you_mean(i, known), "E014").diagnostics
+    if unknown:
+        raise DiagnosticError(unknown)
+    explanation = api.explain(cs, api.load_park(park))
+    groups = select(group(explanation.events), mode, tuple(ids))
+    if fmt == "json":
+        click.echo(dumps({"schema": "parkscore.explain/1", "standard": cs.ref, "park_file": park, "groups": explain_json(groups)}))
+    else:
+        click.echo(explain_text(groups, cs.sources, park), nl=False)
+
+
+@main.command("verify")
+@click.argument("record_path", metavar="RECORD", type=click.Path(dir_okay=False))
+@click.option("--park", "park", default=None, help="the park file, if it has moved since the record was made")
+@_fail_on_diagnostics
+def verify_cmd(record_path: str, park: str | None) -> None:
+    """Recompute an audit RECORD and say whether it still matches; exit 1 if not.
+
+    VERIFIED only if the rule files, the park file (sha256 of their bytes) and the tool are
+    unchanged and recomputing gives every field the record claims: the scorecard and the trace.
+    Otherwise each differing indicator is listed with the cause (rules changed, data changed
+    with the figures, tool changed), then any other field that differs. A record is read as
+    data: it can name only a .yaml park file and a standard to read.
+    """
+    rec = api.read_record(record_path)
+    verdict = api.verify(rec, park)
+    click.echo(f"record: {record_path} (parkscore {rec['tool']['version']}, {rec['created']})")
+    click.echo(verdict.text())
+    sys.exit(0 if verdict.matches else 1)
+
+
+@main.command("schema")
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json: schema parkscore.schema/1")
+@_fail_on_diagnostics
+def schema_cmd(standard: str, fmt: str) -> None:
+    """List every indicator, input and gate a park must report: what a data-collection form needs.
+
+    For each indicator: clause, id, title, unit, kind (band, level, count, trend), maximum points,
+    the data it reads and, for expert-assessed indicators, the level names from lowest to highest.
+    """
+    cs = _standard(standard)
+    click.echo(dumps(schema_json(cs)) if fmt == "json" else schema_table(cs))
+
+
+def _print_diagnostics(diags: list[Diagnostic], sources: SourceMap, fmt: str, summary: str) -> None:
+    """check and lint: the diagnostics are the output (stdout); the summary line goes to stderr."""
+    if fmt == "json":
+        click.echo(dumps({"schema": DIAGNOSTICS_SCHEMA, "diagnostics": [d.to_json() for d in diags]}))
+    else:
+        if diags:
+            click.echo(render_all(diags, sources))
+        click.echo(summary, err=True)
+
+
+@main.command("check")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--standard", "-s", "standard", default=None, help="check YAML park files against this standard")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.diagnostics/1")
+@_fail_on_diagnostics
+def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
+    """Check rule files and park data files; print diagnostics; exit 1 on any error.
+
+    TARGETS are standards (family@version), directories or .pks files (the whole version
+    directory of a .pks file is checked, since its files form one standard), and .yaml park
+    files (checked against --standard, default cpcif-green-park@2020, loaded once).
+    """
+    diags: list[Diagnostic] = []
+    sources = SourceMap()
+    seen: set[str] = set()
+    cs: CompiledStandard | None = None
+    for target in targets:
+        if target.endswith((".yaml", ".yml")):
+            cs = cs or _standard(standard or DEFAULT_STANDARD)
+            try:
+                park = api.load_park(target)
+            except DiagnosticError as exc:  # one bad file does not stop the others
+                diags += exc.diagnostics
+                sources.update(exc.sources)
+                continue
+            sources.add(park.path, park.text)
+            diags += api.check_park(cs, park)
+            continue
+        loaded = api.check_standard(target)
+        if loaded.ref in seen:
+            continue
+        seen.add(loaded.ref)
+        sources.update(loaded.sources)
+        diags += loaded.diagnostics
+    n_err = len(errors(diags))
+    _print_diagnostics(diags, sources, fmt, f"{n_err} error(s), {len(diags) - n_err} warning(s) in {', '.join(targets)}")
+    sys.exit(1 if n_err else 0)
+
+
+@main.command("lint")
+@click.argument("standards", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.diagnostics/1")
+@_fail_on_diagnostics
+def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
+    """Lint whole standards (family@version or directories) before publishing; exit 1 on any finding.
+
+    Everything `check` reports (overlapping bands, gaps, maxima that do not add up, units) plus
+    the table-level findings: points that do not grow toward "better" (L101), shares without
+    x100 (L102), table 1's requirement disagreeing with the lowest scoring band (L201), rules
+    that can never fire (L301), inputs nothing reads (L401) and confusable identifiers (L501).
+    See README for the codes.
+    """
+    found: list[Diagnostic] = []
+    sources = SourceMap()
+    for ref in standards:
+        loaded = api.lint_standard(ref)
+        sources.update(loaded.sources)
+        found += loaded.diagnostics
+    _print_diagnostics(found, sources, fmt, f"{len(found)} finding(s) in {', '.join(standards)}")
+    sys.exit(1 if found else 0)
+
+
+@main.command("fmt")
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--check", "check_only", is_flag=True, help="change nothing; exit 1 if a file is not formatted (for CI)")
+@_fail_on_diagnostics
+def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
+    """Rewrite .pks files (or every .pks file under a directory) in the canonical format.
+
+    Formatting keeps every comment, never changes meaning (the parsed rules are equal before and
+    after) and is idempotent, so versions of a standard diff cleanly. A file with a syntax error
+    is reported and left as it is.
+    """
+    files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
+    changed = 0
+    for f in files:
+        text = read_text(f)
+        new = format_source(text, str(f))
+        if new != text:
+            changed += 1
+            if not check_only:
+                f.write_text(new, encoding="utf-8")
+            click.echo(f"{'would reformat' if check_only else 'reformatted'} {f}", err=True)
+    click.echo(f"{changed} of {len(files)} file(s) {'need formatting' if check_only else 'reformatted'}", err=True)
+    sys.exit(1 if check_only and changed else 0)
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json: schema parkscore.diff/1")
+@_fail_on_diagnostics
+def diff_cmd(old: str, new: str, fmt: str) -> None:
+    """Semantic diff of two standard versions OLD and NEW (family@version or directories).
+
+    Lists, by indicator, gate, category and input: added, removed, thresholds changed, points
+    changed, formula, conditions, unit, moved, and wording-only changes. Indifferent to
+    formatting and to the order of declarations; `diff A A` is empty.
+    """
+    a, b = _standard(old), _standard(new)
+    changes = api.diff(a, b)
+    if fmt == "json":
+        click.echo(dumps({"schema": "parkscore.diff/1", "old": a.ref, "new": b.ref, "changes": [c.to_json() for c in changes]}))
+        return
+    click.echo(f"{a.ref} → {b.ref}: {len(changes)} change(s)")
+    if changes:
+        rows = [[c.kind, c.what, c.clause, c.id, c.detail] for c in changes]
+        click.echo(tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True))
+
+
+@main.command("compare")
+@click.argument("parks", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standards", multiple=True, required=True, help=STANDARD_HELP + " (give two or more)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="json: schema parkscore.compare/1; csv: one row per park and indicator")
+@_fail_on_diagnostics
+def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) -> None:
+    """Score each PARK under each --standard: points per indicator, deltas (last minus first
+    standard) and the parks whose eligibility flips between versions. Indicators without data
+    are shown as "no data", not as 0."""
+    compiled = [_standard(s) for s in standards]
+    results = api.compare([api.load_park(p) for p in parks], compiled)
+    refs = [c.ref for c in compiled]
+    if fmt == "json":
+        click.echo(dumps(compare_json(results, refs)))
+    elif fmt == "csv":
+        click.echo(compare_csv(results, refs), nl=False)
+    else:
+        click.echo(compare_table(results, refs))
+
+
+@main.command("gap")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--target", type=str, default=None, help="points to reach (default: the standard's pass mark)")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.gap/1")
+@_fail_on_diagnostics
+def gap_cmd(park: str, standard: str, target: str | None, fmt: str) -> None:
+    """What PARK can change to reach the target: per indicator the next band and the change in the
+    raw figure it needs, the points it gains, ranked by points per relative change; then a smallest
+    set of changes that reaches the target, verified by re-scoring the park with them applied."""
+    goal = _decimal("--target", target) if target is not None else None
+    rep = api.gap(_standard(standard), api.load_park(park), goal)
+    click.echo(dumps(gap_json(rep)) if fmt == "json" else gap_text(rep))
+
+
+@main.command("sensitivity")
+@click.argument("park", type=click.Path(dir_okay=False))
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--uncertainty", "-u", default="10%", show_default=True,
+              help="± relative error of every figure (a figure's own 'uncertainty' in the park file wins)")
+@click.option("--runs", default=2000, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.sensitivity/1")
+@_fail_on_diagnostics
+def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed: int, fmt: str) -> None:
+    """Monte Carlo over PARK's figures within their uncertainty: the probability of being
+    eligible, the distribution of the total, and the indicators near a band edge on which the
+    verdict hangs (what an auditor must double-check). Seeded and reproducible."""
+    u = _percent("--uncertainty", uncertainty)
+    rep = api.sensitivity(_standard(standard), api.load_park(park), u, runs, seed)
+    click.echo(dumps(sensitivity_json(rep)) if fmt == "json" else sensitivity_text(rep))
+
+
+@main.command("standards")
+def standards_cmd() -> None:
+    """List the standards and versions installed with parkscore."""
+    for ref in api.installed_standards():
+        loaded = api.check_standard(ref)
+        title = f"{loaded.std.header.title} ({loaded.std.header.status})" if loaded.std else "(does not parse: run parkscore check)"
+        click.echo(f"{ref}\t{title}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

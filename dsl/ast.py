@@ -252,8 +252,8 @@ class Indicator:
         exemptions' facts, its own value (bands, levels), the formula's inputs, guards' facts,
         counted items, the yearly series of a trend."""
         names: list[str] = []
-        for r in self.rules_of(Exempt):
-            names += [x.name for x in cond_refs(r.cond)]
+        for ex in self.rules_of(Exempt):
+            names += [x.name for x in cond_refs(ex.cond)]
         if self.kind in (IndicatorKind.BAND, IndicatorKind.LEVEL):
             names.append(self.id)
         if self.formula:

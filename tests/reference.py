@@ -1,4 +1,5 @@
-"""A deliberately naive reference interpreter over the AST, used as a test oracle.
+"""A deliberately naive reference interpreter over the AST, used as a test oracle: every rule
+kind (bands, formulas, guards, exemptions, levels, counts, trends), category weights and the verdict.
 
 It shares nothing with engine/compile.py and engine/evaluate.py but the AST and the facts:
 bands are evaluated by applying the comparison chain as written, formulas by walking the tree.
@@ -71,6 +72,17 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
         if count.items not in facts:
             return Decimal(0)
         return min(count.per_item * len(facts[count.items].value), count.cap)  # type: ignore[arg-type]
+    for t in ind.rules_of(ast.Trend):
+        if t.series not in facts:
+            return Decimal(0)
+        series = facts[t.series].value[-t.years:]  # type: ignore[index]
+        years = [y for y, _ in series]
+        if len(series) < t.years or years != list(range(years[0], years[0] + t.years)):
+            return Decimal(0)
+        vals = [v for _, v in series]
+        steps = [b - a for a, b in zip(vals, vals[1:])]
+        moving = all(d < 0 for d in steps) if t.direction == "decreasing" else all(d > 0 for d in steps)
+        return t.points if moving else Decimal(0)
     levels = ind.rules_of(ast.Level)
     if levels:
         f = facts.get(ind.id)
@@ -92,3 +104,25 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
         if all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(b.test.ops)):
             return b.points
     return Decimal(0)
+
+
+def total(std: ast.Standard, facts: Mapping[str, Fact]) -> Decimal:
+    """The total: the sum of the points, or in a weighted standard the sum over categories of
+    weight % x (points / maximum) x the declared total."""
+    if all(c.weight is None for c in std.categories):
+        return sum((points(i, facts) for i in std.indicators), Decimal(0))
+    out = Decimal(0)
+    for c in std.categories:
+        got = sum((points(i, facts) for i in c.indicators), Decimal(0))
+        assert c.weight is not None and c.max_points and std.header.total is not None
+        out += c.weight / 100 * (got / c.max_points) * std.header.total
+    return out
+
+
+def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:
+    """Eligible: total at or above the pass mark and every required gate reported true."""
+    required = [g for g in std.gates if not g.advisory]
+    if std.header.pass_mark is None and not required:
+        return None
+    above = std.header.pass_mark is None or total(std, facts) >= std.header.pass_mark
+    return above and all(g.id in facts and facts[g.id].value is True for g in required)

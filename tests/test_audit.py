@@ -1,14 +1,17 @@
 """Audit records: a record verifies until one character of its rules or data changes."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
 from click.testing import CliRunner
 
 from parkscore.cli import main
+from parkscore.dsl.numbers import dumps, loads
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,3 +103,93 @@ def test_a_record_of_an_amendment_fingerprints_its_base_files_too(tmp_path: Path
     assert any(f.startswith("standards/cpcif-green-park/2020/") for f in files)
     assert any(f.startswith("standards/cpcif-green-park/2021-draft/") for f in files)
     assert CliRunner().invoke(main, ["verify", str(tmp_path / "r.json")]).exit_code == 0
+
+
+def _edit(recorded: Path, change: Callable[[dict[str, Any]], None]) -> tuple[int, str]:
+    f = recorded / "record.json"
+    rec = loads(f.read_text(encoding="utf-8"))
+    change(rec)
+    f.write_text(dumps(rec), encoding="utf-8")
+    return _verify(recorded)
+
+
+def test_a_record_read_and_written_again_unchanged_still_verifies(recorded: Path) -> None:
+    code, out = _edit(recorded, lambda rec: None)
+    assert code == 0, out
+
+
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(rec: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = rec
+        for p in parents:
+            node = node[int(p)] if p.isdigit() else node[p]
+        node[int(last) if last.isdigit() else last] = value
+    return change
+
+
+TAMPERING = {
+    "a gate set to pass": _set("scorecard.gates.0.status", "fail"),
+    "reasons emptied": _set("scorecard.reasons", ["invented"]),
+    "park renamed": _set("scorecard.park", "另一个园区"),
+    "a category's points": _set("scorecard.categories.0.points", 16),
+    "the pass mark": _set("scorecard.pass_mark", 5),
+    "the whole trace": _set("trace", []),
+    "one trace message": _set("trace.3.message", "COD_emitted = 1 t"),
+    "an indicator's outcome": _set("scorecard.indicators.0.outcome", "anything"),
+    "a rule file hash": _set("standard.files.0.sha256", "0" * 64),
+    "the park hash": _set("park.sha256", "0" * 64),
+    "the tool version": _set("tool.version", "0.0.1"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(TAMPERING))
+def test_any_edit_of_a_record_is_not_verified(recorded: Path, what: str) -> None:
+    code, out = _edit(recorded, TAMPERING[what])
+    assert code == 1, out
+    assert "NOT VERIFIED" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize("change", [
+    lambda rec: rec.pop("standard"), lambda rec: rec.__setitem__("trace", "x"), lambda rec: rec["scorecard"].pop("indicators"),
+    lambda rec: rec.__setitem__("schema", "other"), lambda rec: rec["standard"]["files"].append(3),
+])
+def test_a_malformed_record_is_a_diagnostic(recorded: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    code, out = _edit(recorded, change)
+    assert code == 1 and "error[D180]" in out and "Traceback" not in out
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "record.json"])
+def test_a_record_cannot_make_verify_read_other_files(recorded: Path, target: str) -> None:
+    code, out = _edit(recorded, _set("park.path", target))
+    assert code == 1 and "error[D181]" in out
+    assert "root:" not in out and "Traceback" not in out
+
+
+def test_a_park_file_converted_to_crlf_is_data_changed(recorded: Path) -> None:
+    f = recorded / "park.yaml"
+    rec = json.loads((recorded / "record.json").read_text(encoding="utf-8"))
+    assert rec["park"]["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()  # the file's own sha256
+    f.write_bytes(f.read_bytes().replace(b"\n", b"\r\n"))
+    code, out = _verify(recorded)
+    assert code == 1 and "data:   changed" in out
+
+
+def test_audit_never_overwrites_the_park_file_or_a_foreign_file(recorded: Path) -> None:
+    park = (recorded / "park.yaml").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "park.yaml", "-s", "std", "--audit", "park.yaml"])
+    assert result.exit_code == 1 and "E015" in result.output
+    assert (recorded / "park.yaml").read_text(encoding="utf-8") == park
+    (recorded / "notes.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "park.yaml", "-s", "std", "--audit", "notes.json"])
+    assert result.exit_code == 1 and "E015" in result.output
+    assert CliRunner().invoke(main, ["score", "park.yaml", "-s", "std", "--audit", "notes.json", "--force"]).exit_code == 0
+    # an earlier record is replaced without --force
+    assert CliRunner().invoke(main, ["score", "park.yaml", "-s", "std", "--audit", "record.json"]).exit_code == 0
+
+
+def test_the_record_is_of_the_scorecard_printed(recorded: Path) -> None:
+    result = CliRunner().invoke(main, ["score", "park.yaml", "-s", "std", "--format", "json", "--audit", "record.json"])
+    printed = json.loads(result.output.split("\naudit record written")[0])
+    recorded_card = json.loads((recorded / "record.json").read_text(encoding="utf-8"))["scorecard"]
+    assert printed == recorded_card

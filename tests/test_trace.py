@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parkscore import load_park, load_standard, score
+from parkscore import installed_standards, load_park, load_standard, score
 from parkscore.dsl import ast
 from parkscore.dsl.check import band_intervals
 from parkscore.engine.data import park_from_mapping, resolve
@@ -66,6 +66,11 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
                                                    st.decimals(min_value=0, max_value=10_000, places=3))
         elif inp.kind == "bool":
             fields[inp.id] = st.none() | st.booleans()
+        elif inp.kind == "series":
+            yearly = st.lists(st.sampled_from([Decimal(1), Decimal("1.5"), Decimal(2), Decimal("2.5")]), min_size=1, max_size=4)
+            fields[inp.id] = st.none() | st.builds(
+                lambda vals, first, u=inp.unit: {"unit": str(u), "by_year": {first + i: v for i, v in enumerate(vals)}},
+                yearly, st.sampled_from([2016, 2017]))
         else:
             fields[inp.id] = st.none() | st.lists(st.sampled_from("ABCDE"), max_size=4, unique=True)
     for g in std.gates:
@@ -73,22 +78,30 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
     return st.fixed_dictionaries(fields).map(lambda d: {k: v for k, v in d.items() if v is not None})
 
 
-_STD = load_standard("cpcif-green-park@2020")
+SHIPPED = {ref: load_standard(ref) for ref in installed_standards()}
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_park_strategy(_STD.std))
-def test_traced_plain_and_reference_paths_agree(data: dict) -> None:
-    plain = score(_STD, data)
-    tracer = BufferTracer()
-    traced = score(_STD, data, tracer)
-    assert [r.points for r in plain.indicators] == [r.points for r in traced.indicators]
-    assert plain.total == traced.total and plain.eligible == traced.eligible
-    facts, _ = resolve(park_from_mapping(data), _STD.std)
-    for r, ind in zip(plain.indicators, _STD.std.indicators):
-        assert r.points == reference.points(ind, facts), ind.id
-    awarded = sum((e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)), Decimal(0))
-    assert awarded == plain.total
+@pytest.mark.parametrize("ref", sorted(SHIPPED))
+def test_traced_plain_and_reference_paths_agree_on_every_shipped_standard(ref: str) -> None:
+    std = SHIPPED[ref]
+
+    @settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+    @given(_park_strategy(std.std))
+    def check(data: dict) -> None:
+        plain = score(std, data)
+        tracer = BufferTracer()
+        traced = score(std, data, tracer)
+        assert [r.points for r in plain.indicators] == [r.points for r in traced.indicators]
+        assert plain.total == traced.total and plain.eligible == traced.eligible
+        facts, _ = resolve(park_from_mapping(data), std.std)
+        for r, ind in zip(plain.indicators, std.std.indicators):
+            assert r.points == reference.points(ind, facts), ind.id
+        assert plain.total == reference.total(std.std, facts)
+        assert plain.eligible == reference.eligible(std.std, facts)
+        awarded = sum((e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)), Decimal(0))
+        assert awarded == sum((r.points for r in plain.indicators), Decimal(0))
+
+    check()
 
 
 @pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])

@@ -1,0 +1,1 @@
+score examples/parks/synthetic-complete.yaml --standard tests/cases/multi/dangling_amendment

@@ -1,0 +1,97 @@
+"""The front door: ``import parkscore`` gives the whole pipeline, and each concept has one definition."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import parkscore
+from parkscore.dsl.codes import CODES, markdown_table
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNTHETIC = ROOT / "examples" / "parks" / "synthetic-complete.yaml"
+
+
+def test_every_name_in_all_exists() -> None:
+    assert len(parkscore.__all__) == len(set(parkscore.__all__))
+    for name in parkscore.__all__:
+        assert hasattr(parkscore, name), name
+
+
+def test_the_readme_python_example_runs_as_written(in_repo: Path) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("## Python API", 1)[1].split("\n\n", 2)[1]
+    code = "\n".join(line[4:] for line in block.splitlines())
+    assert code.startswith("import parkscore")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert out.split() == ["81", "True", "2"]
+
+
+def test_score_by_objects_paths_and_mappings() -> None:
+    std = parkscore.load_standard("cpcif-green-park@2020")
+    card = parkscore.score(std, parkscore.load_park(SYNTHETIC))
+    assert (card.total, card.eligible) == (Decimal(81), True)
+    assert card.indicator("7.17") is card.indicator("COD_intensity")
+    assert card.indicator("7.17").status is parkscore.Status.SCORED
+    assert parkscore.score("cpcif-green-park@2020", str(SYNTHETIC)).total == 81
+    # a mapping written as the YAML data section: 0.05 kg/万元 is on the edge of the 3-point band
+    partial = parkscore.score(std, {"COD_emitted": "500 t", "industrial_output": "10000000 万元"})
+    assert partial.indicator("7.17").points == 3
+    assert partial.indicator("7.18").status is parkscore.Status.NO_DATA
+    with pytest.raises(KeyError):
+        card.indicator("7.99")
+
+
+def test_data_errors_raise_one_error_with_every_diagnostic() -> None:
+    std = parkscore.load_standard("cpcif-green-park@2020")
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        parkscore.score(std, {"COD_emitted": "five t", "industrial_output": "10 apples"})
+    assert [d.code for d in exc.value.diagnostics] == ["D120", "D123"]
+
+
+def test_an_amendment_with_a_dangling_remove_fails_score_as_it_fails_check(in_repo: Path) -> None:
+    ref = "tests/cases/multi/dangling_amendment"
+    checked = [d.code for d in parkscore.check_standard(ref).diagnostics]
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        parkscore.load_standard(ref)
+    assert "E501" in checked
+    assert [d.code for d in exc.value.diagnostics] == checked
+
+
+def test_a_trend_indicator_is_not_a_data_key_of_any_standard() -> None:
+    std = parkscore.load_standard("climate-leader-park@2020")
+    assert "carbon_intensity_trend" not in std.data_keys
+    diags = parkscore.check_park(std, {"carbon_intensity_trend": "3 tCO2/万元"})
+    assert [d.code for d in diags] == ["D110"]  # not W110 "read by other standards": no standard reads it
+    assert "carbon_intensity_by_year" in (diags[0].hint or "")
+
+
+def test_json_numbers_are_exact_decimals_everywhere() -> None:
+    assert parkscore.dumps({"a": Decimal("0.1") + Decimal("0.2"), "b": Decimal("3.00"), "c": [Decimal("1E+2")]}) == \
+        '{\n  "a": 0.3,\n  "b": 3,\n  "c": [\n    100\n  ]\n}'
+    std = parkscore.load_standard("cpcif-green-park@2020")
+    ex = parkscore.explain(std, SYNTHETIC)
+    record = parkscore.audit_record(std, SYNTHETIC, ex)
+    awards = [e["points"] for e in record["trace"] if e["op"] == "award"]
+    assert awards and all(isinstance(p, Decimal) for p in awards)
+    assert record["scorecard"]["total"] == ex.card.total == 81
+
+
+def test_readme_lists_exactly_the_registry_of_codes() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- codes:begin -->\n", 1)[1].split("\n<!-- codes:end -->", 1)[0]
+    assert block == markdown_table(), "regenerate with: python -m parkscore.dsl.codes"
+
+
+def test_every_code_in_the_source_is_registered_and_every_registered_code_is_used() -> None:
+    used: set[str] = set()
+    for folder in ("dsl", "engine", "parkscore"):
+        for f in (ROOT / folder).glob("*.py"):
+            if f.name != "codes.py":
+                used |= set(re.findall(r'"([EDWL]\d{3})"', f.read_text(encoding="utf-8")))
+    assert used - CODES.keys() == set()
+    assert CODES.keys() - used == set(), "registered but never reported"

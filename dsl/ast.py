@@ -206,6 +206,19 @@ class Requirement:
     span: Span = _span()
 
 
+@dataclass(frozen=True)
+class Range:
+    """``range 0..100``: the values a figure may take, in its declared unit (both ends included).
+    Without a range a figure may be any number >= 0 (the language has no negative numbers)."""
+
+    lo: Decimal
+    hi: Decimal
+    span: Span = _span()
+
+    def __str__(self) -> str:
+        return f"{self.lo}..{self.hi}"
+
+
 # ---- declarations ------------------------------------------------------------------
 
 
@@ -217,6 +230,7 @@ class InputDecl:
     kind: InputKind  # NUMBER, SERIES, BOOL or ITEMS
     unit: Unit | None
     title: str
+    range: Range | None = None
     span: Span = _span()
 
 
@@ -232,6 +246,7 @@ class Indicator:
     formula: Formula | None = None
     rules: tuple[Rule, ...] = ()
     category: str = ""
+    range: Range | None = None
     span: Span = _span()
     attr_line: int = field(default=0, compare=False, repr=False)
 
@@ -392,6 +407,10 @@ class DataKey:
     kind: InputKind
     unit: Unit | None
     decl: Union[InputDecl, Indicator, Gate]
+
+    @property
+    def range(self) -> Range | None:
+        return None if isinstance(self.decl, Gate) else self.decl.range
 
 
 # ---- walks -------------------------------------------------------------------------

@@ -50,6 +50,8 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
         ch("points", f"max {a.max_points} → {b.max_points}")
     if a.unit != b.unit:
         ch("unit", f"{a.unit} → {b.unit}")
+    if a.range != b.range:
+        ch("conditions", f"range {a.range or 'any >= 0'} → {b.range or 'any >= 0'}")
     fa = expr_text(a.formula.expr) if a.formula else None
     fb = expr_text(b.formula.expr) if b.formula else None
     if fa != fb:
@@ -143,6 +145,8 @@ def _gate(a: ast.Gate, b: ast.Gate) -> list[Change]:
 def _input(a: ast.InputDecl, b: ast.InputDecl) -> list[Change]:
     if (a.kind, a.unit) != (b.kind, b.unit):
         return [Change("unit", "input", b.id, "", f"{a.unit or a.kind} → {b.unit or b.kind}")]
+    if a.range != b.range:
+        return [Change("conditions", "input", b.id, "", f"range {a.range or 'any >= 0'} → {b.range or 'any >= 0'}")]
     return [Change("wording", "input", b.id, "", f"“{a.title}” → “{b.title}”")] if a != b else []
 
 

@@ -6,12 +6,13 @@ above the statement that follows it, a comment after a statement stays on that s
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from . import ast
+from .diagnostics import DiagnosticError, SourceMap
 from .parser import parse_tree
 from .printer import expr_text, quote, rule_text
+from .text import source_lines, width
 from .transform import to_ast
 
 INDENT = "  "
@@ -28,7 +29,7 @@ class _Line:
 def comments_of(text: str) -> dict[int, tuple[bool, str]]:
     """line -> (whole line?, comment text) for every '#' comment outside a string."""
     out: dict[int, tuple[bool, str]] = {}
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(source_lines(text), 1):
         in_str = esc = False
         for i, ch in enumerate(line):
             if esc:
@@ -58,17 +59,13 @@ def _header(h: ast.Header) -> list[_Line]:
     return out
 
 
-def width(s: str) -> int:
-    """Display width in a terminal or editor: CJK characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 def _pad(s: str, w: int) -> str:
     return s + " " * (w - width(s))
 
 
 def _input_type(i: ast.InputDecl) -> str:
-    return {"bool": "bool", "items": "items"}.get(i.kind) or (f"{i.unit} by year" if i.kind == "series" else str(i.unit))
+    typ = {"bool": "bool", "items": "items"}.get(i.kind) or (f"{i.unit} by year" if i.kind == "series" else str(i.unit))
+    return typ + (f" range {i.range}" if i.range is not None else "")
 
 
 def _input(i: ast.InputDecl, prefix: str = "", id_w: int = 0, type_w: int = 0) -> _Line:
@@ -107,6 +104,8 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
         attrs.append(f"table {ind.table}")
     if ind.requirement is not None:
         attrs.append(f"requirement {ind.requirement.op} {ind.requirement.value}")
+    if ind.range is not None:
+        attrs.append(f"range {ind.range}")
     if attrs:
         out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
     if ind.formula is not None:
@@ -162,7 +161,7 @@ def format_file(sf: ast.SourceFile, text: str) -> str:
         prev_kind = kind
         lines += block
     comments = comments_of(text)
-    source_lines = text.splitlines()
+    src_lines = source_lines(text)
     pending = sorted(comments)
     out: list[str] = []
 
@@ -171,7 +170,7 @@ def format_file(sf: ast.SourceFile, text: str) -> str:
             line = pending.pop(0)
             out.append(indent + comments[line][1])  # (a trailing comment of an unprinted line moves above)
             # a blank line the author left after a comment block is kept (one at most)
-            if line < len(source_lines) and not source_lines[line].strip() and (line + 1) not in comments:
+            if line < len(src_lines) and not src_lines[line].strip() and (line + 1) not in comments:
                 out.append("")
 
     for ln in lines:
@@ -194,5 +193,9 @@ def format_file(sf: ast.SourceFile, text: str) -> str:
 
 def format_source(text: str, path: str) -> str:
     """Format one .pks file; raises DiagnosticError on a syntax error."""
-    sf, _ = to_ast(parse_tree(text, path), path)
+    sf, diags = to_ast(parse_tree(text, path), path)
+    if diags:  # a text the transform could not read as written would not print back unchanged
+        sources = SourceMap()
+        sources.add(path, text)
+        raise DiagnosticError(diags, sources)
     return format_file(sf, text)

@@ -6,9 +6,11 @@ Lint codes (the check codes E3xx/E4xx/E2xx also appear here; see README, "Lint c
   L201  table 1's summary requirement (指标要求) disagrees with the lowest scoring band
   L301  a rule that can never fire (covered by the bands before it, or only negative values)
   L401  an input that nothing reads
+  L501  an identifier mixing scripts, or a look-alike of another identifier
 """
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Iterator
 
@@ -103,7 +105,35 @@ def lint_unused_inputs(std: ast.Standard) -> Iterator[Diagnostic]:
             yield _warn("L401", f"input '{i.id}' is declared but nothing reads it", i.span, "remove it, or use it in a formula or condition")
 
 
-LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_requirement, lint_unreachable, lint_unused_inputs)
+# Letters of Cyrillic and Greek that look like Latin ones (the usual suspects of a look-alike id).
+_CONFUSABLE = str.maketrans("аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅαεορτυνκιΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                            "aeopcyxijsdqwABEKMHOPCTXIJSaeoptuvkiABEZHIKMNOPTYX")
+
+
+def _scripts(ident: str) -> set[str]:
+    """The scripts of an identifier's letters (LATIN, CYRILLIC, GREEK, CJK, …)."""
+    return {unicodedata.name(c, "?").split()[0] for c in ident if c.isalpha()}
+
+
+def lint_confusables(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Ids are the keys of park data: one that mixes Latin with Cyrillic or Greek letters, or that
+    looks like another id, is a key nobody can type or tell apart."""
+    decls: list[ast.InputDecl | ast.Indicator | ast.Gate | ast.Category] = [*std.inputs, *std.categories, *std.indicators, *std.gates]
+    seen: dict[str, str] = {}
+    for d in decls:
+        mixed = _scripts(d.id) & {"LATIN", "CYRILLIC", "GREEK"}
+        skeleton = d.id.translate(_CONFUSABLE)
+        if len(mixed) > 1:
+            odd = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, '?')})" for c in d.id if c.translate(_CONFUSABLE) != c)
+            yield _warn("L501", f"id '{d.id}' mixes {' and '.join(sorted(mixed)).lower()} letters: {odd}", d.span,
+                        f"write it in one script: {skeleton}")
+        elif skeleton in seen and seen[skeleton] != d.id:
+            yield _warn("L501", f"id '{d.id}' looks like '{seen[skeleton]}'", d.span, "rename one of them")
+        seen.setdefault(skeleton, d.id)
+
+
+LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_requirement, lint_unreachable, lint_unused_inputs,
+                                          lint_confusables)
 
 
 def lint(std: ast.Standard) -> list[Diagnostic]:

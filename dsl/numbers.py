@@ -10,9 +10,42 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from contextlib import AbstractContextManager
+from decimal import Context, Decimal, localcontext
 from enum import Enum
 from typing import Any
+
+# A figure has at most MAX_DIGITS significant digits and a decimal exponent within ±MAX_EXPONENT;
+# arithmetic runs with PRECISION significant digits, so that a value computed from such figures
+# (converted, divided, summed) is never rounded across a band edge by the arithmetic itself.
+MAX_DIGITS = 40
+MAX_EXPONENT = 40
+PRECISION = 120
+
+
+_SHOWN = Context(prec=28)
+
+
+def rounded(d: Decimal) -> Decimal:
+    """A computed value as results carry it: 28 significant digits (Python's default precision);
+    the decision it led to was taken on the value computed at PRECISION digits."""
+    return _SHOWN.plus(d)
+
+
+def exact() -> AbstractContextManager[Any]:
+    """The arithmetic context of conversions and evaluation (see PRECISION)."""
+    return localcontext(prec=PRECISION)
+
+
+def number_problem(d: Decimal) -> str | None:
+    """Why a number cannot be a figure (not finite, too many digits, too large or too small), or None."""
+    if not d.is_finite():
+        return f"'{d}' is not a finite number"
+    if d and len(d.normalize().as_tuple().digits) > MAX_DIGITS:
+        return f"{len(d.normalize().as_tuple().digits)} significant digits; at most {MAX_DIGITS} are read exactly"
+    if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
+        return f"'{d}' is beyond the magnitudes a figure can take (10^-{MAX_EXPONENT} to 10^{MAX_EXPONENT})"
+    return None
 
 
 def show(d: Decimal, digits: int = 6) -> str:

@@ -53,11 +53,30 @@ def parse_tree(text: str, path: str) -> Tree[Token]:
             for n in _statement_lines(lines, line):
                 lines[n - 1] = ""
                 blanked.add(n)
+    if not found:
+        found = _too_deep(tree, path)
     if found:
         sources = SourceMap()
         sources.add(path, text)
         raise DiagnosticError(found, sources)
     return tree
+
+
+MAX_NESTING = 100
+
+
+def _too_deep(tree: Tree[Token], path: str) -> list[Diagnostic]:
+    """Statements nested deeper than MAX_NESTING (a formula of hundreds of terms): reported, since
+    every later stage walks the tree recursively. The walk here is iterative."""
+    stack: list[tuple[Tree[Token], int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            line, col = getattr(node.meta, "line", 1), getattr(node.meta, "column", 1)
+            return [Diagnostic("E004", f"this statement nests more than {MAX_NESTING} levels deep", Span(path, line, col, line, col + 1),
+                               "split the formula: compute parts as indicators or inputs")]
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
+    return []
 
 
 def _statement_lines(lines: list[str], line: int) -> list[int]:

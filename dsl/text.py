@@ -8,7 +8,17 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from wcwidth import wcswidth, wcwidth
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
+
+# Characters no rule or data file needs, which editors hide: control characters (a vertical tab
+# pasted from Word), NEL and the Unicode line and paragraph separators (which some tools count as
+# line breaks and others do not), a byte-order mark inside the text.
+BAD_CHARS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe"}
 
 
 def source_lines(text: str) -> list[str]:
@@ -38,3 +48,22 @@ def width(s: str) -> int:
     """Terminal columns of a string."""
     w = wcswidth(s)
     return w if w >= 0 else sum(char_width(c) for c in s)
+
+
+def bad_characters(text: str, path: str, code: str, limit: int = 10) -> list[Diagnostic]:
+    """A diagnostic per character that does not belong in a text file (at most ``limit``)."""
+    from .diagnostics import Diagnostic
+    from .span import Span
+
+    out: list[Diagnostic] = []
+    if not BAD_CHARS.intersection(text):
+        return out
+    for n, line in enumerate(text.split("\n"), 1):
+        for col, ch in enumerate(line, 1):
+            if ch in BAD_CHARS and not (ch == "\r" and col == len(line)):
+                name = f"U+{ord(ch):04X}"
+                out.append(Diagnostic(code, f"character {name} does not belong in this file (often pasted from Word or Excel)",
+                                      Span(path, n, col, n, col + 1), "delete it, or retype the text around it"))
+                if len(out) >= limit:
+                    return out
+    return out

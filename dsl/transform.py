@@ -18,10 +18,6 @@ from .span import Span
 _ESCAPE = re.compile(r"\\(.)")
 
 
-def _text(tok: Token) -> str:
-    return _ESCAPE.sub(r"\1", str(tok)[1:-1])
-
-
 @v_args(meta=True)
 class ToAst(Transformer):
     def __init__(self, path: str) -> None:
@@ -37,6 +33,17 @@ class ToAst(Transformer):
 
     def _tok(self, tok: Token) -> Span:
         return Span(self.path, tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 1)
+
+    def _string(self, tok: Token) -> str:
+        """A quoted text: ``\\"`` and ``\\\\`` are its only escapes; any other is an error, not a
+        silent change (``\\n`` would otherwise become ``n``)."""
+        text = str(tok)[1:-1]
+        for m in _ESCAPE.finditer(text):
+            if m.group(1) not in '"\\':
+                col = (tok.column or 1) + 1 + m.start()
+                self._error("E001", f"syntax error: unknown escape '\\{m.group(1)}' in a quoted text", Span(self.path, tok.line or 1, col, tok.line or 1, col + 2),
+                            'a text is one line; only \\" and \\\\ are escapes')
+        return _ESCAPE.sub(r"\1", text)
 
     def _error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, message, span, hint))
@@ -65,35 +72,42 @@ class ToAst(Transformer):
         pass_mark, pass_note = values.pop("pass", (None, None))
         lines = tuple(("pass" if k == "pass" else k, span.line) for k, _, span in fields)
         return ast.Header(
-            _text(family), _text(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta),
+            self._string(family), self._string(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta),
             field_lines=lines, **values
         )
 
     def h_title(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("title", _text(c[0]), self._span(meta))
+        return ("title", self._string(c[0]), self._span(meta))
 
     def h_source(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("source", _text(c[0]), self._span(meta))
+        return ("source", self._string(c[0]), self._span(meta))
 
     def h_status(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("status", _text(c[0]), self._span(meta))
+        return ("status", self._string(c[0]), self._span(meta))
 
     def h_date(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("date", _text(c[0]), self._span(meta))
+        return ("date", self._string(c[0]), self._span(meta))
 
     def h_total(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("total", Decimal(c[0]), self._span(meta))
 
     def h_amends(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("amends", _text(c[0]), self._span(meta))
+        return ("amends", self._string(c[0]), self._span(meta))
 
     def h_pass(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("pass", (Decimal(c[0]), _text(c[1]) if len(c) > 1 else None), self._span(meta))
+        return ("pass", (Decimal(c[0]), self._string(c[1]) if len(c) > 1 else None), self._span(meta))
 
     # -- inputs and units ----------------------------------------------------------
     def input_decl(self, meta: Any, c: list[Any]) -> ast.InputDecl:
-        name, (kind, unit), title = c
-        return ast.InputDecl(str(name), ast.InputKind(kind), unit, _text(title), span=self._span(meta))
+        name, (kind, unit), *rest = c
+        rng = rest[0] if isinstance(rest[0], ast.Range) else None
+        return ast.InputDecl(str(name), ast.InputKind(kind), unit, self._string(rest[-1]), rng, span=self._span(meta))
+
+    def value_range(self, meta: Any, c: list[Token]) -> ast.Range:
+        return ast.Range(Decimal(c[0]), Decimal(c[1]), span=self._span(meta))
+
+    def a_range(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
+        return ("range", c[0], self._span(meta))
 
     def number_type(self, meta: Any, c: list[Any]) -> tuple[str, ast.Unit]:
         return ("number", c[0])
@@ -125,7 +139,7 @@ class ToAst(Transformer):
         attrs = self._attrs([r for r in rest if isinstance(r, tuple)])
         indicators = tuple(i for i in rest if isinstance(i, ast.Indicator))
         indicators = tuple(_with_category(i, str(cid)) for i in indicators)
-        return ast.Category(str(cid), _text(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta))
+        return ast.Category(str(cid), self._string(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta))
 
     # -- amendments ------------------------------------------------------------------
     def _remove(self, what: str, meta: Any, c: list[Token]) -> ast.Remove:
@@ -183,7 +197,7 @@ class ToAst(Transformer):
         return ast.Indicator(
             str(clause),
             str(iid),
-            _text(title),
+            self._string(title),
             formula=formulas[0] if formulas else None,
             rules=tuple(r for r in rules if not isinstance(r, ast.Formula)),
             span=self._span(meta),
@@ -195,10 +209,10 @@ class ToAst(Transformer):
         return ast.Formula(str(c[0]), c[1], span=self._span(meta))
 
     def band(self, meta: Any, c: list[Any]) -> ast.Band:
-        return ast.Band(c[0], Decimal(c[1]), _text(c[2]) if len(c) > 2 else None, span=self._span(meta))
+        return ast.Band(c[0], Decimal(c[1]), self._string(c[2]) if len(c) > 2 else None, span=self._span(meta))
 
     def level(self, meta: Any, c: list[Any]) -> ast.Level:
-        return ast.Level(str(c[0]), Decimal(c[1]), _text(c[2]), span=self._span(meta))
+        return ast.Level(str(c[0]), Decimal(c[1]), self._string(c[2]), span=self._span(meta))
 
     def count(self, meta: Any, c: list[Any]) -> ast.Count:
         return ast.Count(Decimal(c[0]), str(c[1]), Decimal(c[2]), span=self._span(meta))
@@ -206,17 +220,17 @@ class ToAst(Transformer):
     def trend(self, meta: Any, c: list[Any]) -> ast.Trend:
         series, direction, years, points, *wording = c
         return ast.Trend(str(series), str(direction), int(Decimal(years)), Decimal(points),
-                         _text(wording[0]) if wording else None, span=self._span(meta))
+                         self._string(wording[0]) if wording else None, span=self._span(meta))
 
     def require(self, meta: Any, c: list[Any]) -> ast.Require:
-        return ast.Require(c[0], _text(c[1]) if len(c) > 1 else None, span=self._span(meta))
+        return ast.Require(c[0], self._string(c[1]) if len(c) > 1 else None, span=self._span(meta))
 
     def exempt(self, meta: Any, c: list[Any]) -> ast.Exempt:
-        return ast.Exempt(c[0], Decimal(c[1]), _text(c[2]) if len(c) > 2 else None, span=self._span(meta))
+        return ast.Exempt(c[0], Decimal(c[1]), self._string(c[2]) if len(c) > 2 else None, span=self._span(meta))
 
     def gate(self, meta: Any, c: list[Any]) -> ast.Gate:
         clause, gid, title, *adv = c
-        return ast.Gate(str(clause), str(gid), _text(title), bool(adv), span=self._span(meta))
+        return ast.Gate(str(clause), str(gid), self._string(title), bool(adv), span=self._span(meta))
 
     # -- expressions and conditions ------------------------------------------------------
     def num(self, meta: Any, c: list[Token]) -> ast.Num:

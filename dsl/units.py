@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 
 from . import ast
@@ -15,52 +16,61 @@ Dims = tuple[tuple[str, int], ...]
 COUNT_UNITS = frozenset({"家", "个", "次", "天", "项"})
 
 # symbol -> (base symbol, factor): 1 symbol = factor base. Only exact, conventional conversions.
-CONVERSIONS: dict[str, tuple[str, Decimal]] = {
-    "元": ("万元", Decimal("0.0001")),
-    "万元": ("万元", Decimal(1)),
-    "亿元": ("万元", Decimal(10000)),
-    "kg": ("kg", Decimal(1)),
-    "t": ("kg", Decimal(1000)),
-    "吨": ("kg", Decimal(1000)),
-    "万t": ("kg", Decimal(10_000_000)),
-    "万吨": ("kg", Decimal(10_000_000)),
-    "m3": ("m3", Decimal(1)),
-    "万m3": ("m3", Decimal(10000)),
-    "km2": ("km2", Decimal(1)),
-    "平方公里": ("km2", Decimal(1)),
-    "亩": ("km2", Decimal(1) / Decimal(1500)),
-    "ha": ("km2", Decimal("0.01")),
-    "公顷": ("km2", Decimal("0.01")),
-    "tce": ("tce", Decimal(1)),
-    "万tce": ("tce", Decimal(10000)),
-    "tCO2": ("tCO2", Decimal(1)),
-    "万tCO2": ("tCO2", Decimal(10000)),
-    "MJ": ("MJ", Decimal(1)),
-    "GJ": ("MJ", Decimal(1000)),
+# Factors are exact fractions (1 亩 = 1/1500 km2 is not a finite decimal), so that 4500 亩 is 3 km2 exactly.
+CONVERSIONS: dict[str, tuple[str, Fraction]] = {
+    "元": ("万元", Fraction("0.0001")),
+    "万元": ("万元", Fraction(1)),
+    "亿元": ("万元", Fraction(10000)),
+    "kg": ("kg", Fraction(1)),
+    "t": ("kg", Fraction(1000)),
+    "吨": ("kg", Fraction(1000)),
+    "万t": ("kg", Fraction(10_000_000)),
+    "万吨": ("kg", Fraction(10_000_000)),
+    "m3": ("m3", Fraction(1)),
+    "万m3": ("m3", Fraction(10000)),
+    "km2": ("km2", Fraction(1)),
+    "平方公里": ("km2", Fraction(1)),
+    "亩": ("km2", Fraction(1, 1500)),
+    "ha": ("km2", Fraction("0.01")),
+    "公顷": ("km2", Fraction("0.01")),
+    "tce": ("tce", Fraction(1)),
+    "万tce": ("tce", Fraction(10000)),
+    "tCO2": ("tCO2", Fraction(1)),
+    "万tCO2": ("tCO2", Fraction(10000)),
+    "MJ": ("MJ", Fraction(1)),
+    "GJ": ("MJ", Fraction(1000)),
 }
 
 
-def base(dims: Dims) -> tuple[Dims, Decimal]:
+def base(dims: Dims) -> tuple[Dims, Fraction]:
     """Reduce to base symbols: (base dims, factor such that 1 unit = factor base units)."""
     out: dict[str, int] = {}
-    factor = Decimal(1)
+    factor = Fraction(1)
     for sym, exp in dims:
-        b, f = CONVERSIONS.get(sym, (sym, Decimal(1)))
+        b, f = CONVERSIONS.get(sym, (sym, Fraction(1)))
         out[b] = out.get(b, 0) + exp
         factor *= f**exp
     return tuple(sorted((s, e) for s, e in out.items() if e)), factor
 
 
 @lru_cache(maxsize=4096)
-def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Decimal | None:
+def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Fraction | None:
     """Multiply a value in ``src`` by this to get it in ``dst``; None if they do not convert."""
     sb, sf = base(src.dims)
     db, df = base(dst.dims)
     if sb != db:
         return None
-    sf *= Decimal("0.01") if ("%", 1) in src.factors else 1
-    df *= Decimal("0.01") if ("%", 1) in dst.factors else 1
+    sf *= Fraction(1, 100) if ("%", 1) in src.factors else 1
+    df *= Fraction(1, 100) if ("%", 1) in dst.factors else 1
     return sf / df
+
+
+def convert(value: Decimal, factor: Fraction) -> Decimal:
+    """``value`` times an exact factor: exact whenever the result is a finite decimal (call it in
+    ``numbers.exact()``, whose precision bounds the rounding of the rest)."""
+    if factor == 1:
+        return value
+    return value * factor.numerator / factor.denominator
 
 
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")

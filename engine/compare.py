@@ -13,7 +13,7 @@ from parkscore.dsl.numbers import show
 
 from .compile import CompiledStandard
 from .data import ParkData
-from .scorecard import Scorecard
+from .scorecard import Scorecard, Status
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,18 @@ class ParkComparison:
         """Eligible under one version, not under another (ranking-only standards do not count)."""
         return len({c.eligible for c in self.cards if c.eligible is not None}) > 1
 
-    def rows(self) -> list[tuple[str, str, str, list[Decimal | None]]]:
-        """(id, clause, title, points under each standard or None where the standard lacks it)."""
+    def rows(self) -> list[tuple[str, str, str, list[Decimal | None], list[Status | None]]]:
+        """(id, clause, title, points under each standard, status under each standard); None where
+        the standard lacks the indicator. A status other than scored means the 0 is no data."""
         order: dict[str, tuple[str, str]] = {}
         for c in self.cards:
             for r in c.indicators:
                 order.setdefault(r.id, (r.clause, r.title))
+        by_card = [{r.id: r for r in c.indicators} for c in self.cards]
         table = []
         for iid, (clause, title) in order.items():
-            pts = []
-            for c in self.cards:
-                hit = next((r for r in c.indicators if r.id == iid), None)
-                pts.append(hit.points if hit else None)
-            table.append((iid, clause, title, pts))
+            hits = [m.get(iid) for m in by_card]
+            table.append((iid, clause, title, [h.points if h else None for h in hits], [h.status if h else None for h in hits]))
         return table
 
 
@@ -53,8 +52,15 @@ def _delta(pts: list[Decimal | None]) -> Decimal:
     return (pts[-1] or Decimal(0)) - (pts[0] or Decimal(0))
 
 
-def _cell(d: Decimal | None) -> str:
-    return "—" if d is None else show(d, 4)
+def _cell(d: Decimal | None, status: Status | None = Status.SCORED) -> str:
+    if d is None:
+        return "—"
+    return show(d, 4) + ("" if status in (Status.SCORED, None) else f" ({status.replace('_', ' ')})")
+
+
+def _safe(text: str) -> str:
+    """A text cell of a CSV file, defused: a spreadsheet would run =…, +…, -…, @… as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _verdict(card: Scorecard) -> str:
@@ -65,13 +71,17 @@ def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
     out = []
     summary = [[r.park] + [f"{show(c.total, 4)} ({_verdict(c)})" for c in r.cards] + ["FLIPS" if r.flips else ""] for r in results]
     out.append(tabulate(summary, headers=["park", *refs, "eligibility"], tablefmt="simple", disable_numparse=True))
+    missing = [f"{r.park}: " + ", ".join(f"{sum(1 for x in c.indicators if x.status is not Status.SCORED)} of {len(c.indicators)}"
+                                       for c in r.cards) for r in results if any(c.missing for c in r.cards)]
+    if missing:
+        out.append("indicators without data (scored 0, shown as 'no data'): " + "; ".join(missing))
     for r in results:
         out.append(f"\n{r.park}" + ("  ** eligibility flips: " + " → ".join(_verdict(c) for c in r.cards) + " **" if r.flips else ""))
         rows = []
-        for iid, clause, _, pts in r.rows():
+        for iid, clause, _, pts, sts in r.rows():
             d = _delta(pts)
-            if len(set(pts)) > 1:
-                rows.append([clause, iid, *(_cell(p) for p in pts), ("+" if d > 0 else "") + _cell(d)])
+            if len(set(pts)) > 1 or len(set(sts)) > 1:
+                rows.append([clause, iid, *(_cell(p, st) for p, st in zip(pts, sts)), ("+" if d > 0 else "") + _cell(d)])
         rows.append(["", "total", *(show(c.total, 4) for c in r.cards), ("+" if r.cards[-1].total > r.cards[0].total else "")
                      + show(r.cards[-1].total - r.cards[0].total, 4)])
         out.append(tabulate(rows, headers=["clause", "indicator (changed only)", *refs, "delta"], tablefmt="simple", disable_numparse=True))
@@ -89,8 +99,9 @@ def compare_json(results: list[ParkComparison], refs: list[str]) -> dict[str, An
             "eligible": {ref: c.eligible for ref, c in zip(refs, r.cards)},
             "eligibility_flips": r.flips,
             "indicators": [{"id": iid, "clause": clause, "title": title,
-                            "points": {ref: p for ref, p in zip(refs, pts)}, "delta": _delta(pts)}
-                           for iid, clause, title, pts in r.rows()],
+                            "points": {ref: p for ref, p in zip(refs, pts)},
+                            "status": {ref: st for ref, st in zip(refs, sts)}, "delta": _delta(pts)}
+                           for iid, clause, title, pts, sts in r.rows()],
         } for r in results],
     }
 
@@ -98,11 +109,12 @@ def compare_json(results: list[ParkComparison], refs: list[str]) -> dict[str, An
 def compare_csv(results: list[ParkComparison], refs: list[str]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["park", "indicator", "clause", *refs, "delta"])
+    w.writerow(["park", "indicator", "clause", *refs, "delta", *(f"status {ref}" for ref in refs)])
     for r in results:
-        for iid, clause, _, pts in r.rows():
+        name = _safe(r.park)
+        for iid, clause, _, pts, sts in r.rows():
             d = _delta(pts)
-            w.writerow([r.park, iid, clause, *("" if p is None else p for p in pts), d])
-        w.writerow([r.park, "TOTAL", "", *(c.total for c in r.cards), r.cards[-1].total - r.cards[0].total])
-        w.writerow([r.park, "ELIGIBLE", "", *("" if c.eligible is None else c.eligible for c in r.cards), "FLIPS" if r.flips else ""])
+            w.writerow([name, iid, clause, *("" if p is None else p for p in pts), d, *("" if st is None else st for st in sts)])
+        w.writerow([name, "TOTAL", "", *(c.total for c in r.cards), r.cards[-1].total - r.cards[0].total])
+        w.writerow([name, "ELIGIBLE", "", *("" if c.eligible is None else c.eligible for c in r.cards), "FLIPS" if r.flips else ""])
     return buf.getvalue()

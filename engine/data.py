@@ -13,12 +13,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping, cast
 
-import yaml
-
 from parkscore.dsl import ast, units
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
 from parkscore.dsl.load import installed_keys
+from parkscore.dsl.numbers import exact, number_problem, show
 from parkscore.dsl.span import Span
+
+from .yamlread import Marked, compose
 
 
 @dataclass(frozen=True)
@@ -71,46 +72,6 @@ class ParkData:
     sha256: str | None = None  # of the file's bytes, for audit records
 
 
-class _Marked:
-    """A YAML value with its position (used only while reading)."""
-
-    def __init__(self, value: Any, span: Span, key_span: Span | None = None) -> None:
-        self.value, self.span = value, span
-        self.key_span = key_span or span
-
-
-def _span(node: yaml.Node, path: str) -> Span:
-    s, e = node.start_mark, node.end_mark
-    return Span(path, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-
-
-_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-
-
-def _plain(node: yaml.Node, loader: yaml.SafeLoader, path: str, diags: list[Diagnostic]) -> Any:
-    """Python value of a node; numbers as Decimal from their source text; mappings keep positions.
-    A key given twice is an error (YAML would silently keep the last one)."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag in _NUMBER_TAGS:
-            try:
-                return Decimal(node.value.replace("_", ""))
-            except InvalidOperation:
-                return loader.construct_object(node)
-        return loader.construct_object(node)
-    if isinstance(node, yaml.SequenceNode):
-        return [_Marked(_plain(n, loader, path, diags), _span(n, path)) for n in node.value]
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, _Marked] = {}
-        for k, v in node.value:
-            key = str(k.value)
-            if key in out:
-                first = out[key].key_span
-                diags.append(Diagnostic("D104", f"'{key}' is given twice", _span(k, path), f"first at line {first.line}; YAML would keep only the last"))
-            out[key] = _Marked(_plain(v, loader, path, diags), _span(v, path), _span(k, path))
-        return out
-    raise TypeError(node)  # pragma: no cover
-
-
 def load_park(file: str | Path, as_path: str | None = None) -> ParkData:
     """Read a park file; YAML errors and a wrong top-level shape become diagnostics.
     ``as_path``: the name positions carry (a moved file verified as recorded), default the path."""
@@ -119,38 +80,36 @@ def load_park(file: str | Path, as_path: str | None = None) -> ParkData:
     text = decode(raw, path, "D100")
     sources = SourceMap()
     sources.add(path, text)
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise DiagnosticError(
-            [Diagnostic("D101", f"YAML syntax error: {exc.problem or exc.context}", Span(path, line, col, line, col + 1))], sources
-        ) from None
-    finally:
-        loader.dispose()
-    if not isinstance(root, yaml.MappingNode):
-        where = _span(root, path) if root is not None else Span(path, 1, 1, 1, 1)
-        raise DiagnosticError([Diagnostic("D102", "a park file is a mapping with 'park' and 'data'", where)], sources)
-    diags: list[Diagnostic] = []
-    top = _plain(root, yaml.SafeLoader(""), path, diags)
+    root, diags = compose(text, path)
+    if root is None and not diags:
+        diags = [Diagnostic("D102", "the park file is empty", Span(path, 1, 1, 1, 1), "a park file is a mapping with 'park' and 'data'")]
+    if root is None:
+        raise DiagnosticError(diags, sources)
+    if not isinstance(root.value, dict):
+        raise DiagnosticError(diags + [Diagnostic("D102", "a park file is a mapping with 'park' and 'data'", root.span)], sources)
+    top: dict[str, Marked] = root.value
     allowed = ("park", "period", "synthetic", "source", "data", "context")
     for key, m in top.items():
         if key not in allowed:
             diags.append(Diagnostic("D103", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
-    if "park" not in top:
-        diags.append(Diagnostic("D102", "the park file has no 'park' name", _span(root, path), "add: park: <name>"))
+    if "park" not in top or not isinstance(top["park"].value, (str, Decimal)) or not str(top["park"].value).strip():
+        where = top["park"].span if "park" in top else root.span
+        diags.append(Diagnostic("D102", "the park file has no 'park' name", where, "add: park: <name>"))
     data = top.get("data")
     if data is None or not isinstance(data.value, dict):
-        diags.append(Diagnostic("D102", "the park file has no 'data' mapping", data.span if data else _span(root, path)))
+        diags.append(Diagnostic("D102", "the park file has no 'data' mapping", data.span if data else root.span))
+    synthetic = top.get("synthetic")
+    if synthetic is not None and not isinstance(synthetic.value, bool):
+        diags.append(Diagnostic("D130", f"'synthetic' is a yes/no fact, got {describe(synthetic.value)}", synthetic.span,
+                                "write: synthetic: true (or false), without quotes"))
     if diags:
         raise DiagnosticError(diags, sources)
+    assert data is not None
     period = top.get("period")
     return ParkData(
         name=str(top["park"].value),
         period=None if period is None or period.value is None else str(period.value),
-        synthetic=bool(top["synthetic"].value) if "synthetic" in top else False,
+        synthetic=synthetic is not None and synthetic.value is True,
         source=str(top["source"].value) if "source" in top and top["source"].value is not None else None,
         path=path,
         entries={k: (m.value, m.span, m.key_span) for k, m in data.value.items()},
@@ -161,13 +120,26 @@ def load_park(file: str | Path, as_path: str | None = None) -> ParkData:
 
 
 def _unmark(v: Any) -> Any:
-    if isinstance(v, _Marked):
+    if isinstance(v, Marked):
         return _unmark(v.value)
     if isinstance(v, dict):
         return {k: _unmark(x) for k, x in v.items()}
     if isinstance(v, list):
         return [_unmark(x) for x in v]
     return v
+
+
+def describe(v: Any) -> str:
+    """A value as a message shows it: the text written, or what kind of thing it is."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    if v is None:
+        return "nothing"
+    return repr(str(v))
 
 
 def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkData:
@@ -182,9 +154,9 @@ def _wrap(v: Any, span: Span) -> Any:
     if isinstance(v, int) and not isinstance(v, bool):
         return Decimal(v)
     if isinstance(v, dict):
-        return {k: _Marked(_wrap(x, span), span) for k, x in v.items()}
+        return {k: Marked(_wrap(x, span), span) for k, x in v.items()}
     if isinstance(v, list):
-        return [_Marked(_wrap(x, span), span) for x in v]
+        return [Marked(_wrap(x, span), span) for x in v]
     return v
 
 
@@ -252,10 +224,20 @@ def parse_percent(v: Any) -> Decimal | None:
     if not text.endswith("%"):
         return None
     try:
-        d = Decimal(text[:-1].strip()) / 100
+        d = Decimal(text[:-1].strip())
     except InvalidOperation:
         return None
-    return d if d >= 0 else None
+    return d / 100 if not number_problem(d) and d >= 0 else None
+
+
+def _outside(v: Decimal, dk: ast.DataKey) -> str | None:
+    """Why a figure (in the declared unit) is outside what the standard allows, or None."""
+    rng = dk.range
+    if rng is not None and not rng.lo <= v <= rng.hi:
+        return f"outside the range {rng.lo}..{rng.hi} the standard declares"
+    if v < 0:
+        return "negative: a figure is a quantity (>= 0) unless the standard declares a range"
+    return None
 
 
 def _convert(
@@ -276,14 +258,19 @@ def _convert(
         if isinstance(value, str):
             m = _QUANTITY.match(value)
             if not m:
-                return bad("D120", f"'{key}' needs a number with a unit, got '{value}'", f"for example: 12.5 {unit}")
+                hint = (f"'{value.split()[0]}' has a thousands separator or a decimal comma: write 1044 or 1.044"
+                        if re.match(r"^\s*\d{1,3}(,\d{3})+", value) else f"for example: 12.5 {unit}")
+                return bad("D120", f"'{key}' needs a number with a unit, got '{value}'", hint)
             value, written = Decimal(m.group(1)), m.group(2)
             if written:
                 if unit_text and unit_text != written:
                     return bad("D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
                 unit_text = written
         if isinstance(value, bool) or not isinstance(value, Decimal):
-            return bad("D120", f"'{key}' needs a number with a unit, got {value!r}", f"for example: 12.5 {unit}")
+            return bad("D120", f"'{key}' needs a number with a unit, got {describe(value)}", f"for example: 12.5 {unit}")
+        problem = number_problem(value)
+        if problem:
+            return bad("D125", f"'{key}': {problem}", f"for example: 12.5 {unit}")
         if unit_text is None:
             return bad("D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
         given = units.parse_unit(unit_text)
@@ -295,8 +282,13 @@ def _convert(
         if "uncertainty" in fields:
             unc = parse_percent(fields["uncertainty"][0])
             if unc is None:
-                return bad("D124", f"'{key}': uncertainty must be a percentage, got {fields['uncertainty'][0]!r}", "write: uncertainty: 5%")
-        return Fact(key, value * factor, span, source, reported, unit.text, unc)
+                return bad("D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
+        with exact():
+            converted = units.convert(value, factor)
+        outside = _outside(converted, dk)
+        if outside:
+            return bad("D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")
+        return Fact(key, converted, span, source, reported, unit.text, unc)
     if kind == "series":
         assert unit is not None
         if not isinstance(value, dict) or "unit" not in fields:
@@ -306,14 +298,21 @@ def _convert(
             return bad("D123", f"'{key}' is given in {fields['unit'][0]}, which does not convert to {unit}", f"the standard declares {unit}")
         points: list[tuple[int, Decimal]] = []
         for year, m in value.items():
-            if not (str(year).isdigit() and isinstance(m.value, Decimal)):
+            if not (str(year).isdigit() and len(str(year)) == 4 and isinstance(m.value, Decimal) and not isinstance(m.value, bool)):
                 diags.append(Diagnostic("D171", f"'{key}': year {year} needs a number", m.span, "write: 2019: 1.33"))
                 return None
-            points.append((int(year), m.value * factor))
+            problem = number_problem(m.value)
+            with exact():
+                converted = units.convert(m.value, factor)
+            problem = problem or _outside(converted, dk)
+            if problem:
+                diags.append(Diagnostic("D125", f"'{key}' in {year}: {problem}", m.span, "check the figure and its unit"))
+                return None
+            points.append((int(year), converted))
         return Fact(key, tuple(sorted(points)), span, source, None, unit.text)
     if kind == "bool":
         if not isinstance(value, bool):
-            return bad("D130", f"'{key}' is a yes/no fact, got {value!r}", "write: true or false")
+            return bad("D130", f"'{key}' is a yes/no fact, got {describe(value)}", "write: true or false (without quotes)")
         return Fact(key, value, span, source)
     if kind == "level":
         assert isinstance(decl, ast.Indicator)
@@ -325,15 +324,17 @@ def _convert(
         if not isinstance(value, list):
             return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
         items: list[Item] = []
+        names: set[str] = set()
         for m in value:
             v = m.value
             name = v["name"].value if isinstance(v, dict) and "name" in v else v
             if not isinstance(name, str) or not name.strip():
                 diags.append(Diagnostic("D151", "an item needs a name", m.span, "write: - {name: ..., source: ...}"))
                 return None
-            if any(i.name == name for i in items):
+            if name in names:
                 diags.append(Diagnostic("D152", f"item '{name}' is listed twice (it would count twice)", m.span))
                 return None
+            names.add(name)
             src = v["source"].value if isinstance(v, dict) and "source" in v else None
             items.append(Item(name, str(src) if src is not None else None))
         return Fact(key, tuple(items), span, source)

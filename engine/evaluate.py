@@ -5,11 +5,12 @@ then the guards, then the bands in file order (first match); levels by name; cou
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Mapping
 
 from parkscore.dsl.ast import IndicatorKind
-from parkscore.dsl.numbers import show
+from parkscore.dsl.numbers import exact, rounded, show
 from parkscore.dsl.printer import expr_text
 from parkscore.dsl.span import Span
 
@@ -47,7 +48,8 @@ class _Run:
             why = {Status.NO_DATA: "no data", Status.UNDEFINED: "undefined value"}.get(status, outcome)
             tr.emit(TraceEvent(Op.AWARD if points > 0 else Op.FAIL, ind.id, f"{show(points)} / {show(self.maxp)} points: {why}",
                                where, points=points))
-        return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, value, self.unit, points, self.maxp,
+        shown = rounded(value) if isinstance(value, Decimal) else value
+        return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, shown, self.unit, points, self.maxp,
                                rule, outcome, missing, inputs)
 
     def no_data(self, rule: RuleRef | None, missing: tuple[str, ...], outcome: str | None = None,
@@ -145,6 +147,11 @@ class _Run:
             self.tr.emit(TraceEvent(Op.COMPUTE, ind.id,
                                     f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {self.unit or ''}".rstrip(),
                                     _span(ci.formula_ref), data={"value": value}))
+        rng = ind.range
+        if rng is not None and not rng.lo <= value <= rng.hi:
+            return self.result(Status.UNDEFINED, ZERO, ci.formula_ref,
+                               f"computed {show(value)} {self.unit or ''} is outside the range {rng} the standard declares: check the figures",
+                               value, (), used)
         return value, used
 
     def band(self) -> IndicatorResult:
@@ -197,6 +204,13 @@ def _span(ref: RuleRef) -> Span:
 
 
 def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer = NULL_TRACER) -> Scorecard:
+    """Score resolved facts: every indicator, the categories, the gates, the total and the verdict,
+    in the exact arithmetic context (``numbers.exact``)."""
+    with exact():
+        return _evaluate(cs, facts, park, tr)
+
+
+def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer) -> Scorecard:
     std = cs.std
     results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
@@ -207,7 +221,7 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
         weighted = None
         if cat.weight is not None:  # a weighted standard: the category's share of the total
             weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total
-        categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted))
+        categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted))  # exact here; rounded below
         if tr.enabled:
             parts = " + ".join(show(r.points) for r in results if r.category == cat.id)
             msg = f"{cat.title}: {parts} = {show(pts)} / {show(maxp)}"
@@ -238,8 +252,10 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status is GateStatus.FAIL else "no data"))
     decides = pass_mark is not None or any(not g.advisory for g in std.gates)
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
-    card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), tuple(categories),
-                     tuple(gates), total, max_total, pass_mark, eligible, tuple(reasons))
+    # the verdict was taken on the exact total; results carry values rounded for showing
+    shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)
+    card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
+                     tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons))
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else show(c.points) for c in categories)

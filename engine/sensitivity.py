@@ -3,7 +3,9 @@
 Every number the park reports (raw figures, values given directly, yearly figures) is drawn
 uniformly within ±u of its value, u being the figure's own ``uncertainty`` or the global one;
 counts (家, 个, 次, 天) are rounded to whole numbers and shares in % kept within 0-100. Levels,
-yes/no facts and items are not perturbed. The generator is seeded: same seed, same result.
+yes/no facts and items are not perturbed. A draw in which figures are impossible together (the
+part of a share above its whole, so that an indicator the plain score computes becomes undefined
+against its declared range) is drawn again, up to MAX_REDRAWS times. The generator is seeded: same seed, same result.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from parkscore.dsl.units import COUNT_UNITS
 from .compile import CompiledStandard
 from .data import Fact, ParkData
 from .evaluate import evaluate
-from .scorecard import Scorecard
+from .scorecard import Scorecard, Status
+
+MAX_REDRAWS = 50
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,14 @@ def sensitivity(cs: CompiledStandard, facts: dict[str, Fact], park: ParkData, un
     eligible = 0
     changed: Counter[str] = Counter()
     flips: Counter[str] = Counter()
+    defined = {r.id for r in base.indicators if r.status is not Status.UNDEFINED}
     for _ in range(runs):
-        drawn = {k: _draw(rng, f, f.uncertainty if f.uncertainty is not None else uncertainty) for k, f in facts.items()}
-        card = evaluate(cs, drawn, park)
+        for _attempt in range(MAX_REDRAWS):
+            drawn = {k: _draw(rng, f, f.uncertainty if f.uncertainty is not None else uncertainty) for k, f in facts.items()}
+            card = evaluate(cs, drawn, park)
+            # a draw whose figures are impossible together (a share's part above its whole) is drawn again
+            if not any(r.status is Status.UNDEFINED and r.id in defined for r in card.indicators):
+                break
         totals.append(card.total)
         eligible += bool(card.eligible)
         for a, b in zip(base.indicators, card.indicators):

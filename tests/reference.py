@@ -7,7 +7,7 @@ bands are evaluated by applying the comparison chain as written, formulas by wal
 from __future__ import annotations
 
 import operator
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Mapping
 
 from parkscore.dsl import ast
@@ -92,6 +92,8 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
             value = facts[ind.id].value
         elif ind.formula:
             value = _expr(ind.formula.expr, facts)
+            if ind.range is not None and not ind.range.lo <= value <= ind.range.hi:
+                return Decimal(0)  # a computed share above 100 %: the figures are wrong, nothing is awarded
         else:
             return Decimal(0)
         for g in ind.rules_of(ast.Require):
@@ -112,11 +114,12 @@ def total(std: ast.Standard, facts: Mapping[str, Fact]) -> Decimal:
     if all(c.weight is None for c in std.categories):
         return sum((points(i, facts) for i in std.indicators), Decimal(0))
     out = Decimal(0)
-    for c in std.categories:
-        got = sum((points(i, facts) for i in c.indicators), Decimal(0))
-        assert c.weight is not None and c.max_points and std.header.total is not None
-        out += c.weight / 100 * (got / c.max_points) * std.header.total
-    return out
+    with localcontext(prec=120):  # the engine's documented arithmetic: 120 digits, results shown with 28
+        for c in std.categories:
+            got = sum((points(i, facts) for i in c.indicators), Decimal(0))
+            assert c.weight is not None and c.max_points and std.header.total is not None
+            out += c.weight / 100 * (got / c.max_points) * std.header.total
+    return +out
 
 
 def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:

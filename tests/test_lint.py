@@ -44,6 +44,9 @@ CASES: dict[str, tuple[str, str]] = {
     "L401": (INTENSITY.format(req="").replace("emitted / output", "emitted / output") + "  score x <= 1 -> 3\n  score x > 1 -> 0\n",
              INTENSITY.format(req="").replace("x = emitted / output", "x = emitted / output * good / all") + "  score x <= 1 -> 3\n  score x > 1 -> 0\n"),
     # table 17 as printed: 0.005 < x <= 0.1 overlaps 0.01 < x <= 0.02
+    "L501": (INTENSITY.format(req="").replace("emitted / output", "emitted / оutput") + "  score x <= 1 -> 3\n  score x > 1 -> 0\n"
+             + 'input оutput : 万元 "产值 (its first letter is Cyrillic о)"\n',
+             INTENSITY.format(req="") + "  score x <= 1 -> 3\n  score x > 1 -> 0\n"),
     "E301": (INTENSITY.format(req="") + "  score x <= 0.005 -> 3\n  score 0.005 < x <= 0.1 -> 2\n  score 0.01 < x <= 0.02 -> 1\n  score x > 0.02 -> 0\n",
              INTENSITY.format(req="") + "  score x <= 0.005 -> 3\n  score 0.005 < x <= 0.01 -> 2\n  score 0.01 < x <= 0.02 -> 1\n  score x > 0.02 -> 0\n"),
     "E302": (INTENSITY.format(req="") + "  score x <= 0.05 -> 3\n  score x > 0.1 -> 0\n",

@@ -56,7 +56,9 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
     for ind in std.indicators:
         if ind.kind == "band":
             edges = sorted({b for _, iv in band_intervals(ind) for b in (iv.lo, iv.hi) if b is not None})
-            direct = st.builds(lambda e, d, u=ind.unit: f"{e + d} {u}", st.sampled_from(edges), deltas)
+            lo, hi = (ind.range.lo, ind.range.hi) if ind.range else (Decimal(0), None)
+            direct = st.builds(lambda e, d, u=ind.unit: f"{e + d} {u}", st.sampled_from(edges), deltas).filter(
+                lambda text, lo=lo, hi=hi: lo <= Decimal(text.split()[0]) and (hi is None or Decimal(text.split()[0]) <= hi))
             fields[ind.id] = st.none() | direct if ind.formula is None else st.none() | st.none() | direct
         elif ind.kind == "level":
             fields[ind.id] = st.none() | st.sampled_from([lv.name for lv in ind.rules_of(ast.Level)])

@@ -62,7 +62,7 @@ def test_draft_is_an_amendment_whose_total_stays_100() -> None:
 def test_compare_deltas_add_up(park: Path) -> None:
     stds = [load_standard("cpcif-green-park@2020"), load_standard("cpcif-green-park@2021-draft")]
     (result,) = compare([load_park(park)], stds)
-    deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts in result.rows()), Decimal(0))
+    deltas = sum(((pts[-1] or Decimal(0)) - (pts[0] or Decimal(0)) for _, _, _, pts, _ in result.rows()), Decimal(0))
     assert deltas == result.cards[1].total - result.cards[0].total
     assert result.flips == (result.cards[0].eligible != result.cards[1].eligible)
     (ranked,) = compare([load_park(park)], stds[:1] + [load_standard("climate-leader-park@2020")])

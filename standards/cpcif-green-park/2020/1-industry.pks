@@ -19,7 +19,7 @@ indicator 7.1 chem_revenue "化工行业主营业务收入"
   score chem_revenue < 100 -> 0
 
 indicator 7.2 hightech_share "化工企业中高新技术企业占比"
-  unit % max 3 table 3 requirement >= 20
+  unit % max 3 table 3 requirement >= 20 range 0..100
   hightech_share = hightech_chem_enterprises / chem_enterprises * 100
   score hightech_share >= 40 -> 3
   score 40 > hightech_share >= 30 -> 2
@@ -27,7 +27,7 @@ indicator 7.2 hightech_share "化工企业中高新技术企业占比"
   score hightech_share < 20 -> 0
 
 indicator 7.3 industry_linkage "产业关联度（化工类）"
-  unit % max 5 table 4 requirement >= 40
+  unit % max 5 table 4 requirement >= 40 range 0..100
   industry_linkage = linked_chem_producers / chem_producers * 100
   score industry_linkage >= 80 -> 5
   score 80 > industry_linkage >= 70 -> 4
@@ -41,7 +41,7 @@ indicator 7.4 green_factories "绿色工厂示范企业"
   points 1 per certified_green_factories up to 2
 
 indicator 7.5 cleaner_production_rate "工业企业清洁生产通过审核率"
-  unit % max 3 table 5 requirement >= 60
+  unit % max 3 table 5 requirement >= 60 range 0..100
   cleaner_production_rate = audited_enterprises / audit_obliged_enterprises * 100
   require mandatory_audits_complete "纳入强制清洁生产审核名单的企业全部完成审核并在有效期内"
   score cleaner_production_rate >= 80 -> 3 "工业企业清洁生产通过审核率(%) ≥ 80 且纳入强制清洁生产审核名单的企业全部完成审核并在有效期内"

@@ -16,7 +16,7 @@ indicator 7.6 water_supply "工业供水体系"
   level none -> 0 "未建立工业供水体系，或未配套独立管网"
 
 indicator 7.7 central_heating_rate "企业集中供热比率"
-  unit % max 3 table 7 requirement >= 80
+  unit % max 3 table 7 requirement >= 80 range 0..100
   central_heating_rate = network_heat_supply / enterprise_heat_use * 100
   score central_heating_rate >= 90 -> 3
   score 90 > central_heating_rate >= 85 -> 2
@@ -37,7 +37,7 @@ indicator 7.9 hazardous_waste_capacity "危险废物处置利用能力"
 # 表1 prints the unit of 公共管廊覆盖率 as "/" but its 指标要求 "≥50" is the
 # percentage of 表9 / the 7.10 formula, so unit and requirement are in %.
 indicator 7.10 pipe_rack_coverage "公共管廊覆盖率"
-  unit % max 3 table 9 requirement >= 50
+  unit % max 3 table 9 requirement >= 50 range 0..100
   pipe_rack_coverage = pipe_rack_users / park_enterprises * 100
   exempt if no_pipe_rack_needed -> 3 "根据化工园区产业类型，无需公共管廊的化工园区直接得3分"
   score pipe_rack_coverage >= 80 -> 3

@@ -20,7 +20,7 @@ input VOCs_emitted                 : kg   "园区工业VOCs排放量"
 category environment "环境绩效" max 30
 
 indicator 7.12 eco_investment_ratio "生态环境保护投资比率"
-  unit % max 3 table 11 requirement >= 2.0
+  unit % max 3 table 11 requirement >= 2.0 range 0..100
   eco_investment_ratio = eco_investment_total / fixed_investment_total * 100
   score eco_investment_ratio >= 3.5 -> 3
   score 3.5 > eco_investment_ratio >= 3.0 -> 2
@@ -28,7 +28,7 @@ indicator 7.12 eco_investment_ratio "生态环境保护投资比率"
   score eco_investment_ratio < 2.0 -> 0
 
 indicator 7.13 air_quality_rate "大气环境质量达标率"
-  unit % max 3 table 12 requirement >= 70
+  unit % max 3 table 12 requirement >= 70 range 0..100
   air_quality_rate = air_compliant_days / air_monitored_days * 100
   score air_quality_rate >= 80 -> 3
   score 80 > air_quality_rate >= 75 -> 2
@@ -36,7 +36,7 @@ indicator 7.13 air_quality_rate "大气环境质量达标率"
   score air_quality_rate < 70 -> 0
 
 indicator 7.14 surface_water_rate "地表水环境质量达标率"
-  unit % max 3 table 13 requirement >= 80
+  unit % max 3 table 13 requirement >= 80 range 0..100
   surface_water_rate = surface_water_compliant_days / surface_water_monitored_days * 100
   score surface_water_rate >= 90 -> 3
   score 90 > surface_water_rate >= 85 -> 2
@@ -44,7 +44,7 @@ indicator 7.14 surface_water_rate "地表水环境质量达标率"
   score surface_water_rate < 80 -> 0
 
 indicator 7.15 groundwater_rate "地下水环境质量达标率"
-  unit % max 3 table 14 requirement >= 80
+  unit % max 3 table 14 requirement >= 80 range 0..100
   groundwater_rate = groundwater_compliant_tests / groundwater_tests * 100
   score groundwater_rate >= 90 -> 3
   score 90 > groundwater_rate >= 85 -> 2
@@ -52,7 +52,7 @@ indicator 7.15 groundwater_rate "地下水环境质量达标率"
   score groundwater_rate < 80 -> 0
 
 indicator 7.16 soil_compliance_rate "土壤环境质量不超过建设用地土壤污染风险管控标准的比例"
-  unit % max 3 table 15 requirement >= 80
+  unit % max 3 table 15 requirement >= 80 range 0..100
   soil_compliance_rate = soil_compliant_tests / soil_tests * 100
   score soil_compliance_rate >= 90 -> 3
   score 90 > soil_compliance_rate >= 85 -> 2

@@ -35,7 +35,7 @@ indicator 7.23 fresh_water_intensity "单位工业总产值新鲜取水量"
   score fresh_water_intensity > 10.0 -> 0
 
 indicator 7.24 solid_waste_utilization "工业固体废物综合利用率"
-  unit % max 3 table 23 requirement >= 70
+  unit % max 3 table 23 requirement >= 70 range 0..100
   solid_waste_utilization = solid_waste_utilized / (solid_waste_generated + solid_waste_stored_utilized) * 100
   score solid_waste_utilization >= 90 -> 3
   score 90 > solid_waste_utilization >= 80 -> 2
@@ -43,7 +43,7 @@ indicator 7.24 solid_waste_utilization "工业固体废物综合利用率"
   score solid_waste_utilization < 70 -> 0
 
 indicator 7.25 water_reuse_rate "工业用水重复利用率"
-  unit % max 3 table 24 requirement >= 90
+  unit % max 3 table 24 requirement >= 90 range 0..100
   water_reuse_rate = water_reused / water_used_total * 100
   score water_reuse_rate >= 95 -> 3
   score 95 > water_reuse_rate >= 92.5 -> 2
@@ -51,7 +51,7 @@ indicator 7.25 water_reuse_rate "工业用水重复利用率"
   score water_reuse_rate < 90 -> 0
 
 indicator 7.26 reclaimed_water_rate "中水回用率"
-  unit % max 2 table 25 requirement >= 10
+  unit % max 2 table 25 requirement >= 10 range 0..100
   reclaimed_water_rate = reclaimed_water_reused / wastewater_treated * 100
   score reclaimed_water_rate >= 10 -> 2
   score reclaimed_water_rate < 10 -> 0

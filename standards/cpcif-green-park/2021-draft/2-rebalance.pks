@@ -11,14 +11,14 @@ override indicator 7.1 chem_revenue "化工行业主营业务收入"
   score chem_revenue < 100 -> 0
 
 override indicator 7.2 hightech_share "化工企业中高新技术企业占比"
-  unit % max 2 table 3 requirement >= 20
+  unit % max 2 table 3 requirement >= 20 range 0..100
   hightech_share = hightech_chem_enterprises / chem_enterprises * 100
   score hightech_share >= 40 -> 2
   score 40 > hightech_share >= 20 -> 1
   score hightech_share < 20 -> 0
 
 override indicator 7.3 industry_linkage "产业关联度（化工类）"
-  unit % max 4 table 4 requirement >= 40
+  unit % max 4 table 4 requirement >= 40 range 0..100
   industry_linkage = linked_chem_producers / chem_producers * 100
   score industry_linkage >= 80 -> 4
   score 80 > industry_linkage >= 70 -> 3

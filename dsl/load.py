@@ -14,7 +14,6 @@ from .check import PASSES, Pass
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, errors, read_bytes, read_text
 from .parser import parse_tree
 from .span import COMMAND_LINE, Span
-from .text import bad_characters
 from .transform import to_ast
 
 
@@ -167,10 +166,6 @@ def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | No
     digests = dict(src.digests)
     for name, text in src.files:
         sources.add(name, text, digests.get(name))
-        bad = bad_characters(text, name, "E005")
-        if bad:
-            diags.extend(bad)
-            continue
         try:
             tree = parse_tree(text, name)
         except DiagnosticError as exc:

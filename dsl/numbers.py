@@ -41,8 +41,9 @@ def number_problem(d: Decimal) -> str | None:
     """Why a number cannot be a figure (not finite, too many digits, too large or too small), or None."""
     if not d.is_finite():
         return f"'{d}' is not a finite number"
-    if d and len(d.normalize().as_tuple().digits) > MAX_DIGITS:
-        return f"{len(d.normalize().as_tuple().digits)} significant digits; at most {MAX_DIGITS} are read exactly"
+    digits = len("".join(map(str, d.as_tuple().digits)).strip("0"))
+    if digits > MAX_DIGITS:
+        return f"{digits} significant digits; at most {MAX_DIGITS} are read exactly"
     if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
         return f"'{d}' is beyond the magnitudes a figure can take (10^-{MAX_EXPONENT} to 10^{MAX_EXPONENT})"
     return None
@@ -56,9 +57,12 @@ def show(d: Decimal, digits: int = 6) -> str:
     return format(q.normalize(), "f")
 
 
+_WIDE = Context(prec=10_000)
+
+
 def plain(d: Decimal) -> str:
-    """The exact value of a finite Decimal without exponent or trailing zeros."""
-    text = format(d.normalize(), "f")
+    """The exact value of a finite Decimal without exponent or trailing zeros (never rounded)."""
+    text = format(d.normalize(_WIDE), "f")
     return "0" if text in ("-0", "") else text
 
 

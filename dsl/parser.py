@@ -9,6 +9,7 @@ from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, Unexpec
 
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap
 from .span import Span
+from .text import bad_characters
 
 
 @cache
@@ -36,6 +37,11 @@ def parse_tree(text: str, path: str) -> Tree[Token]:
     an error the offending statement is blanked out (an indicator or category header together with
     its indented rule lines, to avoid cascades) and the file is parsed again.
     """
+    bad = bad_characters(text, path, "E005")
+    if bad:
+        sources = SourceMap()
+        sources.add(path, text)
+        raise DiagnosticError(bad, sources)
     if not text.endswith("\n"):
         text += "\n"
     lines = text.split("\n")

@@ -160,7 +160,8 @@ def _wrap(v: Any, span: Span) -> Any:
     return v
 
 
-_QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+# a number, then a unit starting with a letter or % (so "1:30" and "1,044" are not a number and a unit)
+_QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*((?:[^\W\d_]|%).*?)?\s*$")
 
 
 def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset[str]] = installed_keys
@@ -261,7 +262,7 @@ def _convert(
                 hint = (f"'{value.split()[0]}' has a thousands separator or a decimal comma: write 1044 or 1.044"
                         if re.match(r"^\s*\d{1,3}(,\d{3})+", value) else f"for example: 12.5 {unit}")
                 return bad("D120", f"'{key}' needs a number with a unit, got '{value}'", hint)
-            value, written = Decimal(m.group(1)), m.group(2)
+            value, written = Decimal(m.group(1)), m.group(2) or ""
             if written:
                 if unit_text and unit_text != written:
                     return bad("D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
@@ -316,9 +317,10 @@ def _convert(
         return Fact(key, value, span, source)
     if kind == "level":
         assert isinstance(decl, ast.Indicator)
-        names = [lv.name for lv in decl.rules_of(ast.Level)]
-        if not isinstance(value, str) or value not in names:
-            return bad("D140", f"'{value}' is not a level of '{key}'", did_you_mean(str(value), names) or "levels: " + ", ".join(names))
+        levels = [lv.name for lv in decl.rules_of(ast.Level)]
+        if not isinstance(value, str) or value not in levels:
+            return bad("D140", f"'{describe(value).strip(chr(39))}' is not a level of '{key}'",
+                       did_you_mean(str(value), levels) or "levels: " + ", ".join(levels))
         return Fact(key, value, span, source)
     if kind == "items" and not isinstance(decl, ast.Indicator):
         if not isinstance(value, list):

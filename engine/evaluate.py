@@ -146,7 +146,7 @@ class _Run:
             subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())
             self.tr.emit(TraceEvent(Op.COMPUTE, ind.id,
                                     f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {self.unit or ''}".rstrip(),
-                                    _span(ci.formula_ref), data={"value": value}))
+                                    _span(ci.formula_ref), data={"value": rounded(value)}))
         rng = ind.range
         if rng is not None and not rng.lo <= value <= rng.hi:
             return self.result(Status.UNDEFINED, ZERO, ci.formula_ref,

@@ -26,6 +26,7 @@ MAX_DEPTH = 32
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
 _CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {"str", "int", "float", "bool", "null", "map", "seq"}
 
 
 class Marked:
@@ -39,6 +40,7 @@ class Marked:
 
 
 def _span(start: Any, end: Any, path: str) -> Span:
+    """A span from libyaml marks (0-based); events always carry them."""
     return Span(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
@@ -89,7 +91,7 @@ def compose(text: str, path: str) -> tuple[Marked | None, list[Diagnostic]]:
                 return None, [Diagnostic("D106", f"YAML aliases (*{ev.anchor}) are not allowed in park data",
                                          _span(ev.start_mark, ev.end_mark, path), "write the value out where it is needed")]
             tag = getattr(ev, "tag", None)
-            if tag and tag != "!" and not tag.startswith(_CORE):
+            if tag and tag != "!" and tag.removeprefix(_CORE) not in _ALLOWED_TAGS:
                 return None, [Diagnostic("D106", f"YAML tag {tag} is not allowed in park data", _span(ev.start_mark, ev.end_mark, path),
                                          "remove the tag")]
             if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -101,7 +103,8 @@ def compose(text: str, path: str) -> tuple[Marked | None, list[Diagnostic]]:
                 continue
             if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 container, start, _ = stack.pop()
-                done = Marked(container, Span(path, start.line, start.col, ev.end_mark.line + 1, ev.end_mark.column + 1))
+                end = _span(ev.start_mark, ev.end_mark, path)
+                done = Marked(container, Span(path, start.line, start.col, end.end_line, end.end_col))
             else:
                 assert isinstance(ev, yaml.ScalarEvent)
                 done = Marked(_scalar(ev), _span(ev.start_mark, ev.end_mark, path))

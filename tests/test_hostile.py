@@ -1,0 +1,190 @@
+"""Hostile and careless input: each class of issue 14 answered by a positioned diagnostic, never a
+traceback, never a lost file, never a verdict the inputs do not support."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from parkscore.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNTHETIC = (ROOT / "examples" / "parks" / "synthetic-complete.yaml").read_text(encoding="utf-8")
+STD_2020 = ROOT / "standards" / "cpcif-green-park" / "2020"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _park(tmp_path: Path, text: str, name: str = "p.yaml") -> str:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return str(f)
+
+
+def _data(tmp_path: Path, lines: str) -> str:
+    return _park(tmp_path, "park: 测试园区\ndata:\n" + lines)
+
+
+# ---- wrong results from bad figures ---------------------------------------------------
+
+
+@pytest.mark.parametrize("line, code, words", [
+    ("  COD_emitted: -30 t\n", "D125", "negative"),
+    ("  COD_emitted: 1e-999999 t\n", "D125", "beyond the magnitudes"),
+    ("  COD_emitted: 1e999999 t\n", "D125", "beyond the magnitudes"),
+    ("  COD_emitted: " + "1" * 60 + " t\n", "D125", "significant digits"),
+    ("  COD_emitted: .nan\n", "D120", "needs a number"),
+    ("  COD_emitted: nan t\n", "D120", "needs a number"),
+    ("  COD_emitted: .inf\n", "D120", "needs a number"),
+    ("  COD_emitted: {value: 5, unit: t, uncertainty: nan%}\n", "D124", "uncertainty"),
+    ("  COD_emitted: 1:30\n", "D120", "'1:30'"),
+    ("  COD_emitted: [5, t]\n", "D120", "got a list"),
+    ("  industrial_output: 1,044 亿元\n", "D120", "thousands separator"),
+    ("  lawful_setup: \"true\"\n", "D130", "'true'"),
+    ("  hightech_share: 120 %\n", "D125", "range 0..100"),
+])
+def test_bad_figures_are_diagnostics_at_their_position(tmp_path: Path, line: str, code: str, words: str) -> None:
+    rc, out = _run("score", _data(tmp_path, line))
+    assert rc == 1 and f":3:" in out and f"error[{code}]" in out and words in out, out
+
+
+def test_a_number_with_more_digits_than_28_is_decided_exactly(tmp_path: Path) -> None:
+    # 7.1: 500 > chem_revenue >= 300 -> 2; the 28-digit default context rounded this to 500 (-> 3)
+    rc, out = _run("score", _data(tmp_path, "  chem_revenue: 499.99999999999999999999999999999 亿元\n"), "--format", "json")
+    card = json.loads(out)
+    assert next(i for i in card["indicators"] if i["id"] == "chem_revenue")["points"] == 2
+
+
+def test_a_computed_share_above_100_percent_is_undefined_not_full_points(tmp_path: Path) -> None:
+    rc, out = _run("score", _data(tmp_path, "  hightech_chem_enterprises: 60 家\n  chem_enterprises: 52 家\n"), "--format", "json")
+    r = next(i for i in json.loads(out)["indicators"] if i["id"] == "hightech_share")
+    assert (r["status"], r["points"]) == ("undefined", 0) and "outside the range 0..100" in r["outcome"]
+
+
+@pytest.mark.parametrize("option", [["gap", "--target", "nan"], ["gap", "--target", "inf"], ["gap", "--target", "abc"],
+                                    ["sensitivity", "--uncertainty", "nan%"], ["sensitivity", "--uncertainty", "-5%"],
+                                    ["sensitivity", "--uncertainty", "5"]])
+def test_bad_command_line_numbers(tmp_path: Path, option: list[str]) -> None:
+    rc, out = _run(option[0], _park(tmp_path, SYNTHETIC), *option[1:])
+    assert rc == 1 and "error[E013]" in out
+
+
+# ---- text that editors hide ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\v", "\x0c", "\u2028", "\x00", "\x85"])
+def test_control_characters_in_park_data(tmp_path: Path, char: str) -> None:
+    rc, out = _run("score", _park(tmp_path, SYNTHETIC.replace("synthetic example", f"synthetic{char}example")))
+    assert rc == 1 and "error[D105]" in out and f"U+{ord(char):04X}" in out and ":9:" in out
+
+
+@pytest.mark.parametrize("char", ["\v", "\u2028"])
+def test_control_characters_in_a_rule_file_comment(tmp_path: Path, char: str) -> None:
+    shutil.copytree(STD_2020, tmp_path / "std")
+    f = tmp_path / "std" / "3-environment.pks"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("# 环境绩效", f"# 环境{char}绩效", 1), encoding="utf-8")
+    rc, out = _run("check", str(tmp_path / "std"))
+    assert rc == 1 and "error[E005]" in out and "3-environment.pks:1:" in out
+    rc, out = _run("fmt", str(f))
+    assert rc == 1 and f.read_text(encoding="utf-8") == text.replace("# 环境绩效", f"# 环境{char}绩效", 1)  # left as it was
+
+
+def test_a_byte_order_mark_and_crlf_in_rule_files_are_read(tmp_path: Path) -> None:
+    shutil.copytree(STD_2020, tmp_path / "std")
+    for f in (tmp_path / "std").glob("*.pks"):
+        f.write_bytes(b"\xef\xbb\xbf" + f.read_bytes().replace(b"\n", b"\r\n"))
+    assert _run("check", str(tmp_path / "std"))[0] == 0
+
+
+def test_an_unknown_escape_in_a_rule_string_is_an_error(tmp_path: Path) -> None:
+    shutil.copytree(STD_2020, tmp_path / "std")
+    f = tmp_path / "std" / "1-industry.pks"
+    f.write_text(f.read_text(encoding="utf-8").replace('"化工行业主营业务收入"', '"化工行业\\n主营业务收入"', 1), encoding="utf-8")
+    rc, out = _run("check", str(tmp_path / "std"))
+    assert rc == 1 and "unknown escape '\\n'" in out
+
+
+def test_a_formula_of_hundreds_of_terms_is_a_diagnostic(tmp_path: Path) -> None:
+    shutil.copytree(STD_2020, tmp_path / "std")
+    f = tmp_path / "std" / "3-environment.pks"
+    long = " + ".join(["COD_emitted"] * 490)
+    f.write_text(f.read_text(encoding="utf-8").replace("COD_intensity = COD_emitted / industrial_output",
+                                                       f"COD_intensity = ({long}) / industrial_output"), encoding="utf-8")
+    rc, out = _run("check", str(tmp_path / "std"))
+    assert rc == 1 and "error[E004]" in out
+
+
+# ---- YAML that must not be taken --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, code", [
+    ("park: x\ndata: &a\n  lawful_setup: *a\n", "D106"),  # a recursive alias
+    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+     "park: x\ndata: {}\n", "D106"),  # the start of an alias bomb
+    ("park: !!python/object/apply:os.system [echo hi]\ndata: {}\n", "D106"),
+    ("park: x\ndata:\n  lawful_setup: " + "[" * 40 + "]" * 40 + "\n", "D106"),
+    ("", "D102"),
+    ("- a\n", "D102"),
+    ("park: x\ndata: {}\n---\npark: y\n", "D101"),
+])
+def test_yaml_that_park_data_never_needs(tmp_path: Path, text: str, code: str) -> None:
+    rc, out = _run("score", _park(tmp_path, text))
+    assert rc == 1 and f"error[{code}]" in out
+
+
+def test_dates_and_odd_numbers_in_context_are_kept_as_written(tmp_path: Path) -> None:
+    text = SYNTHETIC + "context:\n  founded: 2003-05-01\n  big: 12345678901234567.891\n  odd: .inf\n  time: 1:30\n"
+    rc, out = _run("score", _park(tmp_path, text), "--format", "json")
+    assert rc == 0
+    assert '"big": 12345678901234567.891' in out
+    ctx = json.loads(out)["context"]
+    assert ctx["founded"] == "2003-05-01" and ctx["odd"] == ".inf" and ctx["time"] == "1:30"
+
+
+def test_an_oversized_park_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "big.yaml"
+    f.write_text("park: x\ndata: {}\n" + "# padding\n" * 2_200_000, encoding="utf-8")
+    rc, out = _run("score", str(f))
+    assert rc == 1 and "error[D100]" in out and "larger than" in out
+
+
+# ---- integrity --------------------------------------------------------------------------
+
+
+def test_a_quoted_false_does_not_mark_a_park_synthetic(tmp_path: Path) -> None:
+    rc, out = _run("score", _park(tmp_path, SYNTHETIC.replace("synthetic: true", 'synthetic: "false"')))
+    assert rc == 1 and "error[D130]" in out and "'synthetic'" in out
+
+
+def test_a_folder_named_like_an_installed_standard_does_not_replace_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "cpcif-green-park@2020"
+    shutil.copytree(STD_2020, fake)
+    header = fake / "0-standard.pks"
+    header.write_text(header.read_text(encoding="utf-8").replace("pass total >= 80", "pass total >= 5"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    park = _park(tmp_path, SYNTHETIC.replace("chem_revenue: 420 亿元", "chem_revenue: 1 亿元"))
+    rc, out = _run("score", park, "--standard", "cpcif-green-park@2020")
+    assert "warning[W010]" in out and "pass mark 80" in out
+    rc, out = _run("score", park, "--standard", "./cpcif-green-park@2020")
+    assert "pass mark 5" in out and "W010" not in out
+
+
+def test_compare_csv_defuses_formulas_and_marks_no_data(tmp_path: Path) -> None:
+    park = _park(tmp_path, SYNTHETIC.replace("park: 示例绿色化工园区", 'park: "=HYPERLINK(\\"http://x\\")"')
+                 .replace("  chem_revenue: 420 亿元", "  # chem_revenue removed"))
+    rc, out = _run("compare", park, "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert all(not r[0].startswith("=") for r in rows[1:]) and rows[1][0].startswith("'=")
+    chem = next(r for r in rows if r[1] == "chem_revenue")
+    assert chem[-2:] == ["no_data", "no_data"]

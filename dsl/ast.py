@@ -375,11 +375,17 @@ class Standard:
     def indicators(self) -> list[Indicator]:
         return [i for c in self.categories for i in c.indicators]
 
+    @cached_property
+    def _by_id(self) -> dict[str, InputDecl | Indicator]:
+        return {**{i.id: i for i in self.indicators}, **{i.id: i for i in self.inputs}}
+
     def input(self, name: str) -> InputDecl | None:
-        return next((i for i in self.inputs if i.id == name), None)
+        found = self._by_id.get(name)
+        return found if isinstance(found, InputDecl) else None
 
     def indicator(self, name: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == name), None)
+        found = self._by_id.get(name)
+        return found if isinstance(found, Indicator) else None
 
     @cached_property
     def data_keys(self) -> dict[str, "DataKey"]:

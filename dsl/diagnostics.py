@@ -7,6 +7,7 @@ from typing import Iterable
 
 from .codes import CODES, Severity
 from .span import COMMAND_LINE, Span
+from .text import source_lines
 
 __all__ = ["Diagnostic", "DiagnosticError", "Severity", "SourceMap", "errors", "render_all", "did_you_mean", "read_bytes", "decode",
            "read_text", "option_error"]
@@ -61,19 +62,29 @@ class SourceMap:
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
         self._digests: dict[str, str] = {}
+        self._lines: dict[str, list[str]] = {}
 
     def add(self, name: str, text: str, digest: str | None = None) -> None:
         """A file's text as read, and the sha256 of its bytes (for audit records)."""
         self._texts[name] = text
+        self._lines.pop(name, None)
         if digest is not None:
             self._digests[name] = digest
 
     def update(self, other: "SourceMap") -> None:
         self._texts.update(other._texts)
         self._digests.update(other._digests)
+        self._lines.update(other._lines)
 
     def digest(self, name: str) -> str | None:
         return self._digests.get(name)
+
+    def line(self, name: str, n: int) -> str:
+        """Line ``n`` (1-based) of a file, as diagnostics number lines (see ``text.source_lines``)."""
+        if name not in self._lines:
+            self._lines[name] = source_lines(self.get(name) or "")
+        lines = self._lines[name]
+        return lines[n - 1] if 0 < n <= len(lines) else ""
 
     def get(self, name: str) -> str | None:
         if name in self._texts:

@@ -17,7 +17,6 @@ from parkscore.dsl.diagnostics import Diagnostic, SourceMap
 from parkscore.dsl.intervals import Interval, interval_of
 from parkscore.dsl.printer import cond_text
 from parkscore.dsl.span import Span
-from parkscore.dsl.text import source_line
 
 from .data import Fact
 from .scorecard import RuleRef
@@ -131,7 +130,7 @@ class CompiledStandard:
 
 
 def rule_ref(span: Span, clause: str, sources: SourceMap) -> RuleRef:
-    return RuleRef(span.file, span.line, span.col, clause, source_line(sources.get(span.file), span.line).strip())
+    return RuleRef(span.file, span.line, span.col, clause, sources.line(span.file, span.line).strip())
 
 
 def compile_expr(e: ast.Expr) -> ValueFn:

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from parkscore.dsl.diagnostics import SourceMap
-from parkscore.dsl.text import source_line
 
 from .trace import Op, TraceEvent
 
@@ -112,7 +111,7 @@ def explain_text(groups: list[Group], sources: SourceMap, park_file: str) -> str
 
 
 def _line(sources: SourceMap, file: str, line: int) -> str:
-    return source_line(sources.get(file), line).strip()
+    return sources.line(file, line).strip()
 
 
 def event_json(e: TraceEvent) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def _data(tmp_path: Path, lines: str) -> str:
 ])
 def test_bad_figures_are_diagnostics_at_their_position(tmp_path: Path, line: str, code: str, words: str) -> None:
     rc, out = _run("score", _data(tmp_path, line))
-    assert rc == 1 and f":3:" in out and f"error[{code}]" in out and words in out, out
+    assert rc == 1 and ":3:" in out and f"error[{code}]" in out and words in out, out
 
 
 def test_a_number_with_more_digits_than_28_is_decided_exactly(tmp_path: Path) -> None:

@@ -17,12 +17,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests/reference.py, the naive oracle
 
-from parkscore.dsl import load  # noqa: E402
+from parkscore import facts as resolve_facts  # noqa: E402
+from parkscore import installed_standards, load_park, load_standard, score, sensitivity  # noqa: E402
 from parkscore.dsl.parser import grammar_parser  # noqa: E402
-from parkscore.engine import installed_ids, load_park, load_standard, score  # noqa: E402
-from parkscore.engine.data import resolve  # noqa: E402
 from parkscore.engine.evaluate import evaluate, evaluate_indicator  # noqa: E402
-from parkscore.engine.sensitivity import sensitivity  # noqa: E402
 from parkscore.engine.trace import BufferTracer  # noqa: E402
 
 
@@ -43,7 +41,7 @@ def main() -> None:
     print(f"parkscore benchmark (python {sys.version.split()[0]}, {'quick' if quick else 'full'})\n")
 
     print("loading standards (parse + check + compile)")
-    refs = [f"{f}@{v}" for f, vs in load.installed().items() for v in vs]
+    refs = installed_standards()
     for ref in refs:
         def cold(ref: str = ref) -> None:
             grammar_parser.cache_clear()
@@ -54,8 +52,7 @@ def main() -> None:
 
     cs = load_standard("cpcif-green-park@2020")
     park = load_park(ROOT / "examples" / "parks" / "synthetic-complete.yaml")
-    facts, _ = resolve(park, cs.std, installed_ids())
-    installed_ids()
+    facts = resolve_facts(cs, park)
 
     print("\nscoring the synthetic park under cpcif-green-park@2020 (37 indicators)")
     t_eval = timeit(lambda: evaluate(cs, facts, park), n)
@@ -81,7 +78,7 @@ def main() -> None:
 
     runs = 200 if quick else 2000
     t0 = time.perf_counter()
-    sensitivity(cs, facts, park, __import__("decimal").Decimal("0.05"), runs=runs)
+    sensitivity(cs, park, __import__("decimal").Decimal("0.05"), runs=runs)
     t_mc = time.perf_counter() - t0
     print(f"\nsensitivity: {runs} Monte Carlo runs in {t_mc:.2f} s   {runs / t_mc:7.0f} runs/s")
 

@@ -66,7 +66,7 @@ def plain(d: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _encode(obj: Any, indent: str, level: int) -> str:
+def _encode(obj: Any, indent: str | None, level: int) -> str:
     if isinstance(obj, Decimal):
         if not obj.is_finite():
             raise ValueError(f"not a finite number: {obj}")
@@ -79,7 +79,7 @@ def _encode(obj: Any, indent: str, level: int) -> str:
         return json.dumps(obj, ensure_ascii=False)
     if isinstance(obj, float):
         return _encode(Decimal(repr(obj)), indent, level)
-    inner, outer = "\n" + indent * (level + 1), "\n" + indent * level
+    inner, outer = ("\n" + indent * (level + 1), "\n" + indent * level) if indent is not None else ("", "")
     if isinstance(obj, dict):
         if not obj:
             return "{}"
@@ -95,6 +95,11 @@ def _encode(obj: Any, indent: str, level: int) -> str:
 def dumps(obj: Any) -> str:
     """Every JSON output of parkscore: two-space indent, UTF-8 text, exact decimals."""
     return _encode(obj, "  ", 0)
+
+
+def dumps_line(obj: Any) -> str:
+    """One JSON value on one line (JSON Lines), with the same exact decimals."""
+    return _encode(obj, None, 0)
 
 
 def loads(text: str) -> Any:

@@ -8,16 +8,19 @@ from .text import char_width, source_lines, visible
 
 @dataclass(frozen=True, order=True)
 class Span:
-    """A range in a source file; lines and columns are 1-based, ``end_col`` exclusive."""
+    """A range in a source file; lines and columns are 1-based, ``end_col`` exclusive. A cell of
+    a table has its reference in ``cell`` (``!F12`` or ``:F12``) and is shown by it
+    (``parks.xlsx:Sheet1!F12``); its line and columns then point into the row as shown."""
 
     file: str
     line: int
     col: int
     end_line: int
     end_col: int
+    cell: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        return f"{self.file}{self.cell}" if self.cell else f"{self.file}:{self.line}:{self.col}"
 
     def excerpt(self, text: str) -> str:
         """The source line of this span with a caret underline, for error messages."""

@@ -58,7 +58,7 @@ def _cell(d: Decimal | None, status: Status | None = Status.SCORED) -> str:
     return show(d, 4) + ("" if status in (Status.SCORED, None) else f" ({status.replace('_', ' ')})")
 
 
-def _safe(text: str) -> str:
+def defuse(text: str) -> str:
     """A text cell of a CSV file, defused: a spreadsheet would run =…, +…, -…, @… as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -111,7 +111,7 @@ def compare_csv(results: list[ParkComparison], refs: list[str]) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["park", "indicator", "clause", *refs, "delta", *(f"status {ref}" for ref in refs)])
     for r in results:
-        name = _safe(r.park)
+        name = defuse(r.park)
         for iid, clause, _, pts, sts in r.rows():
             d = _delta(pts)
             w.writerow([name, iid, clause, *("" if p is None else p for p in pts), d, *("" if st is None else st for st in sts)])

@@ -323,6 +323,8 @@ def _convert(
                        did_you_mean(str(value), levels) or "levels: " + ", ".join(levels))
         return Fact(key, value, span, source)
     if kind == "items" and not isinstance(decl, ast.Indicator):
+        if isinstance(value, str):  # "A; B" (a table cell, or a short form): names separated by ';'
+            value = [Marked(part.strip(), span) for part in re.split(r"[;；]", value) if part.strip()]
         if not isinstance(value, list):
             return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
         items: list[Item] = []

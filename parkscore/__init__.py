@@ -37,12 +37,16 @@ from .api import (
     explain,
     facts,
     gap,
+    impact,
     installed_standards,
     lint_standard,
     load_park,
     load_standard,
+    read_parks,
     read_record,
     score,
+    score_many,
+    score_table,
     sensitivity,
     verify,
 )
@@ -54,6 +58,8 @@ __all__ = [
     "load_park", "park_from_mapping", "check_park", "facts",
     # scoring and analysis
     "score", "explain", "compare", "gap", "sensitivity",
+    # populations: many files, directories, tables (CSV, XLSX, Parquet), DataFrames
+    "read_parks", "score_many", "score_table", "impact",
     # audit records
     "audit_record", "read_record", "verify",
     # JSON with exact decimals

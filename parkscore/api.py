@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, read_text
 from parkscore.dsl.diff import Change
@@ -30,9 +30,11 @@ from parkscore.engine.data import load_park as _load_park
 from parkscore.engine.evaluate import evaluate
 from parkscore.engine.gap import GapReport
 from parkscore.engine.gap import gap as _gap
-from parkscore.engine.scorecard import Scorecard
+from parkscore.engine.impact import ImpactReport
+from parkscore.engine.scorecard import Scorecard, Status
 from parkscore.engine.sensitivity import SensitivityReport
 from parkscore.engine.sensitivity import sensitivity as _sensitivity
+from parkscore.engine.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
 from parkscore.engine.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
 
 StandardLike = CompiledStandard | str
@@ -107,6 +109,131 @@ def facts(std: StandardLike, park: ParkLike) -> dict[str, Fact]:
             sources.add(data.path, data.text)
         raise DiagnosticError(errors(diags), sources)
     return found
+
+
+# ---- populations: many files, directories, tables -----------------------------------------
+
+
+@dataclass(frozen=True)
+class ParkRow:
+    """One park read from a source of many: its data, or the diagnostics that stopped it."""
+
+    where: str  # the file, or the table's row ("parks.xlsx:Sheet1!A12")
+    park: ParkData | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    sources: SourceMap | None = None
+
+
+def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator[ParkRow]:
+    """Parks from YAML files, directories of them (``*.yaml``, sorted), tables (CSV, XLSX,
+    Parquet) and DataFrames (pandas, polars), lazily and in order. A file or row that cannot be
+    read is yielded with its diagnostics; the next one is read."""
+    for src in sources:
+        if not isinstance(src, (str, Path)):
+            yield from _table_rows(frame_table(src))
+            continue
+        p = Path(src)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES)
+            yield from read_parks(*files, sheet=sheet)
+        elif is_table(p):
+            try:
+                table = read_table(p, sheet)
+            except DiagnosticError as exc:
+                yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
+                continue
+            yield from _table_rows(table)
+        else:
+            try:
+                yield ParkRow(str(p), _load_park(p))
+            except DiagnosticError as exc:
+                yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
+
+
+def _table_rows(table: Table) -> Iterator[ParkRow]:
+    try:
+        for row in table.rows():
+            yield ParkRow(row.where, row.park, tuple(row.diagnostics), row.sources)
+    except DiagnosticError as exc:
+        yield ParkRow(table.name, None, tuple(exc.diagnostics), exc.sources)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A park of a population scored (``card``), or why it was not (``diagnostics``)."""
+
+    row: ParkRow
+    card: Scorecard | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    sources: SourceMap | None = None
+
+
+def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None) -> Iterator[Scored]:
+    """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat."""
+    cs = _standard(std)
+    for row in read_parks(*sources, sheet=sheet):
+        if row.park is None:
+            yield Scored(row, None, row.diagnostics, row.sources)
+            continue
+        try:
+            yield Scored(row, score(cs, row.park))
+        except DiagnosticError as exc:
+            yield Scored(row, None, tuple(exc.diagnostics), exc.sources)
+
+
+def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None) -> Any:
+    """A table in, a table out: one row per park with its total, verdict, the ids of the
+    indicators without data, and per indicator its points (``<id>``) and value (``<id>.value``).
+    A row that could not be scored has ``status`` "error" and its diagnostics in ``errors``.
+    Given a DataFrame, returns one of the same library; otherwise a list of dicts."""
+    cs = _standard(std)
+    rows = [score_row(cs, s) for s in score_many(cs, table, sheet=sheet)]
+    if isinstance(table, (str, Path)):
+        return rows
+    import narwhals as nw
+
+    native = nw.from_native(table, eager_only=True)
+    columns = {k: [r.get(k) for r in rows] for k in dict.fromkeys(k for r in rows for k in r)}
+    return nw.from_dict({k: [None if v is None else str(v) if isinstance(v, Decimal) else v for v in vals]
+                         for k, vals in columns.items()}, backend=nw.get_native_namespace(native)).to_native()
+
+
+def score_row(cs: CompiledStandard, s: Scored) -> dict[str, Any]:
+    """One flat row of a population's scores (the columns of ``score_table`` and ``score --format csv``)."""
+    card = s.card
+    if card is None:
+        return {"where": s.row.where, "park": s.row.park.name if s.row.park else None, "status": "error",
+                "errors": "; ".join(f"{d.span}: {d.code} {d.message}" for d in s.diagnostics)}
+    out: dict[str, Any] = {"where": s.row.where, "park": card.park, "period": card.period, "status": "scored",
+                           "synthetic": card.synthetic, "total": card.total, "eligible": card.eligible,
+                           "missing": ";".join(r.id for r in card.missing)}
+    for r in card.indicators:
+        out[r.id] = r.points
+        out[f"{r.id}.value"] = r.value if r.status is Status.SCORED else None
+    return out
+
+
+def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, sheet: str | None = None,
+           on_error: Callable[[Scored], None] | None = None) -> ImpactReport:
+    """A draft's effect on a population: every park scored under both versions, one at a time.
+    ``on_error`` is told of each park that could not be scored (it is counted, not scored)."""
+    a, b = _standard(old), _standard(new)
+    rep = ImpactReport(a.ref, b.ref)
+    for s in score_many(a, *sources, sheet=sheet):
+        if s.card is None or s.row.park is None:
+            rep.not_scored += 1
+            if on_error:
+                on_error(s)
+            continue
+        try:
+            other = score(b, s.row.park)
+        except DiagnosticError as exc:
+            rep.not_scored += 1
+            if on_error:
+                on_error(Scored(s.row, None, tuple(exc.diagnostics), exc.sources))
+            continue
+        rep.add(s.row.where, s.card, other)
+    return rep
 
 
 # ---- scoring -----------------------------------------------------------------------------

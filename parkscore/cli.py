@@ -4,6 +4,8 @@ line and a caret, never as a traceback; command-line values are checked in one p
 (``_decimal``, ``_percent``)."""
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from decimal import Decimal, InvalidOperation
 from functools import wraps
@@ -17,12 +19,13 @@ from tabulate import tabulate
 from parkscore import api
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
 from parkscore.dsl.fmt import format_source
-from parkscore.dsl.numbers import dumps
+from parkscore.dsl.numbers import dumps, dumps_line, show
 from parkscore.engine.audit import AUDIT_SCHEMA
-from parkscore.engine.compare import compare_csv, compare_json, compare_table
+from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
 from parkscore.engine.compile import CompiledStandard
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
+from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
 
@@ -99,23 +102,41 @@ def main() -> None:
 
 
 @main.command("score")
-@click.argument("park", type=click.Path(dir_okay=False))
+@click.argument("parks", nargs=-1, required=True, type=click.Path())
 @click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True,
-              help="table: for the terminal; json: schema parkscore.scorecard/1; markdown: a report")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "jsonl"]), default="table", show_default=True,
+              help="one park: table (for the terminal), json (parkscore.scorecard/1) or markdown (a report); "
+                   "many parks: table (one line per park), csv (one row per park, a column per indicator's points "
+                   "and value) or jsonl (one parkscore.scorecard/1 per line)")
+@click.option("--sheet", default=None, help="the sheet of an .xlsx table (default: the first)")
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False), default=None,
-              help="also write an audit record of this scorecard (its trace, sha256 of rule and data files, tool version)")
+              help="one park: also write an audit record of this scorecard (its trace, sha256 of rule and data files, tool version)")
 @click.option("--force", is_flag=True, help="with --audit: replace an existing file that is not an earlier audit record")
 @_fail_on_diagnostics
-def score_cmd(park: str, standard: str, fmt: str, audit_path: str | None, force: bool) -> None:
-    """Score PARK (a YAML data file) against a standard.
+def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, audit_path: str | None, force: bool) -> None:
+    """Score PARKS against a standard: a YAML park file, or many parks (several files, a directory
+    of them, tables: .csv, .xlsx, .parquet with one row per park).
 
-    Prints each indicator's value, the band or level that matched and its points, category
-    subtotals, the total, the basic-requirement gates and whether the park is eligible.
-    Indicators without data score 0 and are listed as missing. With --audit, also writes the
-    record of this very scorecard, which `parkscore verify` can check later; it never
-    overwrites the park file, nor a file that is not an earlier audit record (unless --force).
+    For one park: each indicator's value, the band or level that matched and its points, category
+    subtotals, the total, the basic-requirement gates and whether the park is eligible; indicators
+    without data score 0 and are listed as missing. With --audit, also writes the record of this
+    very scorecard, which `parkscore verify` can check later; it never overwrites the park file,
+    nor a file that is not an earlier audit record (unless --force).
+
+    For many parks, results stream one park at a time (memory stays flat); a file or row with
+    errors is reported on stderr with its position (parks.xlsx:Sheet1!F12) and the others are
+    scored; the exit status is 1 if any was not scored.
     """
+    single = len(parks) == 1 and Path(parks[0]).suffix.lower() in (".yaml", ".yml")
+    if not single:
+        if audit_path:
+            raise option_error("--audit records one park; give one YAML park file", code="E013")
+        _score_many(parks, standard, fmt, sheet)
+        return
+    if fmt in ("csv", "jsonl"):
+        _score_many(parks, standard, fmt, sheet)
+        return
+    park = parks[0]
     cs = _standard(standard)
     data = api.load_park(park)
     explanation = api.explain(cs, data) if audit_path else None
@@ -128,6 +149,53 @@ def score_cmd(park: str, standard: str, fmt: str, audit_path: str | None, force:
         record = api.audit_record(standard, data, explanation)
         _write_output(audit_path, dumps(record) + "\n", [park], AUDIT_SCHEMA, force)
         click.echo(f"audit record written to {audit_path}", err=True)
+
+
+def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None) -> None:
+    """Batch scoring, streamed: a line (table), a row (csv) or a scorecard (jsonl) per park."""
+    if fmt in ("json", "markdown"):
+        raise option_error(f"--format {fmt} is for one park; for many use table, csv or jsonl")
+    cs = _standard(standard)
+    ids = [ci.ind.id for ci in cs.indicators]
+    columns = ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
+    writer = fmt == "csv"
+    if writer:
+        click.echo(_csv_line(columns))
+    elif fmt == "table":
+        click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
+    n = bad = eligible = 0
+    for s in api.score_many(cs, *parks, sheet=sheet):
+        n += 1
+        if s.card is None:
+            bad += 1
+            click.echo(render_all(s.diagnostics, s.sources), err=True)
+        if writer:
+            row = api.score_row(cs, s)
+            click.echo(_csv_line([_csv_cell(row.get(c)) for c in columns]))
+        elif fmt == "jsonl":
+            obj = scorecard_json(s.card, s.row.where) if s.card else {"schema": "parkscore.error/1", "where": s.row.where,
+                                                                     "diagnostics": [d.to_json() for d in s.diagnostics]}
+            click.echo(dumps_line(obj))
+        elif s.card is not None:
+            c = s.card
+            verdict = "n/a" if c.eligible is None else "eligible" if c.eligible else "not eligible"
+            head = c.park + (f" ({c.period})" if c.period else "") + (" [synthetic]" if c.synthetic else "")
+            click.echo(f"{show(c.total, 4):>8}  {verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]")
+        eligible += bool(s.card and s.card.eligible)
+    click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)", err=True)
+    if bad:
+        sys.exit(1)
+
+
+def _csv_line(cells: list[Any]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(cells)
+    return buf.getvalue()
+
+
+def _csv_cell(v: Any) -> Any:
+    """A CSV cell: text a spreadsheet would run as a formula is defused."""
+    return defuse(v) if isinstance(v, str) else "" if v is None else v
 
 
 @main.command("explain")
@@ -342,6 +410,37 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) ->
         click.echo(compare_csv(results, refs), nl=False)
     else:
         click.echo(compare_table(results, refs))
+
+
+@main.command("impact")
+@click.argument("old")
+@click.argument("new")
+@click.option("--parks", "parks", multiple=True, required=True, type=click.Path(exists=True),
+              help="the population: park files, directories of them, or tables (.csv, .xlsx, .parquet); repeatable")
+@click.option("--sheet", default=None, help="the sheet of .xlsx tables (default: the first)")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table: for the terminal; json: parkscore.impact/1 (every flip); csv: one row per indicator and rule")
+@click.option("--flips", "flips_shown", default=20, show_default=True, type=click.IntRange(0),
+              help="table: how many flipping parks to list in each direction")
+@_fail_on_diagnostics
+def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fmt: str, flips_shown: int) -> None:
+    """What version NEW does to a population of parks scored under OLD: the distribution of totals
+    under each, the parks whose eligibility flips in each direction with the indicators that moved
+    them, per indicator the mean change of points, and the rules (file:line) that decided the
+    changed points. Parks stream one at a time; one that cannot be scored is reported and counted."""
+    a, b = _standard(old), _standard(new)
+
+    def report(s: api.Scored) -> None:
+        click.echo(render_all(s.diagnostics, s.sources), err=True)
+
+    rep = api.impact(a, b, *parks, sheet=sheet, on_error=report)
+    if fmt == "json":
+        click.echo(dumps(impact_json(rep)))
+    elif fmt == "csv":
+        for row in impact_csv_rows(rep):
+            click.echo(_csv_line(row))
+    else:
+        click.echo(impact_text(rep, flips_shown))
 
 
 @main.command("gap")

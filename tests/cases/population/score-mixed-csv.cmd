@@ -1,0 +1,1 @@
+score tests/cases/population/mixed.csv --format csv

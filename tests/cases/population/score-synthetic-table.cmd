@@ -1,0 +1,1 @@
+score examples/tables/synthetic-25.csv

@@ -152,12 +152,12 @@ def impact_text(rep: ImpactReport, flips_shown: int = 20) -> str:
                 tabulate(rows, headers=["park", "where", "old", "new", "indicators that moved"], tablefmt="simple", disable_numparse=True)]
     changed = _changed(rep)
     if changed:
-        rows: list[list[str]] = []
+        table: list[list[str]] = []
         for i in changed:
             (o, nw), c = i.rules.most_common(1)[0]
-            rows.append([i.clause, i.id, str(i.parks_changed), show(i.mean(n), 3), f"{o} → {nw} ({c} parks)"])
+            table.append([i.clause, i.id, str(i.parks_changed), show(i.mean(n), 3), f"{o} → {nw} ({c} parks)"])
         out += ["", "indicators whose points change (mean over all parks), and the rules that decided most often:",
-                tabulate(rows, headers=["clause", "indicator", "parks", "mean change", "rule old → new"], tablefmt="simple",
+                tabulate(table, headers=["clause", "indicator", "parks", "mean change", "rule old → new"], tablefmt="simple",
                          disable_numparse=True)]
     else:
         out += ["", "no indicator's points change"]

@@ -98,6 +98,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("D160", _E, "a count given as a number instead of items"),
     Code("D170", _E, "a yearly figure not written `{unit, by_year}`"),
     Code("D171", _E, "a year without a number"),
+    # test files
+    Code("D190", _E, "a test file or case that is not well formed (no cases, no standard, no data, an unknown expectation)"),
     # audit records
     Code("D180", _E, "not a parkscore audit record, or a malformed one"),
     Code("D181", _E, "a file named by an audit record that is not a file of the kind it should be"),

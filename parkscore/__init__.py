@@ -44,10 +44,12 @@ from .api import (
     load_standard,
     read_parks,
     read_record,
+    run_tests,
     score,
     score_many,
     score_table,
     sensitivity,
+    testgen,
     verify,
 )
 
@@ -60,6 +62,8 @@ __all__ = [
     "score", "explain", "compare", "gap", "sensitivity",
     # populations: many files, directories, tables (CSV, XLSX, Parquet), DataFrames
     "read_parks", "score_many", "score_table", "impact",
+    # test cases and coverage for standards authors
+    "run_tests", "testgen",
     # audit records
     "audit_record", "read_record", "verify",
     # JSON with exact decimals

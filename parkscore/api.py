@@ -10,8 +10,9 @@ diagnostic (``str(exc)`` renders them with positions, source lines and carets).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -35,6 +36,8 @@ from parkscore.engine.scorecard import Scorecard, Status
 from parkscore.engine.sensitivity import SensitivityReport
 from parkscore.engine.sensitivity import sensitivity as _sensitivity
 from parkscore.engine.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
+from parkscore.engine.testing import TESTS_DIR, Case, Outcome, check_case, coverage_items, covered_by, generated_cases, load_cases
+from parkscore.engine.testing import Item as CoverageItem
 from parkscore.engine.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
 
 StandardLike = CompiledStandard | str
@@ -285,6 +288,173 @@ def sensitivity(std: StandardLike, park: ParkLike, uncertainty: Decimal = Decima
     """Monte Carlo over the park's figures within ±``uncertainty`` (a fraction: 0.1 is 10 %)."""
     cs, data = _standard(std), _park(park)
     return _sensitivity(cs, facts(cs, data), data, uncertainty, runs, seed)
+
+
+# ---- test cases and coverage ----------------------------------------------------------------
+
+
+@dataclass
+class TestRun:
+    """Cases run against standards: outcomes, coverage per standard, and for a draft that amends
+    a base, the base's cases it inherits (unchanged rules: they must still pass) or changes."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    sources: SourceMap = field(default_factory=SourceMap)
+    coverage: dict[str, tuple[list[CoverageItem], set[tuple[str, int, int, str]]]] = field(default_factory=dict)
+    changed: list[tuple[Outcome, Outcome]] = field(default_factory=list)  # (under the base, under the draft)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.passed]
+
+
+def _shown_path(p: Path) -> Path:
+    """A path as outputs show it: relative to the working directory when under it."""
+    real = p.resolve()
+    try:
+        return real.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return real
+
+
+def test_paths(*paths: str | Path) -> list[tuple[str | None, Path]]:
+    """(standard the cases are run against or None for the file's own, test file) for each path:
+    a test file; a directory of them; a standard (family@version or its directory) -> its tests/
+    and, for an amendment, its base's tests run against it. No path: every installed standard."""
+    out: list[tuple[str | None, Path]] = []
+    for p in paths or tuple(installed_standards()):
+        path = Path(p)
+        if path.suffix.lower() in (".yaml", ".yml"):
+            out.append((None, path))
+            continue
+        version_dir = _version_dir(str(p))
+        if version_dir is None:
+            out += [(None, f) for f in sorted(path.rglob("*.yaml"))]
+            continue
+        ref = str(p)
+        out += [(ref, _shown_path(f)) for f in sorted((version_dir / TESTS_DIR).glob("*.yaml"))]
+        loaded = check_standard(ref)
+        base = loaded.std.header.amends if loaded.std is not None else None
+        base_dir = _version_dir(base) if base else None
+        if base_dir is not None:
+            out += [(ref, _shown_path(f)) for f in sorted((base_dir / TESTS_DIR).glob("*.yaml"))]
+    return out
+
+
+def _version_dir(ref: str) -> Path | None:
+    path = Path(ref)
+    if path.is_dir() and any(path.glob("*.pks")):
+        return path
+    family, _, version = ref.partition("@")
+    if family in installed() and version in installed()[family]:
+        return Path(str(resources.files("parkscore.standards").joinpath(family, version)))
+    return None
+
+
+def run_tests(*paths: str | Path) -> TestRun:
+    """Run the cases of ``paths`` (see ``test_paths``); coverage is collected per standard."""
+    run = TestRun()
+    loaded: dict[str, CompiledStandard] = {}
+
+    def std(ref: str) -> CompiledStandard:
+        if ref not in loaded:
+            loaded[ref] = load_standard(ref)
+        return loaded[ref]
+
+    for target, f in test_paths(*paths):
+        try:
+            cases, problems, sources = load_cases(f)
+        except DiagnosticError as exc:
+            run.problems += exc.diagnostics
+            continue
+        run.problems += problems
+        run.sources.update(sources)
+        for case in cases:
+            own = std(case.standard or "")
+            cs = std(target) if target else own
+            outcome = _run_case(case, cs)
+            if outcome.card is not None:
+                run.coverage.setdefault(cs.ref, (coverage_items(cs), set()))[1].update(covered_by(outcome.card, cs))
+            if cs.ref != own.ref:  # a base's case run against the draft that amends it
+                if _affected(case, own, cs):
+                    before = _run_case(case, own)
+                    if [str(a) for _, a in before.failures] != [str(a) for _, a in outcome.failures] or outcome.failures:
+                        run.changed.append((before, outcome))
+                    continue
+            run.outcomes.append(outcome)
+    return run
+
+
+def _run_case(case: Case, cs: CompiledStandard) -> Outcome:
+    try:
+        card = score(cs, case.park)
+    except DiagnosticError as exc:
+        return Outcome(case, None, [], list(exc.diagnostics))
+    return Outcome(case, card, check_case(case, card))
+
+
+def _affected(case: Case, base: CompiledStandard, draft: CompiledStandard) -> bool:
+    """Does the draft change what the case checks? Its named indicators or gates changed, or it
+    checks the total or verdict and a changed indicator reads its data (or the header changed)."""
+    changes = diff(base, draft)
+    changed = {c.id for c in changes}
+    named = {(base.indicator(s).ind.id if _has(base, s) else s) for s in case.subjects}
+    if named & changed:
+        return True
+    if any(e.field in ("total", "eligible") for e in case.expectations):
+        if base.std.header.pass_mark != draft.std.header.pass_mark or changed & set(case.park.entries):
+            return True
+        reads = {i.id for i in draft.std.indicators if i.id in changed and set(i.reads) & set(case.park.entries)}
+        return bool(reads) or any(c.kind == "added" for c in changes)
+    return False
+
+
+def _has(cs: CompiledStandard, key: str) -> bool:
+    try:
+        cs.indicator(key)
+        return True
+    except KeyError:
+        return False
+
+
+def testgen(std: StandardLike) -> str:
+    """A test file of generated cases for every rule and gate of a standard, with the values the
+    engine computes now as expectations, for a person to review and commit (YAML text)."""
+    import yaml
+
+    cs = _standard(std)
+    out = []
+    for c in generated_cases(cs):
+        card = score(cs, park_from_mapping(c["data"], c["name"]))
+        if "gate" in c:
+            expect: dict[str, Any] = {"gates": {card.gate(c["gate"]).clause: str(card.gate(c["gate"]).status)}}
+        else:
+            subject = c["name"].split(" ")[1].split(":")[0]
+            r = card.indicator(subject)
+            spec: dict[str, Any] = {"points": _yaml_number(r.points), "status": str(r.status)}
+            if r.rule is not None:
+                spec["rule"] = r.rule.text
+            expect = {"indicators": {r.clause: spec}}
+        out.append({"name": c["name"], "data": _yaml_data(c["data"]), "expect": expect})
+    head = (f"# Generated by `parkscore testgen {cs.ref}`: every band on its bounds, a step inside and outside,\n"
+            "# every level, counts below, at and over the cap, exemptions and guards, trends, gates.\n"
+            "# The expectations are what the engine computes now: review them against the standard's text.\n")
+    return head + yaml.safe_dump({"standard": cs.ref, "cases": out}, allow_unicode=True, sort_keys=False, width=120)
+
+
+def _yaml_number(d: Decimal) -> int | str:
+    return int(d) if d == d.to_integral_value() else str(d)
+
+
+def _yaml_data(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return _yaml_number(v)
+    if isinstance(v, dict):
+        return {k: _yaml_data(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_yaml_data(x) for x in v]
+    return v
 
 
 # ---- audit records -------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
+from parkscore.engine.testing import indicator_line, shown
 
 STANDARD_HELP = ("a standard: family@version (see `parkscore standards`; an installed standard wins over a folder of "
                  "the same name) or a path to a directory of .pks files (write ./NAME for a folder here)")
@@ -441,6 +442,105 @@ def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fm
             click.echo(_csv_line(row))
     else:
         click.echo(impact_text(rep, flips_shown))
+
+
+@main.command("test")
+@click.argument("paths", nargs=-1)
+@click.option("--coverage", "with_coverage", is_flag=True,
+              help="also report which bands, levels, counts, guards, exemptions, trends and gates some case made decide")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: schema parkscore.test/1")
+@_fail_on_diagnostics
+def test_cmd(paths: tuple[str, ...], with_coverage: bool, fmt: str) -> None:
+    """Run the test cases of standards: PATHS are test files, directories of them, or standards
+    (family@version or a version directory: its tests/, and for an amendment its base's cases
+    too). Without PATHS, every installed standard's cases. Exit 1 on any failure.
+
+    A failure shows the expected and the actual value and the indicator's result; a base's case
+    run against a draft is inherited (it must still pass) unless the draft changes what it checks,
+    in which case it is listed as changed by the draft, with its values before and after.
+    """
+    run = api.run_tests(*paths)
+    if run.problems:
+        click.echo(render_all(run.problems, run.sources), err=True)
+    if fmt == "json":
+        click.echo(dumps(_test_json(run, with_coverage)))
+    else:
+        click.echo(_test_text(run, with_coverage))
+    sys.exit(1 if run.failed or run.problems else 0)
+
+
+def _failure_lines(o: Any) -> list[str]:
+    lines = [f"FAIL {o.case.file}:{o.case.span.line}: {o.case.name}"]
+    lines += [f"  {d.span}: {d.code} {d.message}" for d in o.errors]
+    for e, actual in o.failures:
+        lines.append(f"  {e.what}: expected {shown(e.value)}, got {shown(actual)}  [{e.span}]")
+        if o.card is not None and e.subject:
+            try:
+                lines.append("    " + indicator_line(o.card.indicator(e.subject)))
+            except KeyError:
+                pass
+    return lines
+
+
+def _test_text(run: Any, with_coverage: bool) -> str:
+    out: list[str] = []
+    for o in run.failed:
+        out += _failure_lines(o)
+    if run.changed:
+        out.append(f"{len(run.changed)} case(s) of the base that the draft changes:")
+        for _before, after in run.changed:
+            diffs = "; ".join(f"{e.what}: {shown(e.value)} -> {shown(a)}" for e, a in after.failures) or "same results"
+            out.append(f"  {after.case.file}:{after.case.span.line}: {after.case.name}: {diffs}")
+    n = len(run.outcomes)
+    out.append(f"{n} case(s): {n - len(run.failed)} passed, {len(run.failed)} failed"
+               + (f"; {len(run.changed)} changed by the draft" if run.changed else ""))
+    if with_coverage:
+        for ref, (items, hit) in run.coverage.items():
+            done = [i for i in items if i.key in hit]
+            pct = 100 * len(done) / len(items) if items else 100.0
+            out.append(f"coverage {ref}: {len(done)} of {len(items)} rules and outcomes ({pct:.1f} %)")
+            out += [f"  not covered: {i.where}: {i.what}: {i.text}" for i in items if i.key not in hit]
+    return "\n".join(out)
+
+
+def _test_json(run: Any, with_coverage: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": "parkscore.test/1",
+        "cases": len(run.outcomes), "failed": len(run.failed),
+        "failures": [{"file": o.case.file, "line": o.case.span.line, "name": o.case.name,
+                      "errors": [d.to_json() for d in o.errors],
+                      "expectations": [{"what": e.what, "expected": shown(e.value), "actual": shown(a)} for e, a in o.failures]}
+                     for o in run.failed],
+        "changed_by_draft": [{"file": a.case.file, "line": a.case.span.line, "name": a.case.name,
+                              "differences": [{"what": e.what, "expected": shown(e.value), "actual": shown(x)} for e, x in a.failures]}
+                             for _, a in run.changed],
+    }
+    if with_coverage:
+        out["coverage"] = {ref: {"covered": sum(1 for i in items if i.key in hit), "total": len(items),
+                                 "uncovered": [{"where": i.where, "what": i.what, "rule": i.text} for i in items if i.key not in hit]}
+                           for ref, (items, hit) in run.coverage.items()}
+    return out
+
+
+@main.command("testgen")
+@click.argument("standard")
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="write the cases to this file (default: print)")
+@click.option("--force", is_flag=True, help="replace an existing file")
+@_fail_on_diagnostics
+def testgen_cmd(standard: str, out: str | None, force: bool) -> None:
+    """Write test cases for every rule and gate of STANDARD: each band on its bounds, a step inside
+    and outside (in the indicator's unit, exact decimals), each level, counts below, at and over
+    the cap, exemptions and guards on and off, trends met and not met, gates pass and fail, with
+    the values the engine computes as expectations, for a person to review and commit."""
+    text = api.testgen(_standard(standard))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    if Path(out).exists() and not force:
+        raise option_error(f"{out} exists; it is not overwritten", "choose another file, or add --force", "E015")
+    Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"wrote {text.count(chr(10) + '- name:')} case(s) to {out}", err=True)
 
 
 @main.command("gap")

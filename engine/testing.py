@@ -8,7 +8,7 @@
         expect:
           indicators:
             COD_intensity: 3                        # points, by id or clause
-            "7.18": {status: no_data}               # or points, status, rule (a text of the deciding rule)
+            "7.18": {status: no_data}               # or points, status, rule (a text of the deciding rule), line
           gates: {"4(1)": no_data}
           total: 3
           eligible: false
@@ -155,8 +155,8 @@ def _expectations(m: Marked | None, where: Span) -> tuple[list[Expectation], lis
             for ind, spec in v.value.items():
                 if isinstance(spec.value, dict):
                     for f, x in spec.value.items():
-                        if f not in ("points", "status", "rule"):
-                            problems.append(Diagnostic("D190", f"unknown expectation '{f}'", x.key_span, "points, status or rule"))
+                        if f not in ("points", "status", "rule", "line"):
+                            problems.append(Diagnostic("D190", f"unknown expectation '{f}'", x.key_span, "points, status, rule or line"))
                             continue
                         out.append(Expectation(f"indicator {ind} {f}", ind, f, x.value, x.span))
                 else:
@@ -194,6 +194,8 @@ def _actual(e: Expectation, card: Scorecard) -> Any:
         return r.points
     if e.field == "status":
         return r.status
+    if e.field == "line":
+        return r.rule.line if r.rule else None
     return r.rule.text if r.rule else None
 
 
@@ -207,6 +209,8 @@ def _same(expected: Any, actual: Any, fld: str) -> bool:
         return actual is not None and str(expected).strip() in actual
     if fld == "eligible":
         return expected is actual
+    if fld == "line":
+        return str(expected) == str(actual)
     return str(expected) == str(actual)
 
 

@@ -61,3 +61,15 @@ def test_testgen_never_overwrites_without_force(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["testgen", "climate-leader-park@2020", "--out", str(out), "--force"]).exit_code == 0
     run = parkscore.run_tests(str(out))
     assert run.failed == [] and len(run.outcomes) > 50
+
+
+def test_the_deciding_rule_by_text_or_line(tmp_path: Path) -> None:
+    f = tmp_path / "t.yaml"
+    line = next(n for n, t in enumerate((STD_2020 / "3-environment.pks").read_text(encoding="utf-8").split("\n"), 1)
+                if t.strip() == "score COD_intensity <= 0.05 -> 3")
+    f.write_text("standard: cpcif-green-park@2020\ncases:\n  - name: edge\n    data: {COD_emitted: 500 t, industrial_output: 10000000 万元}\n"
+                 f"    expect: {{indicators: {{'7.17': {{rule: 'COD_intensity <= 0.05', line: {line}, points: 3}}}}}}\n"
+                 f"  - name: wrong line\n    data: {{COD_emitted: 500 t, industrial_output: 10000000 万元}}\n"
+                 f"    expect: {{indicators: {{'7.17': {{line: {line + 1}}}}}}}\n", encoding="utf-8")
+    run = parkscore.run_tests(str(f))
+    assert [o.case.name for o in run.failed] == ["wrong line"]

@@ -23,12 +23,13 @@ MAX_EXPONENT = 40
 PRECISION = 120
 
 
-_SHOWN = Context(prec=28)
+_SHOWN = Context(prec=MAX_DIGITS)
 
 
 def rounded(d: Decimal) -> Decimal:
-    """A computed value as results carry it: 28 significant digits (Python's default precision);
-    the decision it led to was taken on the value computed at PRECISION digits."""
+    """A computed value as results carry it: MAX_DIGITS significant digits, so a figure as given
+    (at most MAX_DIGITS digits) is shown exactly; the decision it led to was taken on the value
+    computed at PRECISION digits."""
     return _SHOWN.plus(d)
 
 

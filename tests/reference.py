@@ -114,12 +114,12 @@ def total(std: ast.Standard, facts: Mapping[str, Fact]) -> Decimal:
     if all(c.weight is None for c in std.categories):
         return sum((points(i, facts) for i in std.indicators), Decimal(0))
     out = Decimal(0)
-    with localcontext(prec=120):  # the engine's documented arithmetic: 120 digits, results shown with 28
+    with localcontext(prec=120):  # the engine's documented arithmetic: 120 digits, results shown with 40
         for c in std.categories:
             got = sum((points(i, facts) for i in c.indicators), Decimal(0))
             assert c.weight is not None and c.max_points and std.header.total is not None
             out += c.weight / 100 * (got / c.max_points) * std.header.total
-    return +out
+    return _shown(out)
 
 
 def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:
@@ -129,3 +129,9 @@ def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:
         return None
     above = std.header.pass_mark is None or total(std, facts) >= std.header.pass_mark
     return above and all(g.id in facts and facts[g.id].value is True for g in required)
+
+
+def _shown(d: Decimal) -> Decimal:
+    """Totals as the engine shows them: 40 significant digits."""
+    with localcontext(prec=40):
+        return +d

@@ -9,7 +9,7 @@ from lark import Lark, Token, Tree, UnexpectedCharacters, UnexpectedEOF, Unexpec
 
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap
 from .span import Span
-from .text import bad_characters
+from .text import bad_characters, source_lines
 
 
 @cache
@@ -162,8 +162,9 @@ def _syntax_diagnostic(exc: UnexpectedInput, text: str, path: str) -> Diagnostic
         message = f"unexpected {found}"
         hint = _expected(exc.accepts or exc.expected)
     elif isinstance(exc, UnexpectedCharacters):
-        source_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
-        ch = source_line[col - 1] if col <= len(source_line) else ""
+        lines = source_lines(text)
+        src = lines[line - 1] if line <= len(lines) else ""
+        ch = src[col - 1] if col <= len(src) else ""
         message = f"unexpected character {ch!r}"
         hint = f"write {_ASCII[ch]} instead of {ch}" if ch in _ASCII else _expected(exc.allowed)
     elif isinstance(exc, UnexpectedEOF):

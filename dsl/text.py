@@ -26,12 +26,6 @@ def source_lines(text: str) -> list[str]:
     return [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
 
 
-def source_line(text: str | None, line: int) -> str:
-    """Line ``line`` of ``text`` (1-based), or "" if there is no such line."""
-    lines = source_lines(text or "")
-    return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
 def char_width(c: str) -> int:
     """Terminal columns of one character as ``visible`` shows it (a control character is one \ufffd)."""
     if not c.isprintable():

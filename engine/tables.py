@@ -73,6 +73,7 @@ class Table:
         self.name = name if sheet is None else f"{name}:{sheet}"
         self._sep = ":" if sheet is None else "!"
         self._cells = cells
+        self.header_sources = SourceMap()  # the header row as diagnostics quote it
 
     def span(self, row: int, col: int, offsets: list[tuple[int, int]] | None = None) -> Span:
         """The span of cell (row, col); ``offsets`` place it in the row as shown (``shown``)."""
@@ -103,7 +104,6 @@ class Table:
     def _columns(self, names: list[str], units: list[str]) -> tuple[list[Column], list[Diagnostic]]:
         cols, problems = [], []
         line, offsets = shown(names)
-        self.header_sources = SourceMap()
         self.header_sources.add(self.name, line)
         for i, name in enumerate(names):
             if not name:

@@ -393,17 +393,28 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
 
 
 @main.command("compare")
-@click.argument("parks", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("parks", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--standard", "-s", "standards", multiple=True, required=True, help=STANDARD_HELP + " (give two or more)")
+@click.option("--sheet", default=None, help="the sheet of .xlsx tables (default: the first)")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="json: schema parkscore.compare/1; csv: one row per park and indicator")
 @_fail_on_diagnostics
-def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) -> None:
-    """Score each PARK under each --standard: points per indicator, deltas (last minus first
-    standard) and the parks whose eligibility flips between versions. Indicators without data
-    are shown as "no data", not as 0."""
+def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str | None, fmt: str) -> None:
+    """Score each park of PARKS (park files, directories of them, tables) under each --standard:
+    points per indicator, deltas (last minus first standard) and the parks whose eligibility flips
+    between versions. Indicators without data are shown as "no data", not as 0. A park that cannot
+    be read is reported and the others are compared (exit 1)."""
     compiled = [_standard(s) for s in standards]
-    results = api.compare([api.load_park(p) for p in parks], compiled)
+    results = []
+    bad = 0
+    for row in api.read_parks(*parks, sheet=sheet):
+        try:
+            if row.park is None:
+                raise DiagnosticError(list(row.diagnostics), row.sources or SourceMap())
+            results += api.compare([row.park], compiled)
+        except DiagnosticError as exc:  # one bad park does not stop the others
+            bad += 1
+            click.echo(render_all(exc.diagnostics, exc.sources), err=True)
     refs = [c.ref for c in compiled]
     if fmt == "json":
         click.echo(dumps(compare_json(results, refs)))
@@ -411,6 +422,8 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], fmt: str) ->
         click.echo(compare_csv(results, refs), nl=False)
     else:
         click.echo(compare_table(results, refs))
+    if bad:
+        sys.exit(1)
 
 
 @main.command("impact")

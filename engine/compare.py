@@ -106,10 +106,12 @@ def compare_json(results: list[ParkComparison], refs: list[str]) -> dict[str, An
     }
 
 
-def compare_csv(results: list[ParkComparison], refs: list[str]) -> str:
+def compare_csv(results: list[ParkComparison], refs: list[str], header: bool = True) -> str:
+    """CSV rows of parks compared (with the header row unless ``header`` is False, for streaming)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["park", "indicator", "clause", *refs, "delta", *(f"status {ref}" for ref in refs)])
+    if header:
+        w.writerow(["park", "indicator", "clause", *refs, "delta", *(f"status {ref}" for ref in refs)])
     for r in results:
         name = defuse(r.park)
         for iid, clause, _, pts, sts in r.rows():

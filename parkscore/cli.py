@@ -315,7 +315,8 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
         sources.update(loaded.sources)
         diags += loaded.diagnostics
     n_err = len(errors(diags))
-    _print_diagnostics(diags, sources, fmt, f"{n_err} error(s), {len(diags) - n_err} warning(s) in {', '.join(targets)}")
+    named = ", ".join(targets) if len(targets) <= 5 else f"{len(targets)} files"
+    _print_diagnostics(diags, sources, fmt, f"{n_err} error(s), {len(diags) - n_err} warning(s) in {named}")
     sys.exit(1 if n_err else 0)
 
 
@@ -405,22 +406,27 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
     between versions. Indicators without data are shown as "no data", not as 0. A park that cannot
     be read is reported and the others are compared (exit 1)."""
     compiled = [_standard(s) for s in standards]
-    results = []
+    refs = [c.ref for c in compiled]
+    results = []  # kept for the table and JSON; CSV streams a park at a time
     bad = 0
+    if fmt == "csv":
+        click.echo(compare_csv([], refs), nl=False)
     for row in api.read_parks(*parks, sheet=sheet):
         try:
             if row.park is None:
                 raise DiagnosticError(list(row.diagnostics), row.sources or SourceMap())
-            results += api.compare([row.park], compiled)
+            compared = api.compare([row.park], compiled)
         except DiagnosticError as exc:  # one bad park does not stop the others
             bad += 1
             click.echo(render_all(exc.diagnostics, exc.sources), err=True)
-    refs = [c.ref for c in compiled]
+            continue
+        if fmt == "csv":
+            click.echo(compare_csv(compared, refs, header=False), nl=False)
+        else:
+            results += compared
     if fmt == "json":
         click.echo(dumps(compare_json(results, refs)))
-    elif fmt == "csv":
-        click.echo(compare_csv(results, refs), nl=False)
-    else:
+    elif fmt == "table":
         click.echo(compare_table(results, refs))
     if bad:
         sys.exit(1)

@@ -28,6 +28,7 @@ from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
+from parkscore.engine.tables import is_table
 from parkscore.engine.testing import indicator_line, shown
 
 STANDARD_HELP = ("a standard: family@version (see `parkscore standards`; an installed standard wins over a folder of "
@@ -286,38 +287,49 @@ def _print_diagnostics(diags: list[Diagnostic], sources: SourceMap, fmt: str, su
               help="json: schema parkscore.diagnostics/1")
 @_fail_on_diagnostics
 def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
-    """Check rule files and park data files; print diagnostics; exit 1 on any error.
+    """Check rule files and park data; print diagnostics as they are found; exit 1 on any error.
 
-    TARGETS are standards (family@version), directories or .pks files (the whole version
-    directory of a .pks file is checked, since its files form one standard), and .yaml park
-    files (checked against --standard, default cpcif-green-park@2020, loaded once).
+    TARGETS are standards (family@version), version directories or .pks files (the whole version
+    directory of a .pks file is checked, since its files form one standard), and park data: .yaml
+    park files, tables (.csv, .xlsx, .parquet: every row) and directories of them, checked against
+    --standard (default cpcif-green-park@2020, loaded once).
     """
-    diags: list[Diagnostic] = []
-    sources = SourceMap()
+    found: list[dict[str, Any]] = []
+    counts = [0, 0]  # errors, warnings
     seen: set[str] = set()
     cs: CompiledStandard | None = None
+
+    def report(diags: list[Diagnostic] | tuple[Diagnostic, ...], sources: SourceMap | None) -> None:
+        n_err = len(errors(diags))
+        counts[0] += n_err
+        counts[1] += len(diags) - n_err
+        if fmt == "json":
+            found.extend(d.to_json() for d in diags)
+        elif diags:
+            click.echo(render_all(diags, sources))
+
     for target in targets:
-        if target.endswith((".yaml", ".yml")):
-            cs = cs or _standard(standard or DEFAULT_STANDARD)
-            try:
-                park = api.load_park(target)
-            except DiagnosticError as exc:  # one bad file does not stop the others
-                diags += exc.diagnostics
-                sources.update(exc.sources)
+        path = Path(target)
+        is_data = path.suffix.lower() in (".yaml", ".yml") or is_table(path) or (path.is_dir() and not any(path.glob("*.pks")))
+        if not is_data:
+            loaded = api.check_standard(target)
+            if loaded.ref not in seen:
+                seen.add(loaded.ref)
+                report(loaded.diagnostics, loaded.sources)
+            continue
+        cs = cs or _standard(standard or DEFAULT_STANDARD)
+        for row in api.read_parks(target):
+            if row.park is None:
+                report(row.diagnostics, row.sources)
                 continue
-            sources.add(park.path, park.text)
-            diags += api.check_park(cs, park)
-            continue
-        loaded = api.check_standard(target)
-        if loaded.ref in seen:
-            continue
-        seen.add(loaded.ref)
-        sources.update(loaded.sources)
-        diags += loaded.diagnostics
-    n_err = len(errors(diags))
-    named = ", ".join(targets) if len(targets) <= 5 else f"{len(targets)} files"
-    _print_diagnostics(diags, sources, fmt, f"{n_err} error(s), {len(diags) - n_err} warning(s) in {named}")
-    sys.exit(1 if n_err else 0)
+            sources = SourceMap()
+            sources.add(row.park.path, row.park.text)
+            report(api.check_park(cs, row.park), sources)
+    if fmt == "json":
+        click.echo(dumps({"schema": DIAGNOSTICS_SCHEMA, "diagnostics": found}))
+    named = ", ".join(targets) if len(targets) <= 5 else f"{len(targets)} targets"
+    click.echo(f"{counts[0]} error(s), {counts[1]} warning(s) in {named}", err=True)
+    sys.exit(1 if counts[0] else 0)
 
 
 @main.command("lint")

@@ -194,7 +194,17 @@ class Trend:
     span: Span = _span()
 
 
-Rule = Union[Band, Level, Count, Require, Exempt, Trend]
+@dataclass(frozen=True)
+class Note:
+    """``reading "…"`` (how parkscore reads an ambiguous source) or ``erratum "…"`` (where the
+    source is wrong and what is encoded instead): shown with the indicator in every output."""
+
+    kind: str  # "reading" | "erratum"
+    text: str
+    span: Span = _span()
+
+
+Rule = Union[Band, Level, Count, Require, Exempt, Trend, Note]
 
 
 @dataclass(frozen=True)
@@ -285,6 +295,10 @@ class Indicator:
     def rules_of(self, cls: type[_R]) -> list[_R]:
         return [r for r in self.rules if isinstance(r, cls)]
 
+    @property
+    def notes(self) -> list[Note]:
+        return self.rules_of(Note)
+
 
 @dataclass(frozen=True)
 class Category:
@@ -319,6 +333,8 @@ class Header:
     pass_mark: Decimal | None = None
     pass_note: str | None = None
     amends: str | None = None
+    readings: tuple[str, ...] = ()  # readings of ours that the whole standard rests on
+    illustrative: str | None = None  # why this version is illustrative (not a text of its publisher)
     span: Span = _span()
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 

@@ -16,7 +16,8 @@ from .intervals import Interval, gaps, interval_of
 from .span import Span
 
 Pass = Callable[[ast.Standard], Iterable[Diagnostic]]
-STATUSES = ("official", "报批稿", "征求意见稿", "draft")
+# adapted: the source's text, scored with readings of parkscore's where the source is silent
+STATUSES = ("official", "adapted", "报批稿", "征求意见稿", "draft")
 
 
 def field_span(h: ast.Header, key: str) -> Span:

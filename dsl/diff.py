@@ -79,6 +79,9 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
         ch("conditions", f"{'; '.join(ca) or 'none'} → {'; '.join(cb) or 'none'}")
     if a.requirement != b.requirement:
         ch("thresholds", f"table 1 requirement {_req(a)} → {_req(b)}")
+    na, nb = [f"{n.kind} “{n.text}”" for n in a.notes], [f"{n.kind} “{n.text}”" for n in b.notes]
+    if na != nb:
+        ch("wording", f"{'; '.join(na) or 'no note'} → {'; '.join(nb) or 'no note'}")
     if not out and _words(a) != _words(b):
         ch("wording", _wording(a, b))
     return out
@@ -89,7 +92,7 @@ def _words(i: ast.Indicator) -> tuple[str, int | None, list[tuple[str, str]], li
     bands = sorted((str(iv), b.wording or "") for b, iv in band_intervals(i))
     levels = sorted((lv.name, lv.wording) for lv in i.rules_of(ast.Level))
     others = sorted((_rule_key(r), getattr(r, "wording", None) or "") for r in i.rules
-                    if not isinstance(r, (ast.Band, ast.Level)))
+                    if not isinstance(r, (ast.Band, ast.Level, ast.Note)))
     return (i.title, i.table, bands, levels, others)
 
 
@@ -167,6 +170,9 @@ def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:
         out.append(Change("points", "standard", b.header.family, "", f"total {a.header.total} → {b.header.total}"))
     if a.header.pass_mark != b.header.pass_mark:
         out.append(Change("thresholds", "standard", b.header.family, "", f"pass mark {a.header.pass_mark} → {b.header.pass_mark}"))
+    for label, x, y in (("readings", a.header.readings, b.header.readings), ("illustrative", a.header.illustrative, b.header.illustrative)):
+        if x != y:
+            out.append(Change("wording", "standard", b.header.family, "", f"{label}: {x or 'none'} → {y or 'none'}"))
     sections: list[tuple[Any, Any, Callable[[Any, Any], list[Change]]]] = [
         (a.categories, b.categories, _category), (a.indicators, b.indicators, _indicator),
         (a.gates, b.gates, _gate), (a.inputs, b.inputs, _input),

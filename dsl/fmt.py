@@ -54,8 +54,11 @@ def _header(h: ast.Header) -> list[_Line]:
               ("status", h.status and f"status {q(h.status)}"), ("date", h.date and f"date {q(h.date)}"),
               ("total", h.total is not None and f"total {h.total}"),
               ("pass", h.pass_mark is not None and f"pass total >= {h.pass_mark}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
-              ("amends", h.amends and f"amends {q(h.amends)}")]
+              ("amends", h.amends and f"amends {q(h.amends)}"),
+              ("illustrative", h.illustrative and f"illustrative {q(h.illustrative)}")]
     out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
+    reading_lines = [n for k, n in h.field_lines if k == "reading"]
+    out += [_Line(reading_lines[i] if i < len(reading_lines) else 0, "", f"reading {q(r)}") for i, r in enumerate(h.readings)]
     return out
 
 

@@ -56,4 +56,6 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
         return f"require {cond_text(r.cond)}{w}"
     if isinstance(r, ast.Exempt):
         return f"exempt if {cond_text(r.cond)} -> {r.points}{w}"
+    if isinstance(r, ast.Note):
+        return f"{r.kind} {quote(r.text)}"
     return f"trend {r.series} {r.direction} over {r.years} years -> {r.points}{w}"

@@ -65,7 +65,10 @@ class ToAst(Transformer):
     def header(self, meta: Any, children: list[Any]) -> ast.Header:
         family, version, *fields = children
         values: dict[str, Any] = {}
+        readings = [value for key, value, _ in fields if key == "reading"]
         for key, value, span in fields:
+            if key == "reading":
+                continue
             if key in values:
                 self._error("E002", f"header field '{key}' given twice", span)
             values[key] = value
@@ -73,7 +76,7 @@ class ToAst(Transformer):
         lines = tuple(("pass" if k == "pass" else k, span.line) for k, _, span in fields)
         return ast.Header(
             self._string(family), self._string(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta),
-            field_lines=lines, **values
+            field_lines=lines, readings=tuple(readings), **values
         )
 
     def h_title(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
@@ -93,6 +96,18 @@ class ToAst(Transformer):
 
     def h_amends(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("amends", self._string(c[0]), self._span(meta))
+
+    def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("reading", self._string(c[0]), self._span(meta))
+
+    def h_illustrative(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("illustrative", self._string(c[0]), self._span(meta))
+
+    def reading_note(self, meta: Any, c: list[Token]) -> ast.Note:
+        return ast.Note("reading", self._string(c[0]), span=self._span(meta))
+
+    def erratum_note(self, meta: Any, c: list[Token]) -> ast.Note:
+        return ast.Note("erratum", self._string(c[0]), span=self._span(meta))
 
     def h_pass(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("pass", (Decimal(c[0]), self._string(c[1]) if len(c) > 1 else None), self._span(meta))

@@ -88,10 +88,11 @@ def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
     return "\n".join(out)
 
 
-def compare_json(results: list[ParkComparison], refs: list[str]) -> dict[str, Any]:
+def compare_json(results: list[ParkComparison], refs: list[str], illustrative: frozenset[str] = frozenset()) -> dict[str, Any]:
     return {
         "schema": "parkscore.compare/1",
         "standards": refs,
+        "illustrative": {ref: ref in illustrative for ref in refs},
         "parks": [{
             "park": r.park,
             "file": r.file,

@@ -96,6 +96,11 @@ class CompiledIndicator:
     def kind(self) -> ast.IndicatorKind:
         return self.ind.kind
 
+    @cached_property
+    def notes(self) -> tuple[tuple[str, str], ...]:
+        """The indicator's readings and errata: (kind, text)."""
+        return tuple((n.kind, n.text) for n in self.ind.notes)
+
     @property
     def inputs(self) -> tuple[str, ...]:
         """Every datum this indicator may read, in the order a data-collection form lists them."""

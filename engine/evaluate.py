@@ -50,7 +50,7 @@ class _Run:
                                where, points=points))
         shown = rounded(value) if isinstance(value, Decimal) else value
         return IndicatorResult(ind.id, ind.clause, ind.title, ind.category, ind.kind, status, shown, self.unit, points, self.maxp,
-                               rule, outcome, missing, inputs)
+                               rule, outcome, missing, inputs, self.ci.notes)
 
     def no_data(self, rule: RuleRef | None, missing: tuple[str, ...], outcome: str | None = None,
                 value: Decimal | None = None, inputs: tuple[str, ...] | None = None) -> IndicatorResult:
@@ -182,7 +182,8 @@ class _Run:
 def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
     run = _Run(ci, facts, tr)
     if tr.enabled:
-        tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref)))
+        tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref),
+                           data={"notes": [{"kind": k, "text": t} for k, t in ci.notes]} if ci.notes else {}))
     exempted = run.exempt()
     if exempted is not None:
         return exempted
@@ -254,8 +255,10 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     # the verdict was taken on the exact total; results carry values rounded for showing
     shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)
-    card = Scorecard(std.ref, std.header.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
-                     tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons))
+    h = std.header
+    card = Scorecard(std.ref, h.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
+                     tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons),
+                     status=h.status, illustrative=h.illustrative, readings=h.readings)
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else show(c.points) for c in categories)

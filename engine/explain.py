@@ -94,6 +94,7 @@ def explain_text(groups: list[Group], sources: SourceMap, park_file: str) -> str
                     where = f"  [{e.span.file}:{e.span.line}:{e.span.col}]"
             if e.op is Op.ENTER:
                 out.append(f"{e.message}{where}")
+                out += [f"  {n['kind']:<8} {n['text']}" for n in e.data.get("notes", [])]
                 continue
             label = _LABEL[e.op]
             if e.op is Op.TEST:

@@ -29,7 +29,7 @@ def _value(r: IndicatorResult) -> str:
 
 def scorecard_table(card: Scorecard) -> str:
     head = f"{card.park}" + (f" ({card.period})" if card.period else "") + (" [synthetic data]" if card.synthetic else "")
-    lines = [f"{head}\nscored against {card.standard}: {card.standard_title}", ""]
+    lines = [f"{head}\nscored against {card.standard}: {card.standard_title}", *standard_labels(card.status, card.illustrative, card.readings), ""]
     rows: list[list[str]] = []
     for cat in card.categories:
         weighted = f"  ({show(cat.weight)}% → {show(cat.weighted, 4)})" if cat.weighted is not None and cat.weight is not None else ""
@@ -60,7 +60,21 @@ def scorecard_table(card: Scorecard) -> str:
         lines.append(f"\nno data for {len(missing)} of {len(card.indicators)} indicators (scored 0):")
         for r in missing:
             lines.append(f"  {r.clause} {r.id}: {r.outcome}")
+    noted = [r for r in card.indicators if r.notes]
+    if noted:
+        lines.append("\nerrata and readings of ours on indicators:")
+        lines += [f"  {r.clause} {r.id} ({kind}): {text}" for r in noted for kind, text in r.notes]
     return "\n".join(lines)
+
+
+def standard_labels(status: str | None, illustrative: str | None, readings: tuple[str, ...]) -> list[str]:
+    """What every output says about a standard beside its title: its status, whether it is
+    illustrative, and the readings of ours it rests on."""
+    out = [f"status: {status}" + (" — ILLUSTRATIVE, not a text of its publisher" if illustrative else "")] if status else []
+    if illustrative:
+        out.append(f"illustrative: {illustrative}")
+    out += [f"reading of ours: {r}" for r in readings]
+    return out
 
 
 def indicator_json(r: IndicatorResult) -> dict[str, Any]:
@@ -83,6 +97,7 @@ def indicator_json(r: IndicatorResult) -> dict[str, Any]:
         "line": r.rule.line if r.rule else None,
         "col": r.rule.col if r.rule else None,
         "rule": r.rule.text if r.rule else None,
+        "notes": [{"kind": k, "text": t} for k, t in r.notes],
     }
 
 
@@ -91,6 +106,10 @@ def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[
         "schema": SCORECARD_SCHEMA,
         "standard": card.standard,
         "standard_title": card.standard_title,
+        "standard_status": card.status,
+        "illustrative": card.illustrative is not None,
+        "illustrative_note": card.illustrative,
+        "readings": list(card.readings),
         "park": card.park,
         "park_file": park_file,
         "period": card.period,
@@ -134,12 +153,16 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "inputs": list(ci.inputs),
             "levels": [{"name": lv.name, "points": lv.points, "wording": lv.wording} for lv in levels],
             "trend": ci.trend.text if ci.trend else None,
+            "notes": [{"kind": k, "text": t} for k, t in ci.notes],
         })
     return {
         "schema": SCHEMA_SCHEMA,
         "standard": std.ref,
         "title": std.header.title,
         "status": std.header.status,
+        "illustrative": std.header.illustrative is not None,
+        "illustrative_note": std.header.illustrative,
+        "readings": list(std.header.readings),
         "total": std.header.total,
         "pass_mark": std.header.pass_mark,
         "indicators": out_ind,
@@ -161,7 +184,8 @@ def schema_table(cs: CompiledStandard) -> str:
         rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(i["max_points"]),
                      ", ".join(i["inputs"]), how])
     mark = f"pass mark {s['pass_mark']}" if s["pass_mark"] is not None else "no pass mark"
-    out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}", "",
+    out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}",
+           *standard_labels(None, s["illustrative_note"], tuple(s["readings"])), "",
            tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "reads", "formula / levels"],
                     tablefmt="simple", disable_numparse=True), "",
            tabulate([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
@@ -169,6 +193,9 @@ def schema_table(cs: CompiledStandard) -> str:
     if s["gates"]:
         out += ["", tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
                              headers=["gate", "id", "", "title"], tablefmt="simple")]
+    notes = [f"  {i['clause']} {i['id']} ({n['kind']}): {n['text']}" for i in s["indicators"] for n in i["notes"]]
+    if notes:
+        out += ["", "errata and readings of ours on indicators:", *notes]
     return "\n".join(out)
 
 
@@ -180,6 +207,9 @@ def scorecard_markdown(card: Scorecard) -> str:
 
     title = f"# {card.park}" + (f" ({card.period})" if card.period else "") + (" — synthetic data" if card.synthetic else "")
     out = [title, "", f"Scored against **{card.standard}**: {card.standard_title}", ""]
+    labels = standard_labels(card.status, card.illustrative, card.readings)
+    if labels:
+        out += [f"> {line}  " for line in labels] + [""]
     if card.eligible is None:
         verdict = "this standard ranks parks; it defines no pass mark"
     elif card.eligible:
@@ -205,4 +235,8 @@ def scorecard_markdown(card: Scorecard) -> str:
     if card.missing:
         out += ["", f"## No data ({len(card.missing)} of {len(card.indicators)} indicators, scored 0)", ""]
         out += [f"- {r.clause} {r.title}: {', '.join(r.missing) or r.outcome}" for r in card.missing]
+    noted = [r for r in card.indicators if r.notes]
+    if noted:
+        out += ["", "## Errata and readings of ours", ""]
+        out += [f"- {r.clause} {r.title} ({kind}): {text}" for r in noted for kind, text in r.notes]
     return "\n".join(out) + "\n"

@@ -52,6 +52,7 @@ class IndicatorResult:
     outcome: str  # what matched, in words ("0.05 < x <= 0.1", "level complete", "2 items")
     missing: tuple[str, ...] = ()
     inputs: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (reading | erratum, text) of the rule file, shown with the result
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ class Scorecard:
     eligible: bool | None  # None: the standard defines no pass mark and no basic requirements
     reasons: tuple[str, ...]  # why not eligible (empty when eligible)
     unused: tuple[str, ...] = ()  # park data keys this standard does not read (other standards do)
+    status: str | None = None  # the standard's status (official, adapted, 报批稿, draft, …)
+    illustrative: str | None = None  # why the standard is illustrative, if it is
+    readings: tuple[str, ...] = ()  # the standard's readings of ours
 
     @property
     def missing(self) -> list[IndicatorResult]:

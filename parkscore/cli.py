@@ -419,10 +419,12 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
     be read is reported and the others are compared (exit 1)."""
     compiled = [_standard(s) for s in standards]
     refs = [c.ref for c in compiled]
+    illustrative = frozenset(c.ref for c in compiled if c.std.header.illustrative)
+    labels = [f"{r} (illustrative)" if r in illustrative else r for r in refs]  # table and CSV headers say so
     results = []  # kept for the table and JSON; CSV streams a park at a time
     bad = 0
     if fmt == "csv":
-        click.echo(compare_csv([], refs), nl=False)
+        click.echo(compare_csv([], labels), nl=False)
     for row in api.read_parks(*parks, sheet=sheet):
         try:
             if row.park is None:
@@ -433,13 +435,13 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
             click.echo(render_all(exc.diagnostics, exc.sources), err=True)
             continue
         if fmt == "csv":
-            click.echo(compare_csv(compared, refs, header=False), nl=False)
+            click.echo(compare_csv(compared, labels, header=False), nl=False)
         else:
             results += compared
     if fmt == "json":
-        click.echo(dumps(compare_json(results, refs)))
+        click.echo(dumps(compare_json(results, refs, illustrative)))
     elif fmt == "table":
-        click.echo(compare_table(results, refs))
+        click.echo(compare_table(results, labels))
     if bad:
         sys.exit(1)
 
@@ -614,8 +616,12 @@ def standards_cmd() -> None:
     """List the standards and versions installed with parkscore."""
     for ref in api.installed_standards():
         loaded = api.check_standard(ref)
-        title = f"{loaded.std.header.title} ({loaded.std.header.status})" if loaded.std else "(does not parse: run parkscore check)"
-        click.echo(f"{ref}\t{title}")
+        if loaded.std is None:
+            click.echo(f"{ref}\t(does not parse: run parkscore check)")
+            continue
+        h = loaded.std.header
+        labels = (" ILLUSTRATIVE" if h.illustrative else "") + (f"; {len(h.readings)} reading(s) of ours" if h.readings else "")
+        click.echo(f"{ref}\t{h.title} ({h.status}{labels})")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,6 +1,7 @@
 """The front door: ``import parkscore`` gives the whole pipeline, and each concept has one definition."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -95,3 +96,28 @@ def test_every_code_in_the_source_is_registered_and_every_registered_code_is_use
                 used |= set(re.findall(r'"([EDWL]\d{3})"', f.read_text(encoding="utf-8")))
     assert used - CODES.keys() == set()
     assert CODES.keys() - used == set(), "registered but never reported"
+
+
+def test_readings_errata_and_illustrative_drafts_are_labelled_in_every_output(in_repo: Path) -> None:
+    from click.testing import CliRunner
+
+    from parkscore.cli import main
+
+    run = lambda *a: CliRunner().invoke(main, list(a)).output  # noqa: E731
+    park = "examples/parks/synthetic-complete.yaml"
+    draft = json.loads(run("score", park, "-s", "cpcif-green-park@2021-draft", "--format", "json"))
+    assert draft["illustrative"] is True and "not a CPCIF text" in draft["illustrative_note"]
+    assert "6.3(2) 80分以上 is read as including 80 (total >= 80)" in draft["readings"]  # inherited from the base
+    base = json.loads(run("score", park, "--format", "json"))
+    assert base["illustrative"] is False and base["standard_status"] == "报批稿"
+    ammonia = next(i for i in base["indicators"] if i["id"] == "ammonia_intensity")
+    assert ammonia["notes"][0]["kind"] == "erratum" and "表17" in ammonia["notes"][0]["text"]
+    assert "ILLUSTRATIVE" in run("score", park, "-s", "cpcif-green-park@2021-draft")
+    assert "(erratum): 表17" in run("score", park)
+    assert "erratum  表17" in run("explain", park, "-i", "7.18")
+    assert "errata and readings of ours on indicators" in run("schema")
+    assert "reading of ours: the document gives weights but no points" in run("score", park, "-s", "climate-leader-park@2020")
+    assert "(adapted; 3 reading(s) of ours)" in run("standards")
+    csv_head = run("compare", park, "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft", "--format", "csv").splitlines()[0]
+    assert "cpcif-green-park@2021-draft (illustrative)" in csv_head
+    assert "## Errata and readings of ours" in run("score", park, "--format", "markdown")

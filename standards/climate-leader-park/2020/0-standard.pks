@@ -3,9 +3,12 @@
 standard "climate-leader-park" version "2020"
 title "“气候领袖园区”评价指标（2020）"
 source "CCEEE《气候领袖园区项目成果报告》(2021) 三(一)《“气候领袖园区”评价指标》"
-status "official"
+status "adapted"
 date "2020"
 total 100
+reading "the document gives weights but no points per criterion: every criterion is an expert-assessed level on parkscore's 0-3 scale (领先 3, 先进 2, 一般 1, 未体现 0), all criteria of a category weighing the same"
+reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from figures, as four 3-point trends over the 2017-2019 series"
+reading "no pass mark: the document ranks parks and chooses the best, so this standard does not qualify parks"
 # No pass line and no gates: the document defines no pass mark (parks are ranked and the best
 # chosen), so this standard ranks parks and does not qualify them.
 #

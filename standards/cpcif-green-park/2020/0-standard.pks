@@ -7,6 +7,9 @@ status "报批稿"
 date "2020"
 total 100
 pass total >= 80 "6.3(2) 综合得分80分以上的可参加绿色化工园区评选: 以上 includes 80"
+reading "6.3(2) 80分以上 is read as including 80 (total >= 80)"
+reading "4(8) and 4(9) are 鼓励 (encouraged): read as advisory, they do not decide eligibility"
+reading "a basic requirement (clause 4) without data is not established: the park is not eligible until it is reported"
 
 # 4 基本要求: 绿色化工园区应符合以下基本要求
 gate 4(1) lawful_setup "属于规范设立的化工园区，具有有效的产业规划、园区安全风险评价和批准时效期内的总体规划、规划环境影响评价等规范文件"

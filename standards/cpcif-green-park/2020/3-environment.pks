@@ -73,11 +73,10 @@ indicator 7.18 ammonia_intensity "单位工业总产值氨氮排放量"
   score ammonia_intensity <= 0.005 -> 3
   # 表17 prints this row as "0.005<单位工业总产值氨氮排放量 (kg/万元) ≤0.1  2分",
   # which would overlap the next row "0.01<…≤0.02  1分" and make it unreachable.
-  # The evident intent (the rows step 0.005 / 0.01 / 0.02, cf. requirement ≤0.02)
-  # is 0.01: encoded as 0.005 < x <= 0.01.
   score 0.005 < ammonia_intensity <= 0.01 -> 2
   score 0.01 < ammonia_intensity <= 0.02 -> 1
   score ammonia_intensity > 0.02 -> 0
+  erratum "表17 prints the 2-point row as 0.005 < x ≤ 0.1, which overlaps the 1-point row 0.01 < x ≤ 0.02 and leaves it unreachable; the rows step 0.005 / 0.01 / 0.02 (指标要求 ≤ 0.02), so 0.01 is meant: encoded as 0.005 < x ≤ 0.01"
 
 indicator 7.19 SO2_intensity "单位工业总产值二氧化硫排放量"
   unit kg/万元 max 3 table 18 requirement <= 0.5

@@ -51,3 +51,4 @@ date "2021"
 total 100
 pass total >= 80 "6.3(2) 综合得分80分以上的可参加绿色化工园区评选: 以上 includes 80 (unchanged from 2020)"
 amends "cpcif-green-park@2020"
+illustrative "written for parkscore to show how a committee drafts an amendment; not a CPCIF text: its new thresholds are examples, not for real evaluations"

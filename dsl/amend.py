@@ -88,7 +88,8 @@ def apply(base: ast.Standard, header: ast.Header, files: list[ast.SourceFile]) -
         replace(categories[cid], indicators=tuple(indicators[i] for i in members[cid])) for cid in order
     )
     # the base's readings still hold in the amendment unless it says them again (kept once)
-    header = replace(header, readings=tuple(dict.fromkeys(base.header.readings + header.readings)))
+    header = replace(header, readings=tuple(dict.fromkeys(base.header.readings + header.readings)),
+                     scope=header.scope or base.header.scope, data_sources=header.data_sources or base.header.data_sources)
     std = ast.Standard(header, tuple(inputs.values()), merged_categories, tuple(gates.values()),
                        files=base.files + tuple(f.path for f in files))
     return std, diags

@@ -257,6 +257,7 @@ class Indicator:
     rules: tuple[Rule, ...] = ()
     category: str = ""
     range: Range | None = None
+    requirement_text: str | None = None  # table 1's 指标要求 in words (建立, 建立体系, /) where it is not a threshold
     span: Span = _span()
     attr_line: int = field(default=0, compare=False, repr=False)
 
@@ -334,6 +335,8 @@ class Header:
     pass_note: str | None = None
     amends: str | None = None
     readings: tuple[str, ...] = ()  # readings of ours that the whole standard rests on
+    scope: str | None = None  # what the figures cover and for which period (导则 6.2)
+    data_sources: str | None = None  # where the figures come from (导则 6.1)
     illustrative: str | None = None  # why this version is illustrative (not a text of its publisher)
     span: Span = _span()
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)

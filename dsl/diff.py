@@ -77,7 +77,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
     cb = sorted(_rule_key(r) for r in b.rules if isinstance(r, (ast.Require, ast.Exempt)))
     if ca != cb:
         ch("conditions", f"{'; '.join(ca) or 'none'} → {'; '.join(cb) or 'none'}")
-    if a.requirement != b.requirement:
+    if a.requirement != b.requirement or a.requirement_text != b.requirement_text:
         ch("thresholds", f"table 1 requirement {_req(a)} → {_req(b)}")
     na, nb = [f"{n.kind} “{n.text}”" for n in a.notes], [f"{n.kind} “{n.text}”" for n in b.notes]
     if na != nb:
@@ -97,6 +97,8 @@ def _words(i: ast.Indicator) -> tuple[str, int | None, list[tuple[str, str]], li
 
 
 def _req(i: ast.Indicator) -> str:
+    if i.requirement_text is not None:
+        return f"“{i.requirement_text}”"
     return f"{i.requirement.op} {i.requirement.value}" if i.requirement else "none"
 
 
@@ -170,7 +172,8 @@ def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:
         out.append(Change("points", "standard", b.header.family, "", f"total {a.header.total} → {b.header.total}"))
     if a.header.pass_mark != b.header.pass_mark:
         out.append(Change("thresholds", "standard", b.header.family, "", f"pass mark {a.header.pass_mark} → {b.header.pass_mark}"))
-    for label, x, y in (("readings", a.header.readings, b.header.readings), ("illustrative", a.header.illustrative, b.header.illustrative)):
+    for label, x, y in (("readings", a.header.readings, b.header.readings), ("illustrative", a.header.illustrative, b.header.illustrative),
+                        ("scope", a.header.scope, b.header.scope), ("data sources", a.header.data_sources, b.header.data_sources)):
         if x != y:
             out.append(Change("wording", "standard", b.header.family, "", f"{label}: {x or 'none'} → {y or 'none'}"))
     sections: list[tuple[Any, Any, Callable[[Any, Any], list[Change]]]] = [

@@ -55,7 +55,9 @@ def _header(h: ast.Header) -> list[_Line]:
               ("total", h.total is not None and f"total {h.total}"),
               ("pass", h.pass_mark is not None and f"pass total >= {h.pass_mark}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
               ("amends", h.amends and f"amends {q(h.amends)}"),
-              ("illustrative", h.illustrative and f"illustrative {q(h.illustrative)}")]
+              ("illustrative", h.illustrative and f"illustrative {q(h.illustrative)}"),
+              ("scope", h.scope and f"scope {q(h.scope)}"),
+              ("data_sources", h.data_sources and f"data_sources {q(h.data_sources)}")]
     out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
     reading_lines = [n for k, n in h.field_lines if k == "reading"]
     out += [_Line(reading_lines[i] if i < len(reading_lines) else 0, "", f"reading {q(r)}") for i, r in enumerate(h.readings)]
@@ -107,6 +109,8 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
         attrs.append(f"table {ind.table}")
     if ind.requirement is not None:
         attrs.append(f"requirement {ind.requirement.op} {ind.requirement.value}")
+    if ind.requirement_text is not None:
+        attrs.append(f"requirement {q(ind.requirement_text)}")
     if ind.range is not None:
         attrs.append(f"range {ind.range}")
     if attrs:

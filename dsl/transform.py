@@ -100,6 +100,15 @@ class ToAst(Transformer):
     def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("reading", self._string(c[0]), self._span(meta))
 
+    def h_scope(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("scope", self._string(c[0]), self._span(meta))
+
+    def h_data_sources(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("data_sources", self._string(c[0]), self._span(meta))
+
+    def a_requirement_text(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("requirement_text", self._string(c[0]), self._span(meta))
+
     def h_illustrative(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("illustrative", self._string(c[0]), self._span(meta))
 

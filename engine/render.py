@@ -149,6 +149,8 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "kind": ind.kind,
             "max_points": ind.max_points,
             "table": ind.table,
+            "requirement": ind.requirement_text if ind.requirement_text is not None else (
+                f"{ind.requirement.op} {ind.requirement.value}" if ind.requirement else None),
             "formula": _formula(ind),
             "inputs": list(ci.inputs),
             "levels": [{"name": lv.name, "points": lv.points, "wording": lv.wording} for lv in levels],
@@ -163,6 +165,8 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
         "illustrative": std.header.illustrative is not None,
         "illustrative_note": std.header.illustrative,
         "readings": list(std.header.readings),
+        "scope": std.header.scope,
+        "data_sources": std.header.data_sources,
         "total": std.header.total,
         "pass_mark": std.header.pass_mark,
         "indicators": out_ind,
@@ -181,12 +185,13 @@ def schema_table(cs: CompiledStandard) -> str:
     rows = []
     for i in s["indicators"]:
         how = i["formula"] or i["trend"] or ("levels: " + " < ".join(lv["name"] for lv in i["levels"]) if i["levels"] else "")
-        rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(i["max_points"]),
+        rows.append([i["clause"], i["id"], i["title"], i["unit"] or "", i["kind"], show(i["max_points"]), i["requirement"] or "",
                      ", ".join(i["inputs"]), how])
     mark = f"pass mark {s['pass_mark']}" if s["pass_mark"] is not None else "no pass mark"
     out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}",
-           *standard_labels(None, s["illustrative_note"], tuple(s["readings"])), "",
-           tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "reads", "formula / levels"],
+           *standard_labels(None, s["illustrative_note"], tuple(s["readings"])),
+           *([f"scope: {s['scope']}"] if s["scope"] else []), *([f"data sources: {s['data_sources']}"] if s["data_sources"] else []), "",
+           tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "requirement", "reads", "formula / levels"],
                     tablefmt="simple", disable_numparse=True), "",
            tabulate([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
                     headers=["input", "kind", "unit", "title"], tablefmt="simple")]

@@ -121,3 +121,16 @@ def test_readings_errata_and_illustrative_drafts_are_labelled_in_every_output(in
     csv_head = run("compare", park, "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft", "--format", "csv").splitlines()[0]
     assert "cpcif-green-park@2021-draft (illustrative)" in csv_head
     assert "## Errata and readings of ours" in run("score", park, "--format", "markdown")
+
+
+def test_table_1_requirements_and_clause_6_are_recorded(in_repo: Path) -> None:
+    from parkscore.engine.render import schema_json
+
+    s = schema_json(parkscore.load_standard("cpcif-green-park@2020"))
+    req = {i["clause"]: i["requirement"] for i in s["indicators"]}
+    # table 1 of the seed, 指标要求 column
+    assert (req["7.1"], req["7.4"], req["7.6"], req["7.8"], req["7.9"], req["7.18"]) == (">= 100", ">= 1", "建立", "建立体系", "/", "<= 0.02")
+    assert all(req[c] is not None for c in req), [c for c in req if req[c] is None]
+    assert "规模以上化工企业" in s["scope"] and "上一自然年" in s["scope"] and "第三方机构" in s["data_sources"]
+    draft = schema_json(parkscore.load_standard("cpcif-green-park@2021-draft"))
+    assert draft["scope"] == s["scope"]  # an amendment keeps its base's scope

@@ -7,6 +7,8 @@ status "报批稿"
 date "2020"
 total 100
 pass total >= 80 "6.3(2) 综合得分80分以上的可参加绿色化工园区评选: 以上 includes 80"
+scope "6.2: 本标准中未作特殊说明的，数据统计范围为化工园区内规模以上化工企业，数据统计周期为上一自然年"
+data_sources "6.1: 以统计部门、生态环境保护部门等官方数据为准；官方部门未进行统计的监测数据，可委托有资质的第三方机构进行监测；其他未统计的数据，以现场调研数据为准"
 reading "6.3(2) 80分以上 is read as including 80 (total >= 80)"
 reading "4(8) and 4(9) are 鼓励 (encouraged): read as advisory, they do not decide eligibility"
 reading "a basic requirement (clause 4) without data is not established: the park is not eligible until it is reported"

@@ -45,5 +45,5 @@ override indicator 7.29 land_tax_intensity "单位土地税收"
 override category management "园区管理" max 13
 
 override indicator 7.34 honours "绿色发展省部级以上荣誉称号"
-  max 1
+  max 1 requirement "/"
   points 1 per honour_titles up to 1

@@ -228,6 +228,9 @@ class Range:
     def __str__(self) -> str:
         return f"{self.lo}..{self.hi}"
 
+    def contains(self, v: Decimal) -> bool:
+        return self.lo <= v <= self.hi
+
 
 # ---- declarations ------------------------------------------------------------------
 

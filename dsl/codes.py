@@ -116,10 +116,6 @@ CODES: dict[str, Code] = {c.code: c for c in (
 )}
 
 
-def severity_of(code: str) -> Severity:
-    return CODES[code].severity
-
-
 def markdown_table() -> str:
     """The README's table of codes, generated from the registry."""
     rows = ["| code | severity | meaning |", "|---|---|---|"]

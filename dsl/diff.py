@@ -51,7 +51,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
     if a.unit != b.unit:
         ch("unit", f"{a.unit} → {b.unit}")
     if a.range != b.range:
-        ch("conditions", f"range {a.range or 'any >= 0'} → {b.range or 'any >= 0'}")
+        ch("conditions", _ranges(a.range, b.range))
     fa = expr_text(a.formula.expr) if a.formula else None
     fb = expr_text(b.formula.expr) if b.formula else None
     if fa != fb:
@@ -94,6 +94,10 @@ def _words(i: ast.Indicator) -> tuple[str, int | None, list[tuple[str, str]], li
     others = sorted((_rule_key(r), getattr(r, "wording", None) or "") for r in i.rules
                     if not isinstance(r, (ast.Band, ast.Level, ast.Note)))
     return (i.title, i.table, bands, levels, others)
+
+
+def _ranges(a: ast.Range | None, b: ast.Range | None) -> str:
+    return f"range {a or 'any >= 0'} → {b or 'any >= 0'}"
 
 
 def _req(i: ast.Indicator) -> str:
@@ -151,7 +155,7 @@ def _input(a: ast.InputDecl, b: ast.InputDecl) -> list[Change]:
     if (a.kind, a.unit) != (b.kind, b.unit):
         return [Change("unit", "input", b.id, "", f"{a.unit or a.kind} → {b.unit or b.kind}")]
     if a.range != b.range:
-        return [Change("conditions", "input", b.id, "", f"range {a.range or 'any >= 0'} → {b.range or 'any >= 0'}")]
+        return [Change("conditions", "input", b.id, "", _ranges(a.range, b.range))]
     return [Change("wording", "input", b.id, "", f"“{a.title}” → “{b.title}”")] if a != b else []
 
 

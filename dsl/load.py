@@ -68,6 +68,11 @@ def installed_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
+def installed_root() -> Path:
+    """The folder of the installed standards (``standards/`` in a checkout)."""
+    return Path(str(resources.files("parkscore.standards")))
+
+
 def installed() -> dict[str, list[str]]:
     """Standards shipped with parkscore: family -> versions."""
     root = resources.files("parkscore.standards")

@@ -54,7 +54,7 @@ def bad_characters(text: str, path: str, code: str, limit: int = 10) -> list[Dia
         return out
     for n, line in enumerate(text.split("\n"), 1):
         for col, ch in enumerate(line, 1):
-            if ch in BAD_CHARS and not (ch == "\r" and col == len(line)):
+            if ch in BAD_CHARS:
                 name = f"U+{ord(ch):04X}"
                 out.append(Diagnostic(code, f"character {name} does not belong in this file (often pasted from Word or Excel)",
                                       Span(path, n, col, n, col + 1), "delete it, or retype the text around it"))

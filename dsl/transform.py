@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from lark import Token, Transformer, Tree, v_args
 
@@ -16,6 +16,13 @@ from .diagnostics import Diagnostic
 from .span import Span
 
 _ESCAPE = re.compile(r"\\(.)")
+
+
+def _text_field(key: str) -> Callable[["ToAst", Any, list[Token]], tuple[str, Any, Span]]:
+    """The transformer method of a field whose value is one quoted text: (key, text, span)."""
+    def method(self: "ToAst", meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return (key, self._string(c[0]), self._span(meta))
+    return method
 
 
 @v_args(meta=True)
@@ -79,38 +86,13 @@ class ToAst(Transformer):
             field_lines=lines, readings=tuple(readings), **values
         )
 
-    def h_title(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("title", self._string(c[0]), self._span(meta))
-
-    def h_source(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("source", self._string(c[0]), self._span(meta))
-
-    def h_status(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("status", self._string(c[0]), self._span(meta))
-
-    def h_date(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("date", self._string(c[0]), self._span(meta))
+    # header fields and the textual 指标要求 whose value is one quoted text
+    h_title, h_source, h_status, h_date, h_amends, h_reading, h_scope, h_data_sources, h_illustrative, a_requirement_text = (
+        _text_field(k) for k in ("title", "source", "status", "date", "amends", "reading", "scope", "data_sources", "illustrative",
+                                 "requirement_text"))
 
     def h_total(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("total", Decimal(c[0]), self._span(meta))
-
-    def h_amends(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("amends", self._string(c[0]), self._span(meta))
-
-    def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("reading", self._string(c[0]), self._span(meta))
-
-    def h_scope(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("scope", self._string(c[0]), self._span(meta))
-
-    def h_data_sources(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("data_sources", self._string(c[0]), self._span(meta))
-
-    def a_requirement_text(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("requirement_text", self._string(c[0]), self._span(meta))
-
-    def h_illustrative(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
-        return ("illustrative", self._string(c[0]), self._span(meta))
 
     def reading_note(self, meta: Any, c: list[Token]) -> ast.Note:
         return ast.Note("reading", self._string(c[0]), span=self._span(meta))

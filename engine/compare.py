@@ -63,20 +63,16 @@ def defuse(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _verdict(card: Scorecard) -> str:
-    return "n/a" if card.eligible is None else ("eligible" if card.eligible else "not eligible")
-
-
 def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
     out = []
-    summary = [[r.park] + [f"{show(c.total, 4)} ({_verdict(c)})" for c in r.cards] + ["FLIPS" if r.flips else ""] for r in results]
+    summary = [[r.park] + [f"{show(c.total, 4)} ({c.verdict})" for c in r.cards] + ["FLIPS" if r.flips else ""] for r in results]
     out.append(tabulate(summary, headers=["park", *refs, "eligibility"], tablefmt="simple", disable_numparse=True))
-    missing = [f"{r.park}: " + ", ".join(f"{sum(1 for x in c.indicators if x.status is not Status.SCORED)} of {len(c.indicators)}"
-                                       for c in r.cards) for r in results if any(c.missing for c in r.cards)]
+    missing = [f"{r.park}: " + ", ".join(f"{len(c.missing)} of {len(c.indicators)}" for c in r.cards)
+               for r in results if any(c.missing for c in r.cards)]
     if missing:
         out.append("indicators without data (scored 0, shown as 'no data'): " + "; ".join(missing))
     for r in results:
-        out.append(f"\n{r.park}" + ("  ** eligibility flips: " + " → ".join(_verdict(c) for c in r.cards) + " **" if r.flips else ""))
+        out.append(f"\n{r.park}" + ("  ** eligibility flips: " + " → ".join(c.verdict for c in r.cards) + " **" if r.flips else ""))
         rows = []
         for iid, clause, _, pts, sts in r.rows():
             d = _delta(pts)

@@ -187,7 +187,7 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
         dk = keys.get(key)
         if dk is None:
             if key not in others:
-                trend = next((i for i in std.indicators if i.id == key and i.kind is ast.IndicatorKind.TREND), None)
+                trend = std.indicator(key)  # an indicator that is not a data key is a trend: name its yearly figures
                 hint = f"it is computed from its yearly figures: give '{trend.reads[0]}'" if trend else did_you_mean(key, keys)
                 diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, hint))
             continue
@@ -234,8 +234,8 @@ def parse_percent(v: Any) -> Decimal | None:
 def _outside(v: Decimal, dk: ast.DataKey) -> str | None:
     """Why a figure (in the declared unit) is outside what the standard allows, or None."""
     rng = dk.range
-    if rng is not None and not rng.lo <= v <= rng.hi:
-        return f"outside the range {rng.lo}..{rng.hi} the standard declares"
+    if rng is not None and not rng.contains(v):
+        return f"outside the range {rng} the standard declares"
     if v < 0:
         return "negative: a figure is a quantity (>= 0) unless the standard declares a range"
     return None

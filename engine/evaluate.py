@@ -148,7 +148,7 @@ class _Run:
                                     f"{ind.id} = {expr_text(ind.formula.expr)} = {subst} = {show(value)} {self.unit or ''}".rstrip(),
                                     _span(ci.formula_ref), data={"value": rounded(value)}))
         rng = ind.range
-        if rng is not None and not rng.lo <= value <= rng.hi:
+        if rng is not None and not rng.contains(value):
             return self.result(Status.UNDEFINED, ZERO, ci.formula_ref,
                                f"computed {show(value)} {self.unit or ''} is outside the range {rng} the standard declares: check the figures",
                                value, (), used)

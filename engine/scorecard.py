@@ -96,6 +96,11 @@ class Scorecard:
     readings: tuple[str, ...] = ()  # the standard's readings of ours
 
     @property
+    def verdict(self) -> str:
+        """The verdict in words: eligible, not eligible, or n/a for a standard that only ranks."""
+        return "n/a" if self.eligible is None else ("eligible" if self.eligible else "not eligible")
+
+    @property
     def missing(self) -> list[IndicatorResult]:
         """The indicators without a usable value (no data, or undefined)."""
         return [r for r in self.indicators if r.status is not Status.SCORED]

@@ -124,7 +124,7 @@ class Table:
         line, offsets = shown([_text(c) for c in cells])
         sources.add(self.name, line)
         diags: list[Diagnostic] = []
-        meta: dict[str, Any] = {}
+        meta: dict[str, tuple[str, Span]] = {}  # park, period, synthetic, source: (text, cell)
         entries: dict[str, tuple[Any, Span, Span]] = {}
         series: dict[str, dict[str, Marked]] = {}
         series_unit: dict[str, tuple[str | None, Span]] = {}
@@ -135,7 +135,7 @@ class Table:
                 continue
             span = self.span(n, col.index + 1, offsets)
             if col.key in _META:
-                meta[col.key] = (raw, text, span)
+                meta[col.key] = (text, span)
                 continue
             if col.year is not None:
                 value = _number(raw)
@@ -151,16 +151,16 @@ class Table:
             diags.append(Diagnostic("D102", f"row {n} has no park name", where, "fill the 'park' column"))
         synthetic = False
         if "synthetic" in meta:
-            flag = _flag(meta["synthetic"][1])
+            flag = _flag(meta["synthetic"][0])
             if flag is None:
-                diags.append(Diagnostic("D130", f"'synthetic' is a yes/no fact, got '{meta['synthetic'][1]}'", meta["synthetic"][2],
+                diags.append(Diagnostic("D130", f"'synthetic' is a yes/no fact, got '{meta['synthetic'][0]}'", meta["synthetic"][1],
                                         "write true or false"))
             synthetic = bool(flag)
         if diags:
             return Row(str(where), None, diags, sources)
         park = ParkData(
-            name=meta["park"][1], period=meta["period"][1] if "period" in meta else None, synthetic=synthetic,
-            source=meta["source"][1] if "source" in meta else None, path=self.name, entries=entries, text=line,
+            name=meta["park"][0], period=meta["period"][0] if "period" in meta else None, synthetic=synthetic,
+            source=meta["source"][0] if "source" in meta else None, path=self.name, entries=entries, text=line,
         )
         return Row(str(where), park, [], sources)
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from parkscore.dsl import ast
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, read_text
+from parkscore.dsl.load import installed_root
 from parkscore.dsl.span import Span
 
 from .compile import CompiledStandard
@@ -107,8 +107,7 @@ def _standard_of_dir(path: Path) -> str | None:
     if parent.name != TESTS_DIR or not any(parent.parent.glob("*.pks")):
         return None
     version = parent.parent
-    installed_root = Path(str(resources.files("parkscore.standards"))).resolve()
-    if version.parent.parent == installed_root:
+    if version.parent.parent == installed_root().resolve():
         return f"{version.parent.name}@{version.name}"
     return str(version)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -20,7 +19,7 @@ from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, er
 from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
 from parkscore.dsl.lint import LINT_PASSES
-from parkscore.dsl.load import Loaded, installed, load, standard_of
+from parkscore.dsl.load import Loaded, installed, installed_root, load, standard_of
 from parkscore.dsl.numbers import loads
 from parkscore.dsl.span import COMMAND_LINE
 from parkscore.engine import audit as _audit
@@ -201,6 +200,12 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
                          for k, vals in columns.items()}, backend=nw.get_native_namespace(native)).to_native()
 
 
+def score_columns(cs: CompiledStandard) -> list[str]:
+    """The columns of ``score_row``, in order: the park, its verdict, each indicator's points and value."""
+    ids = [ci.ind.id for ci in cs.indicators]
+    return ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
+
+
 def score_row(cs: CompiledStandard, s: Scored) -> dict[str, Any]:
     """One flat row of a population's scores (the columns of ``score_table`` and ``score --format csv``)."""
     card = s.card
@@ -348,7 +353,7 @@ def _version_dir(ref: str) -> Path | None:
         return path
     family, _, version = ref.partition("@")
     if family in installed() and version in installed()[family]:
-        return Path(str(resources.files("parkscore.standards").joinpath(family, version)))
+        return installed_root() / family / version
     return None
 
 
@@ -356,6 +361,7 @@ def run_tests(*paths: str | Path) -> TestRun:
     """Run the cases of ``paths`` (see ``test_paths``); coverage is collected per standard."""
     run = TestRun()
     loaded: dict[str, CompiledStandard] = {}
+    diffs: dict[tuple[str, str], list[Change]] = {}  # (base, draft) -> the draft's changes, computed once
 
     def std(ref: str) -> CompiledStandard:
         if ref not in loaded:
@@ -377,7 +383,8 @@ def run_tests(*paths: str | Path) -> TestRun:
             if outcome.card is not None:
                 run.coverage.setdefault(cs.ref, (coverage_items(cs), set()))[1].update(covered_by(outcome.card, cs))
             if cs.ref != own.ref:  # a base's case run against the draft that amends it
-                if _affected(case, own, cs):
+                changes = diffs.setdefault((own.ref, cs.ref), diff(own, cs))
+                if _affected(case, own, cs, changes):
                     before = _run_case(case, own)
                     if [str(a) for _, a in before.failures] != [str(a) for _, a in outcome.failures] or outcome.failures:
                         run.changed.append((before, outcome))
@@ -394,10 +401,10 @@ def _run_case(case: Case, cs: CompiledStandard) -> Outcome:
     return Outcome(case, card, check_case(case, card))
 
 
-def _affected(case: Case, base: CompiledStandard, draft: CompiledStandard) -> bool:
-    """Does the draft change what the case checks? Its named indicators or gates changed, or it
-    checks the total or verdict and a changed indicator reads its data (or the header changed)."""
-    changes = diff(base, draft)
+def _affected(case: Case, base: CompiledStandard, draft: CompiledStandard, changes: list[Change]) -> bool:
+    """Does the draft (its ``changes`` against the base) change what the case checks? Its named
+    indicators or gates changed, or it checks the total or verdict and a changed indicator reads
+    its data (or the header changed)."""
     changed = {c.id for c in changes}
     named = {(base.indicator(s).ind.id if _has(base, s) else s) for s in case.subjects}
     if named & changed:

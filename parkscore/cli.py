@@ -23,6 +23,7 @@ from parkscore.dsl.numbers import dumps, dumps_line, show
 from parkscore.engine.audit import AUDIT_SCHEMA
 from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
 from parkscore.engine.compile import CompiledStandard
+from parkscore.engine.data import parse_percent
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
@@ -72,12 +73,10 @@ def _decimal(name: str, text: str) -> Decimal:
 
 
 def _percent(name: str, text: str) -> Decimal:
-    if not text.strip().endswith("%"):
+    u = parse_percent(text)  # the one reading of a percentage, as in park files
+    if u is None:
         raise option_error(f"{name} needs a percentage such as 10%, got '{text}'")
-    d = _decimal(name, text)
-    if d < 0:
-        raise option_error(f"{name} cannot be negative, got '{text}'")
-    return d / 100
+    return u
 
 
 def _write_output(path: str, text: str, inputs: list[str], kind: str, force: bool) -> None:
@@ -130,12 +129,9 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
     scored; the exit status is 1 if any was not scored.
     """
     single = len(parks) == 1 and Path(parks[0]).suffix.lower() in (".yaml", ".yml")
-    if not single:
-        if audit_path:
-            raise option_error("--audit records one park; give one YAML park file", code="E013")
-        _score_many(parks, standard, fmt, sheet)
-        return
-    if fmt in ("csv", "jsonl"):
+    if not single and audit_path:
+        raise option_error("--audit records one park; give one YAML park file", code="E013")
+    if not single or fmt in ("csv", "jsonl"):
         _score_many(parks, standard, fmt, sheet)
         return
     park = parks[0]
@@ -158,10 +154,8 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
     if fmt in ("json", "markdown"):
         raise option_error(f"--format {fmt} is for one park; for many use table, csv or jsonl")
     cs = _standard(standard)
-    ids = [ci.ind.id for ci in cs.indicators]
-    columns = ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
-    writer = fmt == "csv"
-    if writer:
+    columns = api.score_columns(cs)
+    if fmt == "csv":
         click.echo(_csv_line(columns))
     elif fmt == "table":
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
@@ -171,7 +165,7 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
         if s.card is None:
             bad += 1
             click.echo(render_all(s.diagnostics, s.sources), err=True)
-        if writer:
+        if fmt == "csv":
             row = api.score_row(cs, s)
             click.echo(_csv_line([_csv_cell(row.get(c)) for c in columns]))
         elif fmt == "jsonl":
@@ -180,9 +174,8 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
             click.echo(dumps_line(obj))
         elif s.card is not None:
             c = s.card
-            verdict = "n/a" if c.eligible is None else "eligible" if c.eligible else "not eligible"
             head = c.park + (f" ({c.period})" if c.period else "") + (" [synthetic]" if c.synthetic else "")
-            click.echo(f"{show(c.total, 4):>8}  {verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]")
+            click.echo(f"{show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]")
         eligible += bool(s.card and s.card.eligible)
     click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)", err=True)
     if bad:

@@ -126,12 +126,15 @@ class CompiledStandard:
         """Every key a park file may give for this standard (see ``ast.Standard.data_keys``)."""
         return frozenset(self.std.data_keys)
 
+    @cached_property
+    def _by_key(self) -> dict[str, CompiledIndicator]:
+        return {k: ci for ci in self.indicators for k in (ci.ind.clause, ci.ind.id)}
+
     def indicator(self, key: str) -> CompiledIndicator:
         """An indicator by id or clause."""
-        for ci in self.indicators:
-            if key in (ci.ind.id, ci.ind.clause):
-                return ci
-        raise KeyError(f"{self.ref} has no indicator '{key}'")
+        if key not in self._by_key:
+            raise KeyError(f"{self.ref} has no indicator '{key}'")
+        return self._by_key[key]
 
 
 def rule_ref(span: Span, clause: str, sources: SourceMap) -> RuleRef:

@@ -95,7 +95,7 @@ class _Run:
         if f is None:
             return self.no_data(t.ref, (t.series,))
         last = list(f.series[-t.years:])
-        shown = " → ".join(f"{y}: {show(v)}" for y, v in last)
+        shown = trend_text(last)
         if self.tr.enabled:
             self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
                                     data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
@@ -198,6 +198,11 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
             return run.level()
         case IndicatorKind.BAND:
             return run.band()
+
+
+def trend_text(pairs: list[tuple[int, Decimal]]) -> str:
+    """The yearly figures a trend read, as its value is shown: "2017: 1.2 → 2018: 1.1"."""
+    return " → ".join(f"{y}: {show(v)}" for y, v in pairs)
 
 
 def _span(ref: RuleRef) -> Span:

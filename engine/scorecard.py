@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from parkscore.dsl.ast import IndicatorKind
 
@@ -104,6 +105,17 @@ class Scorecard:
     def missing(self) -> list[IndicatorResult]:
         """The indicators without a usable value (no data, or undefined)."""
         return [r for r in self.indicators if r.status is not Status.SCORED]
+
+    def row(self) -> dict[str, Any]:
+        """The card as one flat row: total, verdict, the indicators without a usable value, and
+        per indicator its points (``<id>``) and value (``<id>.value``). The vectorised evaluator
+        gives the same row (``VectorScores.row``)."""
+        out: dict[str, Any] = {"total": self.total, "eligible": self.eligible, "missing": ";".join(r.id for r in self.missing)}
+        for r in self.indicators:
+            out[r.id] = r.points
+        for r in self.indicators:
+            out[f"{r.id}.value"] = r.value if r.status is Status.SCORED else None
+        return out
 
     def indicator(self, key: str) -> IndicatorResult:
         """An indicator's result by id (``COD_intensity``) or clause (``7.17``)."""

@@ -31,7 +31,7 @@ from parkscore.engine.evaluate import evaluate
 from parkscore.engine.gap import GapReport
 from parkscore.engine.gap import gap as _gap
 from parkscore.engine.impact import ImpactReport
-from parkscore.engine.scorecard import Scorecard, Status
+from parkscore.engine.scorecard import Scorecard
 from parkscore.engine.sensitivity import SensitivityReport
 from parkscore.engine.sensitivity import sensitivity as _sensitivity
 from parkscore.engine.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
@@ -183,13 +183,37 @@ def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None 
             yield Scored(row, None, tuple(exc.diagnostics), exc.sources)
 
 
-def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None) -> Any:
+def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None, batch: int = 4096) -> Any:
     """A table in, a table out: one row per park with its total, verdict, the ids of the
     indicators without data, and per indicator its points (``<id>``) and value (``<id>.value``).
     A row that could not be scored has ``status`` "error" and its diagnostics in ``errors``.
+    Rows are checked one by one and scored ``batch`` at a time by the exact vectorised
+    evaluator (``engine/vector.py``), which gives the per-park engine's points on every row.
     Given a DataFrame, returns one of the same library; otherwise a list of dicts."""
+    from parkscore.engine.vector import Batch, VectorStandard  # numpy only where tables are scored
+
     cs = _standard(std)
-    rows = [score_row(cs, s) for s in score_many(cs, table, sheet=sheet)]
+    vs = VectorStandard(cs)
+    rows: list[dict[str, Any]] = []  # in the table's order; a row being scored is a placeholder
+    pending: list[tuple[int, ParkRow, dict[str, Fact]]] = []
+
+    def flush() -> None:
+        scores = vs.score(Batch.from_facts(cs, [f for _, _, f in pending]))
+        for i, (at, r, _) in enumerate(pending):
+            rows[at] = {**_row_meta(r, "scored"), **scores.row(i)}
+        pending.clear()
+
+    for row in read_parks(table, sheet=sheet):
+        got = _resolved(cs, row)
+        if isinstance(got, Scored):
+            rows.append(score_row(cs, got))
+            continue
+        pending.append((len(rows), row, got))
+        rows.append({})
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
     if isinstance(table, (str, Path)):
         return rows
     import narwhals as nw
@@ -200,25 +224,33 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
                          for k, vals in columns.items()}, backend=nw.get_native_namespace(native)).to_native()
 
 
+def _resolved(cs: CompiledStandard, row: ParkRow) -> dict[str, Fact] | Scored:
+    """A row's facts, or the row as not scored with its diagnostics."""
+    if row.park is None:
+        return Scored(row, None, row.diagnostics, row.sources)
+    try:
+        return facts(cs, row.park)
+    except DiagnosticError as exc:
+        return Scored(row, None, tuple(exc.diagnostics), exc.sources)
+
+
 def score_columns(cs: CompiledStandard) -> list[str]:
     """The columns of ``score_row``, in order: the park, its verdict, each indicator's points and value."""
     ids = [ci.ind.id for ci in cs.indicators]
     return ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
 
 
+def _row_meta(row: ParkRow, status: str) -> dict[str, Any]:
+    park = row.park
+    return {"where": row.where, "park": park.name if park else None, "period": park.period if park else None,
+            "status": status, "synthetic": park.synthetic if park else None}
+
+
 def score_row(cs: CompiledStandard, s: Scored) -> dict[str, Any]:
     """One flat row of a population's scores (the columns of ``score_table`` and ``score --format csv``)."""
-    card = s.card
-    if card is None:
-        return {"where": s.row.where, "park": s.row.park.name if s.row.park else None, "status": "error",
-                "errors": "; ".join(f"{d.span}: {d.code} {d.message}" for d in s.diagnostics)}
-    out: dict[str, Any] = {"where": s.row.where, "park": card.park, "period": card.period, "status": "scored",
-                           "synthetic": card.synthetic, "total": card.total, "eligible": card.eligible,
-                           "missing": ";".join(r.id for r in card.missing)}
-    for r in card.indicators:
-        out[r.id] = r.points
-        out[f"{r.id}.value"] = r.value if r.status is Status.SCORED else None
-    return out
+    if s.card is None:
+        return {**_row_meta(s.row, "error"), "errors": "; ".join(f"{d.span}: {d.code} {d.message}" for d in s.diagnostics)}
+    return {**_row_meta(s.row, "scored"), **s.card.row()}
 
 
 def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, sheet: str | None = None,

@@ -54,6 +54,7 @@ class Column:
     year: int | None
     unit: str | None
     index: int  # 0-based
+    name: str = ""  # as the header writes it: "COD_emitted [t]"
 
 
 @dataclass
@@ -74,28 +75,39 @@ class Table:
         self._sep = ":" if sheet is None else "!"
         self._cells = cells
         self.header_sources = SourceMap()  # the header row as diagnostics quote it
+        self._header: list[Column] | None = None
+        self.header_offsets: list[tuple[int, int]] = []  # where each header cell is in the line diagnostics quote
+        self._first = 2  # the first data row: its number and cells
+        self._pending: list[Any] | None = None
 
     def span(self, row: int, col: int, offsets: list[tuple[int, int]] | None = None) -> Span:
         """The span of cell (row, col); ``offsets`` place it in the row as shown (``shown``)."""
         start, end = offsets[col - 1] if offsets and col - 1 < len(offsets) else (0, 1)
         return Span(self.name, 1, start + 1, 1, max(end, start + 1) + 1, cell=f"{self._sep}{column_name(col)}{row}")
 
+    def header(self) -> list[Column]:
+        """The columns, from the header row and an optional units row (read once)."""
+        if self._header is None:
+            header = next(self._cells, None)
+            if header is None:
+                raise DiagnosticError([Diagnostic("D102", "the table is empty: it needs a header row with 'park' and data keys",
+                                                  Span(self.name, 1, 1, 1, 1))])
+            names = [_text(c) for c in header]
+            self._first, self._pending = 2, next(self._cells, None)
+            units: list[str] = [""] * len(names)
+            pending = self._pending
+            if pending is not None and _text(pending[0] if pending else "").lower() in ("unit", "units", "单位"):
+                units = [_text(c) for c in pending] + [""] * (len(names) - len(pending))
+                self._first, self._pending = 3, next(self._cells, None)
+            columns, problems = self._columns(names, units)
+            if problems:
+                raise DiagnosticError(problems, self.header_sources)
+            self._header = columns
+        return self._header
+
     def rows(self) -> Iterator[Row]:
-        header = next(self._cells, None)
-        if header is None:
-            raise DiagnosticError([Diagnostic("D102", "the table is empty: it needs a header row with 'park' and data keys",
-                                              Span(self.name, 1, 1, 1, 1))])
-        names = [_text(c) for c in header]
-        first = 2
-        pending: list[Any] | None = next(self._cells, None)
-        units: list[str] = [""] * len(names)
-        if pending is not None and _text(pending[0] if pending else "").lower() in ("unit", "units", "单位"):
-            units = [_text(c) for c in pending] + [""] * (len(names) - len(pending))
-            first, pending = 3, next(self._cells, None)
-        columns, problems = self._columns(names, units)
-        if problems:
-            raise DiagnosticError(problems, self.header_sources)
-        n = first
+        columns = self.header()
+        n, pending = self._first, self._pending
         while pending is not None:
             if any(_text(c) for c in pending):
                 yield self._row(n, pending, columns)
@@ -105,6 +117,7 @@ class Table:
         cols, problems = [], []
         line, offsets = shown(names)
         self.header_sources.add(self.name, line)
+        self.header_offsets = offsets
         for i, name in enumerate(names):
             if not name:
                 continue
@@ -114,7 +127,7 @@ class Table:
                                            self.span(1, i + 1, offsets), "for example: COD_emitted [t]"))
                 continue
             unit = m.group("unit") or (units[i] if i < len(units) else "") or None
-            cols.append(Column(m.group("key"), int(m.group("year")) if m.group("year") else None, unit, i))
+            cols.append(Column(m.group("key"), int(m.group("year")) if m.group("year") else None, unit, i, name))
         if not any(c.key == "park" for c in cols):
             problems.append(Diagnostic("D102", "the table has no 'park' column", self.span(1, 1, offsets), "name the first column: park"))
         return cols, problems

@@ -49,6 +49,7 @@ from .api import (
     score_many,
     score_table,
     sensitivity,
+    sql,
     testgen,
     verify,
 )
@@ -61,7 +62,7 @@ __all__ = [
     # scoring and analysis
     "score", "explain", "compare", "gap", "sensitivity",
     # populations: many files, directories, tables (CSV, XLSX, Parquet), DataFrames
-    "read_parks", "score_many", "score_table", "impact",
+    "read_parks", "score_many", "score_table", "impact", "sql",
     # test cases and coverage for standards authors
     "run_tests", "testgen",
     # audit records

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, read_text
+from parkscore.dsl.ast import InputKind
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, option_error, read_text
 from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
 from parkscore.dsl.lint import LINT_PASSES
@@ -274,6 +276,52 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
             continue
         rep.add(s.row.where, s.card, other)
     return rep
+
+
+def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale: int = 6,
+        like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None) -> str:
+    """One SQL query scoring a table of parks under the standard (``engine/sql.py``): DuckDB's
+    dialect, or any dialect sqlglot writes. ``like``: a table file (CSV, XLSX, Parquet) whose
+    header names the columns as parkscore tables do (``key [unit]``, ``key@2019 [unit]``): the
+    query reads those columns and converts their units; without it, a column is named by each
+    data key and holds the standard's unit. ``years``: the year columns of figures by year."""
+    from parkscore.dsl import units
+    from parkscore.engine.sql import DIALECTS, Source, to_sql
+
+    cs = _standard(std)
+    if dialect not in DIALECTS:
+        raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))
+    columns: dict[str, Source] | None = None
+    if like is not None:
+        t = read_table(like, sheet)
+        columns, problems, found_years = {}, [], set()
+        for c in t.header():
+            dk = cs.std.data_keys.get(c.key)
+            if dk is None:
+                continue
+            span = t.span(1, c.index + 1, t.header_offsets)
+            factor = Fraction(1)
+            if dk.unit is not None and dk.kind in (InputKind.NUMBER, InputKind.SERIES):
+                if not c.unit:
+                    problems.append(Diagnostic("D122", f"column '{c.name}' has no unit", span, f"the standard declares {dk.unit}: name it '{c.key} [{dk.unit}]'"))
+                    continue
+                got = units.conversion_factor(units.parse_unit(c.unit), dk.unit)
+                if got is None:
+                    problems.append(Diagnostic("D123", f"column '{c.name}' is in {c.unit}, which does not convert to {dk.unit}", span,
+                                               f"the standard declares {dk.unit}"))
+                    continue
+                factor = got
+            if c.year is not None:
+                found_years.add(c.year)
+            columns[c.key if c.year is None else f"{c.key}@{c.year}"] = Source(c.name, factor)
+        if problems:
+            raise DiagnosticError(problems, t.header_sources)
+        years = years or sorted(found_years)
+    trends = [ci.ind.id for ci in cs.indicators if ci.trend is not None]
+    if trends and not years:
+        raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
+                           "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
+    return to_sql(cs, table, scale, years, columns, dialect)
 
 
 # ---- scoring -----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
+from parkscore.engine.sql import DIALECTS
 from parkscore.engine.tables import is_table
 from parkscore.engine.testing import indicator_line, shown
 
@@ -437,6 +438,38 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(compare_table(results, labels))
     if bad:
         sys.exit(1)
+
+
+@main.command("sql")
+@click.argument("standard")
+@click.option("--dialect", default="duckdb", show_default=True, type=click.Choice(DIALECTS),
+              help="duckdb (tested to give the engine's points), or a dialect sqlglot transpiles to")
+@click.option("--table", default="parks", show_default=True, help="the table (or any FROM expression) holding one row per park")
+@click.option("--like", "like", default=None, type=click.Path(exists=True),
+              help="a table file (.csv, .xlsx, .parquet) whose header names the columns as parkscore tables do "
+                   "(key [unit], key@2019 [unit]): the query reads those columns and converts their units")
+@click.option("--sheet", default=None, help="the sheet of an .xlsx --like table (default: the first)")
+@click.option("--years", default=None, help="the year columns of figures by year, e.g. 2017-2019 (default: those of --like)")
+@click.option("--scale", default=6, show_default=True, type=click.IntRange(0, 18),
+              help="decimal places a figure may have: each figure is an exact integer at this scale")
+@_fail_on_diagnostics
+def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: str | None, years: str | None, scale: int) -> None:
+    """Print one SQL query that scores a table of parks under STANDARD, exactly as the engine does.
+
+    Without --like, the table has a column named by each data key (see `parkscore schema`) in the
+    standard's unit: yes/no facts as booleans, levels as their names, a list of evidenced items as
+    text ("a; b; c"), a figure by year as one column per year (key@2019); NULL is no data. The output
+    adds per indicator "<id>.points" and "<id>.status", then total and eligible. Integer
+    arithmetic on DECIMAL(38, 0): never a float; an overflow stops the query, it is never rounded.
+    """
+    year_list = None
+    if years:
+        parts = years.split("-")
+        if not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts) or len(parts) > 2:
+            raise option_error(f"--years '{years}' is not a year or a range of years", "for example: --years 2017-2019")
+        first, last = int(parts[0]), int(parts[-1])
+        year_list = list(range(first, last + 1))
+    click.echo(api.sql(standard, table, dialect, scale, like, sheet, year_list), nl=False)
 
 
 @main.command("impact")

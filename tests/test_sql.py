@@ -1,0 +1,166 @@
+"""``parkscore sql``: the query run in DuckDB gives the per-park engine's points, statuses, totals and
+verdicts on random rows (half on band edges); other dialects transpile and parse."""
+from __future__ import annotations
+
+import csv
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import parkscore
+from parkscore.dsl.ast import InputKind
+from parkscore.engine.data import Fact
+from parkscore.engine.evaluate import evaluate
+from parkscore.engine.sql import DIALECTS, quote, to_sql
+
+from .test_vector import HERE, PARK, Parks
+
+duckdb = pytest.importorskip("duckdb")
+sqlglot = pytest.importorskip("sqlglot")
+
+SCALE = 12
+YEARS = list(range(2014, 2021))
+ROWS = {"cpcif-green-park@2020": 3000, "cpcif-green-park@2021-draft": 1500, "climate-leader-park@2020": 1500}
+
+
+def _fit(v: Decimal) -> Decimal:
+    """Figures at most SCALE decimals (the query refuses more)."""
+    return v.quantize(Decimal(1).scaleb(-SCALE)).normalize() if v.as_tuple().exponent < -SCALE else v  # type: ignore[operator]
+
+
+def rng_sep(n: int) -> str:
+    """A trailing separator on some lists (people write them): it adds no item."""
+    return ";" if n % 2 else ""
+
+
+def _table(cs: parkscore.CompiledStandard, rows: list[dict[str, Fact]], path: Path) -> str:
+    """The rows as a CSV file and the DuckDB expression reading it with exact column types."""
+    types: dict[str, str] = {"park": "VARCHAR"}
+    for k, dk in cs.std.data_keys.items():
+        match dk.kind:
+            case InputKind.NUMBER:
+                types[k] = f"DECIMAL(38, {SCALE})"
+            case InputKind.BOOL:
+                types[k] = "BOOLEAN"
+            case InputKind.ITEMS:
+                types[k] = "VARCHAR"
+            case InputKind.LEVEL:
+                types[k] = "VARCHAR"
+            case InputKind.SERIES:
+                types.update({f"{k}@{y}": f"DECIMAL(38, {SCALE})" for y in YEARS})
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(types)
+        for i, facts in enumerate(rows):
+            cells: dict[str, str] = {"park": f"p{i}"}
+            for k, f in facts.items():
+                kind = cs.std.data_keys[k].kind
+                if kind is InputKind.SERIES:
+                    cells.update({f"{k}@{y}": str(v) for y, v in f.series})
+                elif kind is InputKind.ITEMS:
+                    cells[k] = "; ".join(i.name for i in f.items) + rng_sep(len(f.items))
+                elif kind is InputKind.BOOL:
+                    cells[k] = "true" if f.value else "false"
+                else:
+                    cells[k] = str(f.value)
+            w.writerow([cells.get(c, "") for c in types])
+    cols = ", ".join(f"{quote(c).replace(chr(39), chr(39) * 2)!r}: '{t}'".replace('"', "") for c, t in types.items())
+    return f"read_csv('{path}', header = true, auto_detect = false, columns = {{{cols}}})"
+
+
+def _run(sql: str) -> tuple[list[str], list[tuple]]:
+    cur = duckdb.connect().execute(sql)
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+@pytest.mark.parametrize("ref", sorted(ROWS))
+def test_sql_in_duckdb_equals_engine(ref: str, tmp_path: Path) -> None:
+    cs = parkscore.load_standard(ref)
+    rng = random.Random(f"sql {ref}")
+    parks = Parks(cs.std)
+    rows = []
+    for _ in range(ROWS[ref]):
+        facts = parks.draw(rng)
+        # a table cell cannot hold an empty list (an empty cell is no data): leave those out
+        rows.append({k: Fact(k, _fit(f.value), HERE) if isinstance(f.value, Decimal) else f for k, f in facts.items() if f.value != ()})
+    source = _table(cs, rows, tmp_path / "parks.csv")
+    sql = to_sql(cs, table=source, scale=SCALE, years=YEARS)
+    names, got = _run(sql)
+    assert len(got) == len(rows)
+    for i, (facts, values) in enumerate(zip(rows, got)):
+        row = dict(zip(names, values))
+        card = evaluate(cs, facts, PARK)
+        for r in card.indicators:
+            assert (row[f"{r.id}.status"], row[f"{r.id}.points"]) == (r.status.value, r.points), f"row {i} {r.id}: {({k: f.value for k, f in facts.items()})}"
+        if "total_num" in row:  # weighted: exact as a fraction; rounded to 12 places for showing
+            with parkscore.dsl.numbers.exact():
+                assert (Decimal(row["total_num"]) / Decimal(row["total_den"])).quantize(Decimal("1e-30")) == card.total.quantize(Decimal("1e-30"))
+        else:
+            assert row["total"] == card.total, f"row {i}"
+        assert row["eligible"] == card.eligible, f"row {i}"
+
+
+def _csv(path: Path, text: str) -> tuple[str, str]:
+    """A parkscore table file and the DuckDB expression reading its figures as DOUBLE, as a warehouse might."""
+    path.write_text(text, encoding="utf-8")
+    header = text.splitlines()[0].split(",")
+    types = ", ".join(f"'{h}': '{'VARCHAR' if h == 'park' else 'DOUBLE'}'" for h in header)
+    return str(path), f"read_csv('{path}', header = true, auto_detect = false, columns = {{{types}}})"
+
+
+def test_sql_refuses_more_decimals_than_its_scale(tmp_path: Path) -> None:
+    path, src = _csv(tmp_path / "p.csv", "park,water_reused [万吨],water_used_total [万吨]\nA,1.0451234,1.1\n")
+    with pytest.raises(duckdb.Error, match="water_reused: more than 6 decimal places"):
+        _run(parkscore.sql("cpcif-green-park@2020", table=src, like=path))
+
+
+def test_sql_exact_where_floats_are_not(tmp_path: Path) -> None:
+    # 1.045 / 1.1 × 100 is 94.99999999999999 in binary floats; DOUBLE columns are read back exactly
+    path, src = _csv(tmp_path / "p.csv", "park,water_reused [万吨],water_used_total [万吨]\nA,1.045,1.1\n")
+    assert _run(f'SELECT "water_reused [万吨]" / "water_used_total [万吨]" * 100 FROM {src}')[1][0][0] < 95
+    names, rows = _run(parkscore.sql("cpcif-green-park@2020", table=src, like=path))
+    row = dict(zip(names, rows[0]))
+    assert (row["water_reuse_rate.points"], row["water_reuse_rate.status"]) == (3, "scored")
+    assert row["COD_intensity.status"] == "no_data" and row["eligible"] is False
+
+
+def test_sql_converts_the_units_of_the_columns(tmp_path: Path) -> None:
+    # 7.17 COD_intensity = COD_emitted [kg] / industrial_output [万元]: 3 t over 6 亿元 is 3000 kg / 60000 万元 = 0.05
+    # (3 points, on the edge); 9 t is 0.15 (1 point)
+    path, src = _csv(tmp_path / "p.csv", "park,COD_emitted [t],industrial_output [亿元]\nA,3,6\nB,9,6\n")
+    names, rows = _run(parkscore.sql("cpcif-green-park@2020", table=src, like=path))
+    got = [dict(zip(names, r)) for r in rows]
+    engine = [parkscore.score("cpcif-green-park@2020", {"COD_emitted": f"{t} t", "industrial_output": "6 亿元"}).indicator("COD_intensity")
+              for t in (3, 9)]
+    assert [(g["COD_intensity.points"], g["COD_intensity.status"]) for g in got] == [(e.points, e.status.value) for e in engine]
+    assert [e.points for e in engine] == [3, 1]
+
+
+def test_sql_header_errors_are_positioned(tmp_path: Path) -> None:
+    (tmp_path / "p.csv").write_text("park,COD_emitted [m3],industrial_output\nA,1,2\n", encoding="utf-8")
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        parkscore.sql("cpcif-green-park@2020", like=tmp_path / "p.csv")
+    text = str(exc.value)
+    assert "D123" in text and "p.csv:B1" in text and "D122" in text and "p.csv:C1" in text
+
+
+@pytest.mark.parametrize("dialect", [d for d in DIALECTS if d != "duckdb"])
+def test_sql_transpiles_and_parses(dialect: str) -> None:
+    cs = parkscore.load_standard("climate-leader-park@2020")
+    sql = to_sql(cs, years=[2017, 2018, 2019], dialect=dialect)
+    assert sqlglot.parse_one(sql, read=dialect) is not None
+    assert "-- parkscore: climate-leader-park@2020" in sql and "reading of ours" in sql
+
+
+def test_sql_on_the_bundled_table_agrees_with_score_table() -> None:
+    # DuckDB reads the CSV by itself (figures as DOUBLE, items as text, units in the header)
+    table = Path(__file__).parent.parent / "examples" / "tables" / "synthetic-25.csv"
+    names, rows = _run(parkscore.sql("cpcif-green-park@2020", table=f"read_csv('{table}')", like=table))
+    got = [dict(zip(names, r)) for r in rows]
+    want = parkscore.score_table("cpcif-green-park@2020", table)
+    assert len(got) == len(want) == 25
+    for g, w in zip(got, want):
+        assert (g["park"], g["total"], g["eligible"]) == (w["park"], w["total"], w["eligible"])
+        assert all(g[f"{k}.points"] == w[k] for k in w if f"{k}.points" in g)

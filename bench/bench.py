@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for tests/reference.py, the naive oracle
+sys.path.insert(0, str(ROOT / "bench"))  # the hand-written anchors
 
 from parkscore import facts as resolve_facts  # noqa: E402
 from parkscore import installed_standards, load_park, load_standard, score, sensitivity  # noqa: E402
@@ -83,5 +85,119 @@ def main() -> None:
     print(f"\nsensitivity: {runs} Monte Carlo runs in {t_mc:.2f} s   {runs / t_mc:7.0f} runs/s")
 
 
+def anchors(quick: bool) -> None:
+    """evaluate and file -> scorecard against the hand-written Decimal function and libyaml loader."""
+    import handwritten
+
+    cs = load_standard("cpcif-green-park@2020")
+    path = ROOT / "examples" / "parks" / "synthetic-complete.yaml"
+    park = load_park(path)
+    facts = resolve_facts(cs, park)
+    plain = {k: f.value for k, f in facts.items()}
+    n = 200 if quick else 2000
+    assert handwritten.points_2020(plain) == (score(cs, park).total, True) == handwritten.points_2020(handwritten.load_2020(str(path)))
+    t_hand = timeit(lambda: handwritten.points_2020(plain), n)
+    t_eval = timeit(lambda: evaluate(cs, facts, park), n)
+    t_hand_file = timeit(lambda: handwritten.points_2020(handwritten.load_2020(str(path))), n // 10)
+    t_file = timeit(lambda: score(cs, load_park(path)), n // 10)
+    print("\nagainst hand-written code (cpcif-green-park@2020, the synthetic park; target ratios in brackets)")
+    print(f"  hand-written Decimal function  {t_hand * 1e6:9.1f} µs")
+    print(f"  evaluate (scorecard, rule refs){t_eval * 1e6:9.1f} µs   evaluate/hand-written {t_eval / t_hand:6.1f}x  [<= 2x]")
+    print(f"  hand-written libyaml + units   {t_hand_file * 1e3:9.2f} ms")
+    print(f"  file -> scorecard              {t_file * 1e3:9.2f} ms   parkscore/hand-written {t_file / t_hand_file:6.1f}x  [<= 1.5x]")
+
+
+def population(quick: bool) -> None:
+    """A population scored three ways: the exact vectorised evaluator, parkscore's SQL in DuckDB,
+    and the naive float anchor; identical points are checked, float mis-scores counted."""
+    import numpy as np
+    from anchor import float_scores
+
+    from parkscore import sql
+    from parkscore.dsl.ast import InputKind
+    from parkscore.engine.data import Fact
+    from parkscore.engine.vector import Batch, VectorStandard
+    from tests.test_vector import HERE, Parks
+
+    SCALE = 4  # figures as statistics report them: at most 4 decimal places
+
+    def _fit(v: Decimal) -> Decimal:
+        return v.quantize(Decimal("0.0001")).normalize() if v.as_tuple().exponent < -SCALE else v  # type: ignore[operator]
+
+    ref = "cpcif-green-park@2020"
+    cs = load_standard(ref)
+    n_pool, n = (5_000, 100_000) if quick else (20_000, 1_000_000)
+    rng = __import__("random").Random(11)
+    gen = Parks(cs.std)
+    pool = [{k: Fact(k, _fit(f.value), HERE) if isinstance(f.value, Decimal) else f for k, f in gen.draw(rng).items()}
+            for _ in range(n_pool)]
+    pick = np.random.default_rng(11).integers(0, n_pool, n)
+    small = Batch.from_facts(cs, pool)
+    batch = small.take(pick)
+    cols: dict[str, object] = {}
+    for k, dk in cs.std.data_keys.items():
+        c = small.columns.get(k)
+        if dk.kind is InputKind.LEVEL:
+            cols[k] = np.array(["" if c is None else str(v) for v in (c.values if c is not None else [""] * n_pool)])[pick]
+        elif c is None:
+            cols[k] = np.full(n, np.nan)
+        else:
+            f = np.array([float(Decimal(int(v)).scaleb(-c.scale)) for v in c.values]) if dk.kind is InputKind.NUMBER else c.values.astype(float)
+            cols[k] = np.where(c.present, f, np.nan)[pick]
+    print(f"\na population of {n:,} parks under {ref} ({n_pool:,} distinct rows drawn as in tests/test_vector.py, "
+          "half on band edges; synthetic)")
+    vs = VectorStandard(cs)
+    part = 65_536
+    t0 = time.perf_counter()
+    parts = [vs.score(batch.take(slice(i, i + part))) for i in range(0, n, part)]
+    t_vec = time.perf_counter() - t0
+    exact_eligible = np.concatenate([p.eligible for p in parts])
+    statuses = [np.concatenate([p.indicators[ci.ind.id].status for p in parts]) for ci in cs.indicators]
+    t0 = time.perf_counter()
+    f_total, f_eligible = float_scores(cs, cols, n)
+    t_float = time.perf_counter() - t0
+    exact_total = np.concatenate([np.asarray(p.total.num, dtype=object) for p in parts])  # points at the points scale, over den
+    den = vs.total_den
+    wrong = np.array([float(t) / den for t in exact_total]) != f_total
+    flipped = exact_eligible != f_eligible
+    complete = np.logical_and.reduce([st == 0 for st in statuses])  # every indicator scored
+    mis, flips = int(wrong.sum()), int(flipped.sum())
+    print(f"  naive float numpy anchor       {t_float:7.2f} s   {t_float / n * 1e6:6.2f} µs/park")
+    print(f"  exact vectorised (numpy)       {t_vec:7.2f} s   {t_vec / n * 1e6:6.2f} µs/park   exact/float {t_vec / t_float:5.2f}x  [<= 1.5x]")
+    print(f"  float anchor mis-scores {mis:,} parks ({mis / n:.2%}) and flips {flips:,} verdicts (no data and undefined values read as numbers)")
+    print(f"    of the {int(complete.sum()):,} parks with every indicator scored: {int((wrong & complete).sum()):,} mis-scored, "
+          f"{int((flipped & complete).sum()):,} verdicts flipped (binary rounding at band edges)")
+    try:
+        import duckdb
+        import pyarrow as pa
+    except ImportError:
+        print("  DuckDB: not installed (pip install 'parkscore[duckdb]')")
+        return
+    arrays = {}
+    for k, dk in cs.std.data_keys.items():
+        vals = [pk[k].value if k in pk else None for pk in pool]
+        if dk.kind is InputKind.NUMBER:
+            arrays[k] = pa.array(vals, type=pa.decimal128(38, SCALE))
+        elif dk.kind is InputKind.ITEMS:
+            arrays[k] = pa.array([None if v is None or v == () else "; ".join(i.name for i in v) for v in vals])
+        elif dk.kind is InputKind.BOOL:
+            arrays[k] = pa.array(vals, type=pa.bool_())
+        elif dk.kind is InputKind.LEVEL:
+            arrays[k] = pa.array(vals, type=pa.string())
+    table = pa.table(arrays).take(pa.array(pick))
+    con = duckdb.connect()
+    con.register("parks", table)
+    query = sql(cs, table="parks", scale=SCALE)
+    t0 = time.perf_counter()
+    out = con.sql(f"SELECT total, eligible FROM ({query.rstrip()})").to_arrow_table()
+    t_duck = time.perf_counter() - t0
+    duck_total = [int(v) for v in out.column("total").to_pylist()]
+    same = duck_total == [int(t) // den for t in exact_total] and out.column("eligible").to_pylist() == list(map(bool, exact_eligible))
+    print(f"  parkscore sql in DuckDB        {t_duck:7.2f} s   {t_duck / n * 1e6:6.2f} µs/park   duckdb/float {t_duck / t_float:5.2f}x  [<= 1.5x]")
+    print(f"  exact vectorised and DuckDB give identical totals and verdicts on every park: {'yes' if same else 'NO'}")
+
+
 if __name__ == "__main__":
     main()
+    anchors("--quick" in sys.argv)
+    population("--quick" in sys.argv)

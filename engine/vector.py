@@ -16,11 +16,12 @@ indicator's status, points and value, the total and the verdict on random and ba
 """
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import reduce
-from math import lcm
+from functools import cached_property, reduce
+from math import gcd, lcm
 from typing import Any, Callable, Iterable, Mapping
 
 import numpy as np
@@ -38,6 +39,7 @@ from .scorecard import Status
 Array = Any  # numpy arrays (int64, object, bool); numpy's typing adds nothing to the checks here
 _LIMIT = 1 << 62  # magnitudes below this keep int64 products and sums exact
 
+_CMP = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 SCORED, NO_DATA, UNDEFINED = 0, 1, 2  # status codes, in the order of ``Status``
 STATUS = {SCORED: Status.SCORED, NO_DATA: Status.NO_DATA, UNDEFINED: Status.UNDEFINED}
 
@@ -48,15 +50,16 @@ STATUS = {SCORED: Status.SCORED, NO_DATA: Status.NO_DATA, UNDEFINED: Status.UNDE
 def _magnitude(a: Array | int) -> int:
     if isinstance(a, int):
         return abs(a)
-    return int(np.abs(a).max()) if len(a) else 0
+    return max(int(a.max()), -int(a.min())) if len(a) else 0
 
 
 def _big(a: Array | int) -> Array | int:
     return a if isinstance(a, int) or a.dtype == object else a.astype(object)
 
 
-def _mul(a: Array | int, b: Array | int) -> Array | int:
-    if _magnitude(a) * _magnitude(b) < _LIMIT:
+def _mul(a: Array | int, b: Array | int, ma: int | None = None, mb: int | None = None) -> Array | int:
+    """a * b, exactly; ``ma``, ``mb``: the magnitudes of a and b where already known."""
+    if (_magnitude(a) if ma is None else ma) * (_magnitude(b) if mb is None else mb) < _LIMIT:
         return a * b
     return _big(a) * _big(b)
 
@@ -90,10 +93,15 @@ class Rational:
     den: Array | int
     undefined: Array | bool = False
 
+    @cached_property
+    def magnitudes(self) -> tuple[int, int]:
+        """The largest |num| and |den| over the rows (computed once: a value is compared with every band)."""
+        return _magnitude(self.num), _magnitude(self.den)
+
     def compare(self, op: str, other: "Rational") -> Array:
-        left, right = _mul(self.num, other.den), _mul(other.num, self.den)
-        result = {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right, "==": left == right}[op]
-        return np.asarray(result, dtype=bool)
+        (mn, md), (on, od) = self.magnitudes, other.magnitudes
+        left, right = _mul(self.num, other.den, mn, od), _mul(other.num, self.den, on, md)
+        return np.asarray(_CMP[op](left, right), dtype=bool)
 
     def decimal(self, i: int) -> Decimal:
         """Row ``i`` as the per-park engine shows a value (``numbers.rounded``)."""
@@ -117,7 +125,11 @@ def _arith(op: str, a: Rational, b: Rational) -> Rational:
         return Rational(_add(_mul(a.num, b.den), _mul(b.num, a.den), 1 if op == "+" else -1), _mul(a.den, b.den), undefined)
     if op == "*":
         return Rational(_mul(a.num, b.num), _mul(a.den, b.den), undefined)
-    num, den = _mul(a.num, b.den), _mul(a.den, b.num)
+    ad, bd = a.den, b.den
+    if isinstance(ad, int) and isinstance(bd, int):  # constant factors of the denominators cancel (10**scale / 10**scale)
+        g = gcd(ad, bd)
+        ad, bd = ad // g, bd // g
+    num, den = _mul(a.num, bd), _mul(ad, b.num)
     if isinstance(den, int):
         assert den != 0, "a checked standard never divides by the number 0"
         return Rational(num if den > 0 else -num, abs(den), undefined)
@@ -155,6 +167,14 @@ class Batch:
     def column(self, key: str) -> Column | None:
         return self.columns.get(key)
 
+    def take(self, rows: Any) -> "Batch":
+        """The rows selected by a slice or an index array (a batch scored in parts keeps each
+        part's integers small: one huge figure makes only its part use exact Python integers)."""
+        cols = {k: Column(c.values[rows], c.present[rows], c.scale) for k, c in self.columns.items()}
+        series = {k: {y: Column(c.values[rows], c.present[rows], c.scale) for y, c in ys.items()} for k, ys in self.series.items()}
+        n = len(next(iter(cols.values())).values) if cols else len(range(self.n)[rows])
+        return Batch(n, cols, series)
+
     @classmethod
     def from_facts(cls, cs: CompiledStandard, rows: list[Mapping[str, Fact]]) -> "Batch":
         """Resolved facts (``data.resolve``) of many parks as columns."""
@@ -172,7 +192,7 @@ class Batch:
                 case InputKind.ITEMS:
                     batch.columns[key] = Column(np.fromiter((len(f.items) if f else 0 for f in got), dtype=np.int64, count=len(rows)), present)
                 case InputKind.LEVEL:
-                    batch.columns[key] = Column(np.array([str(f.value) if f else "" for f in got], dtype=object), present)
+                    batch.columns[key] = Column(np.array([str(f.value) if f else "" for f in got], dtype=str), present)
                 case InputKind.SERIES:
                     years = sorted({y for f in got if f for y, _ in f.series})
                     by_row = [dict(f.series) if f else {} for f in got]
@@ -284,9 +304,13 @@ class _Result:
 
     def decide(self, rows: Array, points: Array | int, status: int = SCORED) -> None:
         rows = rows & self.open
-        self.points = np.where(rows, points, self.points)
-        self.status = np.where(rows, status, self.status)
-        self.open = self.open & ~rows
+        if isinstance(points, int):
+            self.points[rows] = points
+        else:
+            self.points[rows] = points[rows]
+        if status != SCORED:
+            self.status[rows] = status
+        self.open &= ~rows
 
 
 class VectorStandard:

@@ -35,7 +35,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E004", _E, "a formula or condition nested or chained beyond the language's limit"),
     Code("E005", _E, "a character that does not belong in a rule file (a control character, a line or paragraph separator)"),
     # standards and the command line
-    Code("E010", _E, "unknown standard or version"),
+    Code("E010", _E, "unknown standard, scheme or version"),
     Code("E011", _E, "not exactly one `standard` header in a version"),
     Code("E012", _E, "no pass mark and no `--target`"),
     Code("E013", _E, "a command-line value that is not a valid number or percentage"),
@@ -74,6 +74,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E502", _E, "amendment: a base id re-declared without `override`"),
     Code("E503", _E, "`override`/`remove` without `amends`"),
     Code("E504", _E, "amendment: unknown base, or amendments nested more than 8 deep"),
+    # lifecycle schemes
+    Code("E600", _E, "a lifecycle scheme without exactly one initial state"),
     # park data files
     Code("D100", _E, "a park file that cannot be read (missing, not UTF-8, too large)"),
     Code("D101", _E, "YAML syntax error"),
@@ -98,6 +100,11 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("D160", _E, "a count given as a number instead of items"),
     Code("D170", _E, "a yearly figure not written `{unit, by_year}`"),
     Code("D171", _E, "a year without a number"),
+    # park histories (parkscore status)
+    Code("H102", _E, "a history file of the wrong shape (no `park`, no `events` list, an event without `event` or `date`)"),
+    Code("H110", _E, "an event the scheme does not declare (with the closest name)"),
+    Code("H111", _E, "an application condition the scheme does not declare, or one that is not yes/no"),
+    Code("H120", _E, "a date that is not YYYY, YYYY-MM or YYYY-MM-DD"),
     # test files
     Code("D190", _E, "a test file or case that is not well formed (no cases, no standard, no data, an unknown expectation)"),
     # audit records

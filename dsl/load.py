@@ -73,15 +73,31 @@ def installed_root() -> Path:
     return Path(str(resources.files("parkscore.standards")))
 
 
-def installed() -> dict[str, list[str]]:
-    """Standards shipped with parkscore: family -> versions."""
+def installed(kind: str = "standard") -> dict[str, list[str]]:
+    """What parkscore ships: family -> versions, of standards (a ``standard`` header) or of
+    lifecycle schemes (``kind="scheme"``, a ``scheme`` header: see dsl/scheme.py)."""
+    return {fam: [v for v, k in versions if k == kind] for fam, versions in _shipped().items() if any(k == kind for _, k in versions)}
+
+
+@cache
+def _shipped() -> dict[str, list[tuple[str, str]]]:
     root = resources.files("parkscore.standards")
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[tuple[str, str]]] = {}
     for fam in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))), key=lambda p: p.name):
-        versions = sorted(v.name for v in fam.iterdir() if v.is_dir() and any(f.name.endswith(".pks") for f in v.iterdir()))
-        if versions:
-            out[fam.name] = versions
+        for v in sorted((v for v in fam.iterdir() if v.is_dir()), key=lambda v: v.name):
+            kind = header_kind([f.read_text(encoding="utf-8") for f in v.iterdir() if f.name.endswith(".pks")])
+            if kind:
+                out.setdefault(fam.name, []).append((v.name, kind))
     return out
+
+
+def header_kind(texts: list[str]) -> str | None:
+    """``standard`` or ``scheme``: the header a version's files carry."""
+    for text in texts:
+        m = re.search(r'^\s*(standard|scheme)\s+"', text, re.MULTILINE)
+        if m:
+            return m.group(1)
+    return None
 
 
 def find(ref: str) -> StandardSource:

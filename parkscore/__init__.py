@@ -41,6 +41,7 @@ from .api import (
     installed_standards,
     lint_standard,
     load_park,
+    load_scheme,
     load_standard,
     read_parks,
     read_record,
@@ -50,6 +51,7 @@ from .api import (
     score_table,
     sensitivity,
     sql,
+    status,
     testgen,
     verify,
 )
@@ -63,6 +65,8 @@ __all__ = [
     "score", "explain", "compare", "gap", "sensitivity",
     # populations: many files, directories, tables (CSV, XLSX, Parquet), DataFrames
     "read_parks", "score_many", "score_table", "impact", "sql",
+    # designation schemes (认定管理办法): a park's status over time
+    "load_scheme", "status",
     # test cases and coverage for standards authors
     "run_tests", "testgen",
     # audit records

@@ -11,6 +11,7 @@ diagnostic (``str(exc)`` renders them with positions, source lines and carets).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -23,6 +24,8 @@ from parkscore.dsl.diff import diff as _diff
 from parkscore.dsl.lint import LINT_PASSES
 from parkscore.dsl.load import Loaded, installed, installed_root, load, standard_of
 from parkscore.dsl.numbers import loads
+from parkscore.dsl.scheme import Scheme
+from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.dsl.span import COMMAND_LINE
 from parkscore.engine import audit as _audit
 from parkscore.engine.compare import ParkComparison
@@ -33,6 +36,7 @@ from parkscore.engine.evaluate import evaluate
 from parkscore.engine.gap import GapReport
 from parkscore.engine.gap import gap as _gap
 from parkscore.engine.impact import ImpactReport
+from parkscore.engine.lifecycle import StatusReport, load_histories, status_on
 from parkscore.engine.scorecard import Scorecard
 from parkscore.engine.sensitivity import SensitivityReport
 from parkscore.engine.sensitivity import sensitivity as _sensitivity
@@ -40,6 +44,7 @@ from parkscore.engine.tables import TABLE_SUFFIXES, Table, frame_table, is_table
 from parkscore.engine.testing import TESTS_DIR, Case, Outcome, check_case, coverage_items, covered_by, generated_cases, load_cases
 from parkscore.engine.testing import Item as CoverageItem
 from parkscore.engine.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
+from parkscore.engine.yamlread import compose
 
 StandardLike = CompiledStandard | str
 ParkLike = ParkData | Mapping[str, Any] | str | Path
@@ -322,6 +327,32 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
         raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
                            "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
     return to_sql(cs, table, scale, years, columns, dialect)
+
+
+# ---- designation schemes: a park's status over time ---------------------------------------
+
+
+def load_scheme(ref: str) -> Scheme:
+    """A lifecycle scheme (a 认定管理办法) by ``family@version``, or a .pks file with a ``scheme`` header."""
+    return _load_scheme(ref)
+
+
+def history_scheme(path: str | Path) -> str | None:
+    """The scheme a history file names (``scheme:``), if it names one."""
+    root, _ = compose(read_text(path), str(path))
+    if root is not None and isinstance(root.value, dict) and "scheme" in root.value:
+        return str(root.value["scheme"].value)
+    return None
+
+
+def status(scheme: Scheme | str, history: str | Path, on: date, park: str | None = None) -> list[StatusReport]:
+    """The status on ``on`` of every park of a history file (or of those whose name contains
+    ``park``), each step traced to its clause."""
+    sc = scheme if isinstance(scheme, Scheme) else _load_scheme(scheme)
+    found = [h for h in load_histories(history, sc) if park is None or park in h.park]
+    if park is not None and not found:
+        raise option_error(f"no park whose name contains '{park}' in {history}")
+    return [status_on(sc, h, on) for h in found]
 
 
 # ---- scoring -----------------------------------------------------------------------------

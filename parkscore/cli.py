@@ -19,6 +19,7 @@ from tabulate import tabulate
 from parkscore import api
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
 from parkscore.dsl.fmt import format_source
+from parkscore.dsl.load import header_kind
 from parkscore.dsl.numbers import dumps, dumps_line, show
 from parkscore.engine.audit import AUDIT_SCHEMA
 from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
@@ -27,6 +28,7 @@ from parkscore.engine.data import parse_percent
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
+from parkscore.engine.lifecycle import parse_day, status_json, status_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
 from parkscore.engine.sql import DIALECTS
@@ -357,6 +359,8 @@ def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
 def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
     """Rewrite .pks files (or every .pks file under a directory) in the canonical format.
 
+    Lifecycle schemes (files with a `scheme` header) are skipped, and said so.
+
     Formatting keeps every comment, never changes meaning (the parsed rules are equal before and
     after) and is idempotent, so versions of a standard diff cleanly. A file with a syntax error
     is reported and left as it is.
@@ -365,6 +369,9 @@ def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
     changed = 0
     for f in files:
         text = read_text(f)
+        if header_kind([text]) == "scheme":
+            click.echo(f"skipped {f}: a lifecycle scheme (fmt formats standards; `parkscore status` checks schemes)", err=True)
+            continue
         new = format_source(text, str(f))
         if new != text:
             changed += 1
@@ -438,6 +445,35 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(compare_table(results, labels))
     if bad:
         sys.exit(1)
+
+
+@main.command("status")
+@click.argument("history", type=click.Path(exists=True))
+@click.option("--scheme", "scheme", default=None, help="the designation scheme (default: the history file's `scheme:`), e.g. cpcif-green-park-designation@2020-trial")
+@click.option("--on", "on", required=True, help="the date: YYYY-MM-DD")
+@click.option("--park", default=None, help="only the parks whose name contains this text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="json: parkscore.status/1")
+@_fail_on_diagnostics
+def status_cmd(history: str, scheme: str | None, on: str, park: str | None, fmt: str) -> None:
+    """A park's status under a designation scheme on a date, from its dated history.
+
+    Prints the state (e.g. listed in the 名录, 创建单位, revoked), since when and until when it
+    holds, whether the park may use the title, what falls due next (annual report, re-review, end of
+    the 创建期) and why: every event of the history read against the scheme, with the clause and
+    the rule (file:line) behind each step. Dates given only as a year or month are read as any day
+    of them: where the status depends on the day, both readings are shown.
+    """
+    day = parse_day(on)
+    if day is None or not day.exact:
+        raise option_error(f"--on '{on}' is not a day", "write --on 2022-12-31")
+    ref = scheme or api.history_scheme(history)
+    if ref is None:
+        raise option_error(f"{history} names no scheme", "give --scheme, or add to the file: scheme: cpcif-green-park-designation@2020-trial")
+    reports = api.status(ref, history, day.earliest, park)
+    if fmt == "json":
+        click.echo(dumps({"schema": "parkscore.status/1", "parks": [status_json(r) for r in reports]}))
+    else:
+        click.echo("\n\n".join(status_text(r) for r in reports))
 
 
 @main.command("sql")

@@ -1,0 +1,147 @@
+"""The 认定管理办法 as a lifecycle scheme: status of a park on a date, computed by hand from the
+办法's clauses (第十条-第十四条) and the 2020 名录 of the seed."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import parkscore
+from parkscore.cli import main
+from parkscore.dsl.scheme import parse_scheme
+from parkscore.engine.lifecycle import parse_day
+
+ROOT = Path(__file__).resolve().parent.parent
+ROSTER = ROOT / "examples" / "histories" / "green-park-roster-2020.yaml"
+SCHEME = "cpcif-green-park-designation@2020-trial"
+
+
+def _one(park: str, on: str, history: Path = ROSTER) -> parkscore.api.StatusReport:
+    reports = parkscore.status(SCHEME, history, date.fromisoformat(on), park)
+    assert len(reports) == 1
+    return reports[0]
+
+
+def test_roster_has_the_twenty_parks_of_the_2020_notice() -> None:
+    reports = parkscore.status(SCHEME, ROSTER, date(2020, 12, 31))
+    assert len(reports) == 20  # 6 + 6 listed (附件1), 8 创建单位 (附件2)
+    assert sum(r.latest.state.id == "listed" for r in reports) == 12
+    assert sum(r.latest.state.id == "candidate" for r in reports) == 8
+
+
+def test_shangyu_first_batch_2019() -> None:
+    # 第一批（2019年通过）: valid 3 years (第十一条): until 2021-12-31 (decided 2019-01-01) or 2022-12-30 (decided 2019-12-31)
+    mid = _one("上虞", "2020-06-30")
+    assert mid.earliest.state.id == mid.latest.state.id == "listed" and mid.earliest.holds_title and mid.latest.holds_title
+    assert (mid.earliest.until, mid.latest.until) == (date(2021, 12, 31), date(2022, 12, 30))
+    late = _one("上虞", "2022-12-31")
+    assert late.earliest.expired and late.latest.expired and not late.latest.holds_title
+    assert [d.what for d in late.latest.dues if d.recorded is None] == ["re_review"]  # 第十二条: 复核认定 due
+    assert [d.recorded for d in late.latest.dues if d.what == "annual_report"] == [False, False, False]  # not recorded, 3 years
+
+
+def test_second_batch_2020_depends_on_the_day() -> None:
+    # 第二批（2020年通过）on 2020-06-30: listed if decided in the first half of 2020, not yet if on 2020-12-31
+    r = _one("石家庄", "2020-06-30")
+    assert r.uncertain and r.earliest.state.id == "listed" and r.latest.state.id == "applicant"
+    r = _one("东营港", "2022-12-31")
+    assert r.earliest.holds_title and r.latest.holds_title  # until 2022-12-31 / 2023-12-30
+    r = _one("东营港", "2024-12-31")
+    assert r.earliest.expired and r.latest.expired and not r.uncertain or r.earliest.until != r.latest.until
+
+
+def test_status_steps_cite_clause_and_rule_line() -> None:
+    r = _one("上虞", "2022-12-31")
+    designated, ended = r.latest.steps
+    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:33")
+    assert ended.what == "validity ended" and ended.clause == "第十一条" and ended.on == date(2022, 12, 31)
+
+
+def _history(tmp_path: Path, events: str) -> Path:
+    p = tmp_path / "h.yaml"
+    p.write_text(f"scheme: {SCHEME}\npark: 示例园区\nevents:\n{events}", encoding="utf-8")
+    return p
+
+
+def test_candidate_renewed_once_then_cancelled(tmp_path: Path) -> None:
+    # 第十条(二): 创建期一年; a failed review gives one more year; failing again cancels
+    h = _history(tmp_path, """\
+  - {event: designated_candidate, date: "2020-03-01"}
+  - {event: expert_review_failed, date: "2021-03-01"}
+  - {event: expert_review_failed, date: "2022-02-15"}
+""")
+    r = _one("示例", "2021-06-30", h)
+    assert r.latest.state.id == "candidate" and r.latest.until == date(2022, 2, 28) and not r.uncertain
+    r = _one("示例", "2022-06-30", h)
+    assert r.latest.state.id == "cancelled" and not r.latest.holds_title
+
+
+def test_candidate_passing_review_is_listed(tmp_path: Path) -> None:
+    h = _history(tmp_path, """\
+  - {event: designated_candidate, date: "2020-03-01"}
+  - {event: expert_review_passed, date: "2021-02-20"}
+  - {event: annual_report, date: "2022-01-15"}
+""")
+    r = _one("示例", "2023-06-30", h)
+    assert r.latest.state.id == "listed" and r.latest.since == date(2021, 2, 20) and r.latest.until == date(2024, 2, 19)
+    reports = [d.recorded for d in r.latest.dues if d.what == "annual_report" and d.recorded is not None]
+    assert reports == [True, False]  # year to 2022-02-20 recorded; year to 2023-02-20 not
+
+
+def test_fraud_revokes_and_bars_applications_for_three_years(tmp_path: Path) -> None:
+    # 第十三条: 撤销 and 三年内不再受理该单位的申请
+    h = _history(tmp_path, """\
+  - {event: designated_listed, date: "2019-05-01"}
+  - {event: fraud, date: "2020-01-10"}
+  - {event: new_application, date: "2021-05-01"}
+""")
+    r = _one("示例", "2021-06-30", h)
+    assert r.latest.state.id == "revoked" and r.latest.barred_until == date(2023, 1, 10)
+    assert r.latest.steps[-1].outcome.startswith("refused")
+
+
+def test_major_incident_revokes_a_listed_park(tmp_path: Path) -> None:
+    h = _history(tmp_path, """\
+  - {event: designated_listed, date: "2019-05-01"}
+  - {event: major_incident, date: "2020-08-01", source: "应急管理部通报"}
+""")
+    assert _one("示例", "2020-12-31", h).latest.state.id == "revoked"
+
+
+def test_history_errors_are_positioned(tmp_path: Path) -> None:
+    h = _history(tmp_path, """\
+  - {event: designated_listd, date: "2019"}
+  - {event: designated_listed, date: "2019-13-01"}
+""")
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        parkscore.status(SCHEME, h, date(2020, 1, 1))
+    text = str(exc.value)
+    assert "h.yaml:4:" in text and "H110" in text and "designated_listed" in text  # the closest name
+    assert "h.yaml:5:" in text and "H120" in text
+
+
+def test_scheme_errors_are_collected() -> None:
+    src = 'scheme "x" version "1"\nstate a "A"\nevent e "E"\n  from a -> b clause "1"\n'
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        parse_scheme(src, "x.pks")
+    codes = sorted(d.code for d in exc.value.diagnostics)
+    assert codes == ["E110", "E600"]
+
+
+def test_days() -> None:
+    assert (parse_day("2019").earliest, parse_day("2019").latest) == (date(2019, 1, 1), date(2019, 12, 31))  # type: ignore[union-attr]
+    assert parse_day("2020-02").latest == date(2020, 2, 29)  # type: ignore[union-attr]
+    assert parse_day("2019-02-30") is None and parse_day("19") is None
+
+
+def test_cli_status_text_and_json() -> None:
+    r = CliRunner().invoke(main, ["status", str(ROSTER), "--on", "2024-12-31", "--park", "石家庄"])
+    assert r.exit_code == 0, r.output
+    assert "validity ended" in r.output and "第十一条" in r.output and "reading of ours" in r.output
+    r = CliRunner().invoke(main, ["status", str(ROSTER), "--on", "2024-12-31", "--park", "东营港", "--format", "json"])
+    data = parkscore.api.loads(r.output)
+    assert data["schema"] == "parkscore.status/1" and data["parks"][0]["latest"]["expired"] is True
+    r = CliRunner().invoke(main, ["status", str(ROSTER), "--on", "2024"])
+    assert r.exit_code != 0 and "not a day" in r.output

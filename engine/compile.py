@@ -90,7 +90,7 @@ class CompiledIndicator:
     requires: tuple[CompiledCond, ...] = ()
     levels: Mapping[str, CompiledLevel] = field(default_factory=dict)
     count: CompiledCount | None = None
-    trend: CompiledTrend | None = None
+    trends: tuple[CompiledTrend, ...] = ()  # alternatives: the first that holds awards its points
 
     @property
     def kind(self) -> ast.IndicatorKind:
@@ -209,12 +209,9 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         assert isinstance(iv, Interval), "compile_indicator runs on checked standards only"
         bands.append(CompiledBand(iv, b.points, cond_text(b.test), rule_ref(b.span, ind.clause, sources)))
     counts = ind.rules_of(ast.Count)
-    trends = ind.rules_of(ast.Trend)
-    trend = None
-    if trends:
-        t = trends[0]
-        trend = CompiledTrend(t.series, t.direction == "decreasing", t.years, t.points,
-                              f"{t.series} {t.direction} over {t.years} years", rule_ref(t.span, ind.clause, sources))
+    trends = tuple(CompiledTrend(t.series, t.direction == "decreasing", t.years, t.points,
+                                 f"{t.series} {t.direction} over {t.years} years", rule_ref(t.span, ind.clause, sources))
+                   for t in ind.rules_of(ast.Trend))
     return CompiledIndicator(
         ind=ind,
         ref=ref,
@@ -226,7 +223,7 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         requires=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Require)),
         levels={lv.name: CompiledLevel(lv.name, lv.points, lv.wording, rule_ref(lv.span, ind.clause, sources)) for lv in ind.rules_of(ast.Level)},
         count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap, rule_ref(counts[0].span, ind.clause, sources)) if counts else None,
-        trend=trend,
+        trends=trends,
     )
 
 

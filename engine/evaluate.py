@@ -90,25 +90,40 @@ class _Run:
                       f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
         return self.result(Status.SCORED, pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
-    def trend(self, t: CompiledTrend) -> IndicatorResult:
-        f = self.facts.get(t.series)
-        if f is None:
-            return self.no_data(t.ref, (t.series,))
-        last = list(f.series[-t.years:])
-        shown = trend_text(last)
-        if self.tr.enabled:
-            self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
-                                    data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
-        years = [y for y, _ in last]
-        if len(last) < t.years or years != list(range(years[0], years[0] + t.years)):
-            have = ", ".join(map(str, years)) or "none"
-            return self.no_data(t.ref, (t.series,), f"no data: {t.series} needs {t.years} consecutive years, has {have}")
-        vals = [v for _, v in last]
-        pairs = list(zip(vals, vals[1:]))
-        holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
-        if self.tr.enabled:
-            self.test(f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", t.ref, holds)
-        return self.result(Status.SCORED, t.points if holds else ZERO, t.ref, t.text if holds else f"not {t.text}", shown, (), (t.series,))
+    def trends(self, trends: tuple[CompiledTrend, ...]) -> IndicatorResult:
+        """Trends are alternatives (carbon or energy improvement): the first that holds awards its
+        points; none holding is 0 when every series is complete, no data when one is not."""
+        incomplete: list[tuple[CompiledTrend, str]] = []
+        first: tuple[CompiledTrend, str] | None = None
+        for t in trends:
+            f = self.facts.get(t.series)
+            if f is None:
+                incomplete.append((t, f"{t.series}: no data"))
+                continue
+            last = list(f.series[-t.years:])
+            shown = trend_text(last)
+            if self.tr.enabled:
+                self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{t.series} = {shown} {f.unit or ''}".rstrip(), f.span,
+                                        data={"input": t.series, "value": [[y, v] for y, v in last], "source": f.source}))
+            years = [y for y, _ in last]
+            if len(last) < t.years or years != list(range(years[0], years[0] + t.years)):
+                incomplete.append((t, f"{t.series} needs {t.years} consecutive years, has {', '.join(map(str, years)) or 'none'}"))
+                continue
+            vals = [v for _, v in last]
+            pairs = list(zip(vals, vals[1:]))
+            holds = all(b < a for a, b in pairs) if t.decreasing else all(b > a for a, b in pairs)
+            if self.tr.enabled:
+                self.test(f"{t.text} -> {show(t.points)}: {str(holds).lower()} ({shown})", t.ref, holds)
+            if holds:
+                return self.result(Status.SCORED, t.points, t.ref, t.text, shown, (), tuple(x.series for x in trends))
+            first = first or (t, shown)
+        if incomplete:
+            t, why = incomplete[0]
+            return self.no_data(t.ref, tuple(x.series for x, _ in incomplete), "no data: " + "; ".join(w for _, w in incomplete),
+                                inputs=tuple(x.series for x in trends))
+        assert first is not None
+        t, shown = first
+        return self.result(Status.SCORED, ZERO, t.ref, "not " + " nor ".join(x.text for x in trends), shown, (), tuple(x.series for x in trends))
 
     def level(self) -> IndicatorResult:
         ind = self.ind
@@ -192,8 +207,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
             assert ci.count is not None
             return run.count(ci.count)
         case IndicatorKind.TREND:
-            assert ci.trend is not None
-            return run.trend(ci.trend)
+            return run.trends(ci.trends)
         case IndicatorKind.LEVEL:
             return run.level()
         case IndicatorKind.BAND:

@@ -154,7 +154,7 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "formula": _formula(ind),
             "inputs": list(ci.inputs),
             "levels": [{"name": lv.name, "points": lv.points, "wording": lv.wording} for lv in levels],
-            "trend": ci.trend.text if ci.trend else None,
+            "trend": " or ".join(t.text for t in ci.trends) or None,
             "notes": [{"kind": k, "text": t} for k, t in ci.notes],
         })
     return {

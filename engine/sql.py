@@ -243,27 +243,29 @@ class _Writer:
         return out
 
     def trend(self, ci: CompiledIndicator) -> list[tuple[str, str, str]]:
-        t = ci.trend
-        assert t is not None
+        """Alternatives, as the engine: the first trend that holds; no data if none holds and a
+        series is incomplete; else 0."""
         zero = self.points(Decimal(0))
-        assert self.years, "api.sql asks for the year columns of a standard with trends"
-        col = {y: self.col(f"{t.series}@{y}") for y in self.years}
-        ends = []
-        for end in self.years:
-            span = list(range(end - t.years + 1, end + 1))
-            if not all(y in col for y in span):
+        out, completes = [], []
+        for t in ci.trends:
+            col = {y: self.col(f"{t.series}@{y}") for y in self.years}
+            ends = []
+            for end in self.years:
+                span = list(range(end - t.years + 1, end + 1))
+                if not all(y in col for y in span):
+                    continue
+                later = [f"{col[y]} IS NULL" for y in self.years if y > end]
+                complete = " AND ".join([f"{col[y]} IS NOT NULL" for y in span] + later)
+                op = "<" if t.decreasing else ">"
+                monotone = " AND ".join(f"(CAST({col[b]} AS DECIMAL(38, {self.scale})) {op} CAST({col[a]} AS DECIMAL(38, {self.scale})))"
+                                        for a, b in zip(span, span[1:]))
+                ends.append((complete, monotone))
+            if not ends:
+                completes.append("FALSE")
                 continue
-            later = [f"{col[y]} IS NULL" for y in self.years if y > end]
-            complete = " AND ".join([f"{col[y]} IS NOT NULL" for y in span] + later)
-            op = "<" if t.decreasing else ">"
-            monotone = " AND ".join(f"(CAST({col[b]} AS DECIMAL(38, {self.scale})) {op} CAST({col[a]} AS DECIMAL(38, {self.scale})))"
-                                    for a, b in zip(span, span[1:]))
-            ends.append((complete, monotone))
-        if not ends:
-            return [("TRUE", zero, "no_data")]
-        any_complete = " OR ".join(f"({c})" for c, _ in ends)
-        holds = " OR ".join(f"(({c}) AND {m})" for c, m in ends)
-        return [(f"NOT ({any_complete})", zero, "no_data"), (holds, self.points(t.points), "scored")]
+            completes.append("(" + " OR ".join(f"({c})" for c, _ in ends) + ")")
+            out.append((" OR ".join(f"(({c}) AND {m})" for c, m in ends), self.points(t.points), "scored"))
+        return out + [(f"NOT ({' AND '.join(completes)})", zero, "no_data")]
 
     # ---- the query ----
     def query(self, table: str) -> str:
@@ -323,8 +325,7 @@ def _all_points(ci: CompiledIndicator) -> list[Decimal]:
     out = [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
     if ci.count:
         out += [ci.count.per_item, ci.count.cap]
-    if ci.trend:
-        out.append(ci.trend.points)
+    out += [t.points for t in ci.trends]
     return out
 
 

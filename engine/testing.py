@@ -254,7 +254,8 @@ def coverage_items(cs: CompiledStandard) -> list[Item]:
                 add(r.span, "cap", "count at its cap", text)
             elif isinstance(r, ast.Trend):
                 add(r.span, "met", "trend met", text)
-                add(r.span, "not", "trend not met", text)
+                if r is ind.rules_of(ast.Trend)[0]:  # alternatives: "none met" is decided at the first
+                    add(r.span, "not", "trend not met" if len(ind.rules_of(ast.Trend)) == 1 else "no trend met", text)
     for g in cs.std.gates:
         for status in ("pass", "fail"):
             add(g.span, status, f"gate {status}", f"{g.clause} {g.id}")
@@ -271,7 +272,7 @@ def covered_by(card: Scorecard, cs: CompiledStandard) -> set[tuple[str, int, int
         outcome = ""
         if ci.count is not None and (r.rule.line, r.rule.col) == (ci.count.ref.line, ci.count.ref.col):
             outcome = "cap" if r.points >= ci.count.cap else "below"
-        elif ci.trend is not None and (r.rule.line, r.rule.col) == (ci.trend.ref.line, ci.trend.ref.col):
+        elif any((r.rule.line, r.rule.col) == (t.ref.line, t.ref.col) for t in ci.trends):
             outcome = "met" if r.points > 0 else "not"
         hit.add((r.rule.file, r.rule.line, r.rule.col, outcome))
     for g in card.gates:
@@ -347,15 +348,18 @@ def generated_cases(cs: CompiledStandard) -> list[dict[str, Any]]:
             at_cap = int(-(-count.cap // count.per_item))
             for n in sorted({0, 1, max(at_cap - 1, 0), at_cap, at_cap + 1}):
                 cases.append({"name": f"{label}: {n} item(s)", "data": {**base, count.items: [f"项目{i}" for i in range(1, n + 1)]}})
-        else:
-            trend = ind.rules_of(ast.Trend)[0]
-            unit = cs.std.data_keys[trend.series].unit
-            down = trend.direction == "decreasing"
-            for met in (True, False):
+        else:  # trends are alternatives: each met alone, and none met
+            def series(trend: ast.Trend, met: bool) -> dict[str, Any]:
+                down = trend.direction == "decreasing"
                 seq = [Decimal(3), Decimal(2), Decimal(1)] if down == met else [Decimal(1), Decimal(2), Decimal(3)]
                 years = {2017 + i: v for i, v in enumerate(seq[: trend.years] + [seq[-1]] * (trend.years - 3))}
-                cases.append({"name": f"{label}: {'met' if met else 'not met'}",
-                              "data": {**base, trend.series: {"unit": str(unit), "by_year": years}}})
+                return {trend.series: {"unit": str(cs.std.data_keys[trend.series].unit), "by_year": years}}
+            trends = ind.rules_of(ast.Trend)
+            for t in trends:
+                others = {k: v for o in trends if o is not t for k, v in series(o, False).items()}
+                cases.append({"name": f"{label}: {t.series} met" if len(trends) > 1 else f"{label}: met",
+                              "data": {**base, **others, **series(t, True)}})
+            cases.append({"name": f"{label}: not met", "data": {**base, **{k: v for t in trends for k, v in series(t, False).items()}}})
         for ex in ind.rules_of(ast.Exempt):
             on = _facts_for(ex.cond, True)
             if on:

@@ -300,7 +300,7 @@ class _Result:
     open: Array  # rows not decided yet
     exempt: Array  # rows decided by an exemption (they have no value)
     value: Rational | None = None  # band indicators: the value the bands were tested on
-    trend_end: Array | None = None  # trends: the last year each row gives
+    trends: list[tuple[Array, Array]] = field(default_factory=list)  # per trend: the last year each row gives, whether it holds
 
     def decide(self, rows: Array, points: Array | int, status: int = SCORED) -> None:
         rows = rows & self.open
@@ -324,8 +324,7 @@ class VectorStandard:
             allp += [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
             if ci.count:
                 allp += [ci.count.per_item, ci.count.cap]
-            if ci.trend:
-                allp.append(ci.trend.points)
+            allp += [t.points for t in ci.trends]
         self.scale = max([0] + [-int(e) for p in allp if isinstance(e := p.as_tuple().exponent, int) and e < 0])
         self._formulas = {ci.ind.id: _vector_expr(ci.ind.formula.expr) for ci in cs.indicators if ci.ind.formula}
         self._exempts = {ci.ind.id: [(_vector_cond(e.cond), self._points(e.points)) for e in ci.ind.rules_of(ast.Exempt)] for ci in cs.indicators}
@@ -396,37 +395,37 @@ class VectorStandard:
                 for lv in ci.levels.values():
                     r.decide(col.values == lv.name, self._points(lv.points))
             case IndicatorKind.TREND:
-                assert ci.trend is not None
                 self._trend(ci, b, r)
             case IndicatorKind.BAND:
                 self._band(ci, b, r)
         return r
 
     def _trend(self, ci: CompiledIndicator, b: Batch, r: _Result) -> None:
-        t = ci.trend
-        assert t is not None
-        cols = b.series.get(t.series, {})
-        years = sorted(cols)
-        # the last year each row gives; the trend reads the t.years consecutive years ending there
-        last = np.full(b.n, -1, dtype=np.int64)
-        for y in years:
-            last = np.where(cols[y].present, y, last)
-        holds = np.zeros(b.n, dtype=bool)
-        complete = np.zeros(b.n, dtype=bool)
-        for end in years:
-            span = list(range(end - t.years + 1, end + 1))
-            rows = last == end
-            if not all(y in cols for y in span):
-                continue
-            rows = rows & reduce(np.logical_and, (cols[y].present for y in span))
-            complete |= rows
-            ok = rows.copy()
-            for a, c in zip(span, span[1:]):
-                ok &= cols[c].rational.compare("<" if t.decreasing else ">", cols[a].rational)
-            holds |= ok
-        r.trend_end = last
-        r.decide(~complete, 0, NO_DATA)
-        r.decide(holds, self._points(t.points))
+        """Alternatives, as the engine: the first trend that holds; else 0 if every series is complete."""
+        all_complete = np.ones(b.n, dtype=bool)
+        for t in ci.trends:
+            cols = b.series.get(t.series, {})
+            years = sorted(cols)
+            # the last year each row gives; the trend reads the t.years consecutive years ending there
+            last = np.full(b.n, -1, dtype=np.int64)
+            for y in years:
+                last = np.where(cols[y].present, y, last)
+            holds = np.zeros(b.n, dtype=bool)
+            complete = np.zeros(b.n, dtype=bool)
+            for end in years:
+                span = list(range(end - t.years + 1, end + 1))
+                if not all(y in cols for y in span):
+                    continue
+                rows = (last == end) & reduce(np.logical_and, (cols[y].present for y in span))
+                complete |= rows
+                ok = rows.copy()
+                for a, c in zip(span, span[1:]):
+                    ok &= cols[c].rational.compare("<" if t.decreasing else ">", cols[a].rational)
+                holds |= ok
+            r.trends.append((last, holds))
+            r.decide(holds, self._points(t.points))
+            all_complete &= complete
+        r.decide(~all_complete, 0, NO_DATA)
         r.decide(r.open, 0)
 
     def _band(self, ci: CompiledIndicator, b: Batch, r: _Result) -> None:
@@ -500,11 +499,11 @@ class VectorScores:
             case IndicatorKind.COUNT:
                 assert ci.count is not None
                 return int(self.batch.columns[ci.count.items].values[i])
-            case IndicatorKind.TREND:
-                assert ci.trend is not None and r.trend_end is not None
-                end, cols = int(r.trend_end[i]), self.batch.series[ci.trend.series]
-                years = range(end - ci.trend.years + 1, end + 1)
-                return trend_text([(y, Decimal(int(cols[y].values[i])).scaleb(-cols[y].scale)) for y in years])
+            case IndicatorKind.TREND:  # the trend that held, or (none held) the first
+                k = next((k for k, (_, holds) in enumerate(r.trends) if holds[i]), 0)
+                t, end = ci.trends[k], int(r.trends[k][0][i])
+                cols = self.batch.series[t.series]
+                return trend_text([(y, Decimal(int(cols[y].values[i])).scaleb(-cols[y].scale)) for y in range(end - t.years + 1, end + 1)])
 
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i``'s scores: total, verdict, the indicators without a usable value, and per

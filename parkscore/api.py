@@ -322,7 +322,7 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
         if problems:
             raise DiagnosticError(problems, t.header_sources)
         years = years or sorted(found_years)
-    trends = [ci.ind.id for ci in cs.indicators if ci.trend is not None]
+    trends = [ci.ind.id for ci in cs.indicators if ci.trends]
     if trends and not years:
         raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
                            "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")

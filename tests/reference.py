@@ -72,17 +72,20 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
         if count.items not in facts:
             return Decimal(0)
         return min(count.per_item * len(facts[count.items].value), count.cap)  # type: ignore[arg-type]
-    for t in ind.rules_of(ast.Trend):
+    trends = ind.rules_of(ast.Trend)
+    for t in trends:  # alternatives: the first whose series moves the right way for its years
         if t.series not in facts:
-            return Decimal(0)
+            continue
         series = facts[t.series].value[-t.years:]  # type: ignore[index]
         years = [y for y, _ in series]
         if len(series) < t.years or years != list(range(years[0], years[0] + t.years)):
-            return Decimal(0)
+            continue
         vals = [v for _, v in series]
         steps = [b - a for a, b in zip(vals, vals[1:])]
-        moving = all(d < 0 for d in steps) if t.direction == "decreasing" else all(d > 0 for d in steps)
-        return t.points if moving else Decimal(0)
+        if all(d < 0 for d in steps) if t.direction == "decreasing" else all(d > 0 for d in steps):
+            return t.points
+    if trends:
+        return Decimal(0)
     levels = ind.rules_of(ast.Level)
     if levels:
         f = facts.get(ind.id)

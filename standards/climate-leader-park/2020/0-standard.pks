@@ -7,7 +7,7 @@ status "adapted"
 date "2020"
 total 100
 reading "the document gives weights but no points per criterion: every criterion is an expert-assessed level on parkscore's 0-3 scale (领先 3, 先进 2, 一般 1, 未体现 0), all criteria of a category weighing the same"
-reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from figures, as four 3-point trends over the 2017-2019 series"
+reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from yearly figures: met (3) when carbon or energy performance improved in each of the three years before the evaluation period (2017-2019 in the source)"
 reading "no pass mark: the document ranks parks and chooses the best, so this standard does not qualify parks"
 # No pass line and no gates: the document defines no pass mark (parks are ranked and the best
 # chosen), so this standard ranks parks and does not qualify them.
@@ -24,12 +24,13 @@ reading "no pass mark: the document ranks parks and chooses the best, so this st
 #   The indicator's title quotes the bullet; the `leading` wording quotes its 评价指标 details
 #   (➢) compactly, in the document's words. All bullets weigh the same inside a category.
 # * Exception: the bullet "近三年来，园区的碳排放和(或)能效水平保持了持续改善" (碳排放/能效水平)
-#   is scored from figures, as four trends (3 points each) over 2017-2019 series: carbon
-#   intensity decreasing, annual carbon reduction increasing, energy intensity decreasing,
-#   annual energy saved increasing (A1.2(1)-(4)). Its level-type sibling "处于领先或先进水平"
-#   stays an expert level (A1.1).
+#   is one criterion scored from yearly figures (A1.2, 0 or 3): met when any one of its four
+#   measures improved in each of the three years before the evaluation period (2017-2019 in
+#   the source): carbon intensity decreasing, annual carbon reduction increasing, energy
+#   intensity decreasing, or annual energy saved increasing ("和(或)": carbon or energy). Its
+#   level-type sibling "处于领先或先进水平" stays an expert level (A1.1).
 # * Clauses: A = 先进性, B = 影响力, C = 未来成长性; second digit = 评价内容 row (in printed
-#   order), third = bullet within the row; (n) numbers the four trends of bullet A1.2.
+#   order), third = bullet within the row.
 # * The row that opens the table's second page carries no 评价内容 label (it may continue the
 #   merged cell of 技术水平 across the page break); it is named 基础设施 after its content
 #   (A4). The four unlabeled rows after 管理水平 are read as 管理水平's merged cell (A5.2-A5.5).
@@ -37,7 +38,7 @@ reading "no pass mark: the document ranks parks and chooses the best, so this st
 # * In 示范引领 the ➢ details are not assigned to bullets; the two award ➢ go with B3.1, the
 #   standards ➢ (参与或推动制定…标准、规范) with B3.2.
 # * "不同类型的化工园区可选择适用指标": nothing here makes an indicator optional; a criterion the
-#   park does not report is no data and scores 0 (e.g. a park reporting only carbon figures
-#   gets 0 on the two energy trends).
+#   park does not report is no data and scores 0 (A1.2 is no data only when none of its four
+#   measures improved and one of them lacks three consecutive years).
 # * 注2: 未来成长性 is assessed after a 培育期; the park data should give the levels reached at
 #   the end of that period.

@@ -6,7 +6,7 @@ input carbon_reduction_by_year : tCO2 by year      "园区每年的碳减排量�
 input energy_intensity_by_year : tce/万元 by year  "万元工业增加值综合能耗/万元工业总产值综合能耗（逐年，同一口径）"
 input energy_saved_by_year     : tce by year       "园区每年节能量，包括园区自身用能和（或）其推广节能低碳技术或产品/装备过程中产生的节能量（逐年）"
 
-category advancement "先进性" max 42 weight 40%
+category advancement "先进性" max 33 weight 40%
 
 # ---- 碳排放/能效水平 ----
 indicator A1.1 carbon_energy_level "园区的碳排放和(或)能效水平处于领先或先进水平"
@@ -16,21 +16,17 @@ indicator A1.1 carbon_energy_level "园区的碳排放和(或)能效水平处于
   level basic -> 1 "一般：碳排放强度和(或)单位能耗未达到先进水平"
   level none -> 0 "未体现：未体现碳排放和(或)能效水平"
 
-indicator A1.2(1) carbon_intensity_trend "近三年来，园区的碳排放强度保持持续改善"
+# One bullet, one criterion (the ➢ details name four measures of the same improvement): met when
+# carbon or energy performance improved in each of the three years before the evaluation period
+# (2017-2019 in the source). The source's wording "处于先进水平/领先地位" belongs to A1.1, which an
+# expert assesses; no rule here claims a level.
+indicator A1.2 carbon_energy_improvement "近三年来，园区的碳排放和(或)能效水平保持了持续改善"
   max 3
-  trend carbon_intensity_by_year decreasing over 3 years -> 3 "碳排放强度处于先进水平，近三年来保持持续改善（逐年下降）"
-
-indicator A1.2(2) carbon_reduction_trend "园区2017-2019年每年的碳减排量近三年来保持持续增长"
-  max 3
-  trend carbon_reduction_by_year increasing over 3 years -> 3 "园区的2017-2019年每年的碳减排量，近三年来保持持续增长"
-
-indicator A1.2(3) energy_intensity_trend "近三年来，园区的单位能耗保持持续改善"
-  max 3
-  trend energy_intensity_by_year decreasing over 3 years -> 3 "单位能耗处于领先地位，近三年来保持持续改善（逐年下降）"
-
-indicator A1.2(4) energy_saving_trend "园区2017-2019年每年节能量近三年来保持持续增长"
-  max 3
-  trend energy_saved_by_year increasing over 3 years -> 3 "园区的2017-2019年每年节能量，包括园区自身用能和（或）其推广节能低碳技术或产品/装备过程中产生的节能量，近三年来保持持续增长"
+  reading "met when any one of the four yearly measures of the 评价指标 improves over the three years before the evaluation period (2017-2019 in the source): carbon intensity falls, annual carbon reduction grows, energy intensity falls, or annual energy saved grows"
+  trend carbon_intensity_by_year decreasing over 3 years -> 3 "碳排放强度近三年来保持持续改善（逐年下降）"
+  trend carbon_reduction_by_year increasing over 3 years -> 3 "园区每年的碳减排量近三年来保持持续增长"
+  trend energy_intensity_by_year decreasing over 3 years -> 3 "单位能耗近三年来保持持续改善（逐年下降）"
+  trend energy_saved_by_year increasing over 3 years -> 3 "园区每年节能量（包括园区自身用能和（或）其推广节能低碳技术或产品/装备过程中产生的节能量）近三年来保持持续增长"
 
 # ---- 生态环境/资源利用水平 ----
 indicator A2.1 eco_environment_level "园区的各项生态环境指标处于领先或先进水平"

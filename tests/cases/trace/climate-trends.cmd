@@ -1,1 +1,1 @@
-explain examples/parks/synthetic-complete.yaml --standard climate-leader-park@2020 -i carbon_intensity_trend -i energy_saving_trend -i smart_park
+explain examples/parks/synthetic-complete.yaml --standard climate-leader-park@2020 -i carbon_energy_improvement -i smart_park

@@ -1,0 +1,45 @@
+"""气候领袖园区 (seed 三(一)): the bullet "近三年来，园区的碳排放和(或)能效水平保持了持续改善" is one
+criterion (A1.2, 0 or 3) met by carbon or energy improvement over three consecutive years."""
+from __future__ import annotations
+
+from decimal import Decimal
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+
+import parkscore
+
+
+def _series(unit: str, *values: Decimal | int) -> dict[str, Any]:
+    return {"unit": unit, "by_year": {2017 + i: v for i, v in enumerate(values)}}
+
+
+CARBON_DOWN = {"carbon_intensity_by_year": _series("tCO2/万元", D("0.9"), D("0.8"), D("0.7"))}
+CARBON_FLAT = {"carbon_intensity_by_year": _series("tCO2/万元", D("0.9"), D("0.9"), D("0.7"))}
+ENERGY_DOWN = {"energy_intensity_by_year": _series("tce/万元", D("0.6"), D("0.5"), D("0.4"))}
+ENERGY_TWO_YEARS = {"energy_intensity_by_year": _series("tce/万元", D("0.6"), D("0.5"))}
+SAVED_UP = {"energy_saved_by_year": _series("tce", 100, 200, 300)}
+REDUCTION_FLAT = {"carbon_reduction_by_year": _series("tCO2", 300, 200, 100)}
+ENERGY_FLAT = {"energy_intensity_by_year": _series("tce/万元", D("0.4"), D("0.5"), D("0.6"))}
+SAVED_FLAT = {"energy_saved_by_year": _series("tce", 300, 300, 300)}
+
+
+@pytest.mark.parametrize("data, points, status", [
+    (CARBON_DOWN, 3, "scored"),                              # carbon improves: met
+    ({**CARBON_FLAT, **ENERGY_DOWN}, 3, "scored"),           # carbon does not, energy does: met ("和(或)")
+    ({**CARBON_FLAT, **SAVED_UP}, 3, "scored"),              # energy saved grows each year: met
+    ({**CARBON_FLAT, **ENERGY_TWO_YEARS}, 0, "no_data"),     # nothing met, and energy lacks a third year: no data
+    ({**CARBON_FLAT, **REDUCTION_FLAT, **ENERGY_FLAT, **SAVED_FLAT}, 0, "scored"),  # all four complete, none met
+    ({}, 0, "no_data"),
+])
+def test_a1_2_is_one_criterion_met_by_carbon_or_energy(data: dict[str, Any], points: int, status: str) -> None:
+    r = parkscore.score("climate-leader-park@2020", data).indicator("A1.2")
+    assert (r.points, r.status.value) == (Decimal(points), status)
+    assert r.max_points == 3
+
+
+def test_advancement_has_eleven_criteria_of_three_points() -> None:
+    cs = parkscore.load_standard("climate-leader-park@2020")
+    cat = next(c for c in cs.std.categories if c.id == "advancement")
+    assert len(cat.indicators) == 11 and cat.max_points == 33  # A1.1, A1.2, A2.1-2, A3.1, A4.1, A5.1-5

@@ -105,6 +105,10 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("H110", _E, "an event the scheme does not declare (with the closest name)"),
     Code("H111", _E, "an application condition the scheme does not declare, or one that is not yes/no"),
     Code("H120", _E, "a date that is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    # workbooks read back (parkscore import-xlsx)
+    Code("X101", _E, "a workbook row that names no rule of the standard it is read against"),
+    Code("X102", _E, "a workbook cell that should hold a number (points, a bound) and does not, or holds a negative one"),
+    Code("X103", _E, "a band's bounds in a workbook that are not an interval (an unknown operator, an operator without its bound, no bound)"),
     # test files
     Code("D190", _E, "a test file or case that is not well formed (no cases, no standard, no data, an unknown expectation)"),
     # audit records

@@ -17,7 +17,8 @@ SCORECARD_SCHEMA = "parkscore.scorecard/1"
 SCHEMA_SCHEMA = "parkscore.schema/1"
 
 
-def _value(r: IndicatorResult) -> str:
+def value_text(r: IndicatorResult) -> str:
+    """An indicator's value as every table shows it (no data, undefined, a number, a level)."""
     if r.status is Status.NO_DATA:
         return "no data"
     if r.status is Status.UNDEFINED:
@@ -35,7 +36,7 @@ def scorecard_table(card: Scorecard) -> str:
         weighted = f"  ({show(cat.weight)}% → {show(cat.weighted, 4)})" if cat.weighted is not None and cat.weight is not None else ""
         rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}{weighted}"])
         for r in (r for r in card.indicators if r.category == cat.id):
-            rows.append([f"  {r.title}", r.clause, _value(r), r.unit or "", r.outcome if r.status is Status.SCORED else "",
+            rows.append([f"  {r.title}", r.clause, value_text(r), r.unit or "", r.outcome if r.status is Status.SCORED else "",
                          f"{show(r.points)} / {show(r.max_points)}"])
     rows.append(["Total", "", "", "", "", f"{show(card.total, 4)} / {show(card.max_total)}"])
     lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
@@ -232,7 +233,7 @@ def scorecard_markdown(card: Scorecard) -> str:
     out += ["", "| clause | indicator | value | outcome | points | rule |", "|---|---|---|---|---:|---|"]
     for r in card.indicators:
         rule = f"`{r.rule.file}:{r.rule.line}`" if r.rule else ""
-        value = cell(_value(r)) + (f" {r.unit}" if r.unit and r.status is Status.SCORED and isinstance(r.value, Decimal) else "")
+        value = cell(value_text(r)) + (f" {r.unit}" if r.unit and r.status is Status.SCORED and isinstance(r.value, Decimal) else "")
         out.append(f"| {r.clause} | {cell(r.title)} | {value} | {cell(r.outcome)} | {show(r.points)} / {show(r.max_points)} | {rule} |")
     if card.gates:
         out += ["", "| basic requirement | status |", "|---|---|"]

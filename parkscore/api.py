@@ -32,6 +32,7 @@ from parkscore.engine.compare import ParkComparison
 from parkscore.engine.compile import CompiledStandard, compile_standard
 from parkscore.engine.data import Fact, ParkData, park_from_mapping, resolve
 from parkscore.engine.data import load_park as _load_park
+from parkscore.engine.document import StandardDocument, document
 from parkscore.engine.evaluate import evaluate
 from parkscore.engine.gap import GapReport
 from parkscore.engine.gap import gap as _gap
@@ -44,6 +45,7 @@ from parkscore.engine.tables import TABLE_SUFFIXES, Table, frame_table, is_table
 from parkscore.engine.testing import TESTS_DIR, Case, Outcome, check_case, coverage_items, covered_by, generated_cases, load_cases
 from parkscore.engine.testing import Item as CoverageItem
 from parkscore.engine.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
+from parkscore.engine.workbook import Imported, import_xlsx, is_form, read_form, template_xlsx
 from parkscore.engine.yamlread import compose
 
 StandardLike = CompiledStandard | str
@@ -90,8 +92,9 @@ def _standard(std: StandardLike) -> CompiledStandard:
 
 
 def load_park(path: str | Path) -> ParkData:
-    """Read a park data file (YAML). Raises ``DiagnosticError`` for unreadable or malformed files."""
-    return _load_park(path)
+    """Read a park data file: YAML, or a filled data-collection form (``parkscore template``).
+    Raises ``DiagnosticError`` for unreadable or malformed files."""
+    return read_form(path) if is_form(path) else _load_park(path)
 
 
 def _park(park: ParkLike) -> ParkData:
@@ -145,6 +148,8 @@ def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES)
             yield from read_parks(*files, sheet=sheet)
+        elif is_form(p):  # a data-collection form (parkscore template): one park
+            yield ParkRow(str(p), read_form(p))
         elif is_table(p):
             try:
                 table = read_table(p, sheet)
@@ -327,6 +332,40 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
         raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
                            "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
     return to_sql(cs, table, scale, years, columns, dialect)
+
+
+# ---- documents and workbooks -------------------------------------------------------------
+
+
+def render_standard(std: StandardLike) -> StandardDocument:
+    """A standard as its published document (表1, the scoring tables, gates, pass mark, notes);
+    render it with ``engine.document.document_markdown``, ``engine.html.standard_html`` or
+    ``engine.workbook.standard_xlsx``."""
+    return document(_standard(std))
+
+
+def import_workbook(workbook: str | Path, against: StandardLike, version: str = "edited") -> tuple[Imported, list[Change]]:
+    """An edited standard workbook read back: its edits as an amendment of ``against`` (checked
+    by the normal loader) and the semantic diff they imply. Writes nothing."""
+    import tempfile
+
+    base = _standard(against)
+    imported = import_xlsx(workbook, base, version)
+    if not imported.text:
+        return imported, []
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / version
+        d.mkdir()
+        (d / "edited.pks").write_text(imported.text, encoding="utf-8")
+        loaded = load(str(d))
+        if loaded.errors or loaded.std is None:
+            raise DiagnosticError(loaded.errors, loaded.sources)
+        return imported, _diff(base.std, loaded.std)
+
+
+def template(std: StandardLike, path: str | Path) -> None:
+    """Write the data-collection form of a standard (``engine.workbook.template_xlsx``)."""
+    template_xlsx(_standard(std), path)
 
 
 # ---- designation schemes: a park's status over time ---------------------------------------

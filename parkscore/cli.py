@@ -18,6 +18,7 @@ from tabulate import tabulate
 
 from parkscore import api
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
+from parkscore.dsl.diff import Change
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.load import header_kind
 from parkscore.dsl.numbers import dumps, dumps_line, show
@@ -25,8 +26,10 @@ from parkscore.engine.audit import AUDIT_SCHEMA
 from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
 from parkscore.engine.compile import CompiledStandard
 from parkscore.engine.data import parse_percent
+from parkscore.engine.document import document_markdown
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
+from parkscore.engine.html import scorecard_html, standard_html
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.lifecycle import parse_day, status_json, status_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
@@ -34,6 +37,7 @@ from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
 from parkscore.engine.sql import DIALECTS
 from parkscore.engine.tables import is_table
 from parkscore.engine.testing import indicator_line, shown
+from parkscore.engine.workbook import is_form, standard_xlsx
 
 STANDARD_HELP = ("a standard: family@version (see `parkscore standards`; an installed standard wins over a folder of "
                  "the same name) or a path to a directory of .pks files (write ./NAME for a folder here)")
@@ -108,8 +112,9 @@ def main() -> None:
 @main.command("score")
 @click.argument("parks", nargs=-1, required=True, type=click.Path())
 @click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "csv", "jsonl"]), default="table", show_default=True,
-              help="one park: table (for the terminal), json (parkscore.scorecard/1) or markdown (a report); "
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown", "html", "csv", "jsonl"]), default="table", show_default=True,
+              help="one park: table (for the terminal), json (parkscore.scorecard/1), markdown (a report) or html (a "
+                   "self-contained report with the trace); "
                    "many parks: table (one line per park), csv (one row per park, a column per indicator's points "
                    "and value) or jsonl (one parkscore.scorecard/1 per line)")
 @click.option("--sheet", default=None, help="the sheet of an .xlsx table (default: the first)")
@@ -131,7 +136,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
     errors is reported on stderr with its position (parks.xlsx:Sheet1!F12) and the others are
     scored; the exit status is 1 if any was not scored.
     """
-    single = len(parks) == 1 and Path(parks[0]).suffix.lower() in (".yaml", ".yml")
+    single = len(parks) == 1 and (Path(parks[0]).suffix.lower() in (".yaml", ".yml") or is_form(parks[0]))
     if not single and audit_path:
         raise option_error("--audit records one park; give one YAML park file", code="E013")
     if not single or fmt in ("csv", "jsonl"):
@@ -140,9 +145,12 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
     park = parks[0]
     cs = _standard(standard)
     data = api.load_park(park)
-    explanation = api.explain(cs, data) if audit_path else None
+    explanation = api.explain(cs, data) if audit_path or fmt == "html" else None
     card = explanation.card if explanation else api.score(cs, data)
-    if fmt == "json":
+    if fmt == "html":
+        assert explanation is not None
+        click.echo(scorecard_html(card, explanation.events), nl=False)
+    elif fmt == "json":
         click.echo(dumps(scorecard_json(card, park, data.context)))
     else:
         click.echo(scorecard_markdown(card) if fmt == "markdown" else scorecard_table(card), nl=fmt != "markdown")
@@ -154,7 +162,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
 
 def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None) -> None:
     """Batch scoring, streamed: a line (table), a row (csv) or a scorecard (jsonl) per park."""
-    if fmt in ("json", "markdown"):
+    if fmt in ("json", "markdown", "html"):
         raise option_error(f"--format {fmt} is for one park; for many use table, csv or jsonl")
     cs = _standard(standard)
     columns = api.score_columns(cs)
@@ -400,10 +408,16 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(dumps({"schema": "parkscore.diff/1", "old": a.ref, "new": b.ref, "changes": [c.to_json() for c in changes]}))
         return
-    click.echo(f"{a.ref} → {b.ref}: {len(changes)} change(s)")
-    if changes:
-        rows = [[c.kind, c.what, c.clause, c.id, c.detail] for c in changes]
-        click.echo(tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True))
+    click.echo(diff_table(changes, a.ref, b.ref))
+
+
+def diff_table(changes: list[Change], old: str, new: str) -> str:
+    """A semantic diff for the terminal (diff, import-xlsx)."""
+    head = f"{old} → {new}: {len(changes)} change(s)"
+    if not changes:
+        return head
+    rows = [[c.kind, c.what, c.clause, c.id, c.detail] for c in changes]
+    return head + "\n" + tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True)
 
 
 @main.command("compare")
@@ -445,6 +459,101 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(compare_table(results, labels))
     if bad:
         sys.exit(1)
+
+
+def _write_binary(path: str, inputs: list[str], force: bool) -> None:
+    """Refuse to write a binary output over an input, or over an existing file unless --force."""
+    target = Path(path)
+    if any(Path(i).exists() and target.exists() and target.resolve() == Path(i).resolve() for i in inputs):
+        raise option_error(f"{path} is an input of this command; it is not overwritten", "write the output to another file", "E015")
+    if target.exists() and not force:
+        raise option_error(f"{path} exists; it is not overwritten", "choose another file, or add --force to replace it", "E015")
+
+
+@main.command("render")
+@click.argument("standard")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "xlsx"]), default="markdown", show_default=True,
+              help="markdown or html (a self-contained file) to read; xlsx to edit and read back with import-xlsx")
+@click.option("--out", "out", default=None, type=click.Path(dir_okay=False), help="the file to write (required for xlsx; default: stdout)")
+@click.option("--force", is_flag=True, help="replace an existing --out file")
+@_fail_on_diagnostics
+def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
+    """The standard as the document people exchange, generated from its checked rules.
+
+    表1 (一级指标, 序号, 二级指标, 单位, 指标要求, 分值, with category subtotals and 合计), then per
+    indicator its formula in words and its scoring table in the standard's reading order
+    ("500>化工行业主营业务收入（亿元）≥300 | 2分"), the level wordings of expert-assessed indicators,
+    exemptions and guards, each row with its rule (file:line); the basic requirements and the pass
+    mark; errata and readings of ours as numbered notes. The xlsx workbook has one sheet per
+    category, one row per band or level, and a hidden fingerprint of the version.
+    """
+    doc = api.render_standard(standard)
+    if fmt == "xlsx":
+        if out is None:
+            raise option_error("--format xlsx needs --out FILE.xlsx")
+        _write_binary(out, [], force)
+        standard_xlsx(doc, out)
+        click.echo(f"wrote {out}: {len(doc.cs.std.categories)} category sheet(s), {len(doc.sections)} indicators", err=True)
+        return
+    text = document_markdown(doc) if fmt == "markdown" else standard_html(doc)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        _write_binary(out, [], force)
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+@main.command("import-xlsx")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+@click.option("--against", "against", required=True, help="the standard the workbook was rendered from (family@version or a directory)")
+@click.option("--write", "write_dir", default=None, type=click.Path(file_okay=False),
+              help="write the edits as a new amendment version in this directory (which must not hold rule files yet)")
+@click.option("--version", "version_name", default=None, help="the new version's name (default: the --write directory's name, or 'edited')")
+@_fail_on_diagnostics
+def import_xlsx_cmd(workbook: str, against: str, write_dir: str | None, version_name: str | None) -> None:
+    """Read an edited standard workbook back: validate every edited cell (errors name the sheet and
+    cell), and print the semantic diff the edits imply against the standard. With --write, also
+    write them as a new version that `amends` the standard (formatted and checked); existing rule
+    files are never overwritten.
+    """
+    name = version_name or (Path(write_dir).name if write_dir else "edited")
+    imported, changes = api.import_workbook(workbook, against, name)
+    if not imported.fingerprint_matches:
+        click.echo(f"warning: {workbook} was not rendered from {against} as it is now (fingerprint differs): "
+                   "rows are matched by rule file:line", err=True)
+    if not imported.edits:
+        click.echo(f"no edits: {workbook} says what {against} says")
+        return
+    click.echo(f"{len(imported.edits)} edited row(s):")
+    for where, what in imported.edits:
+        click.echo(f"  {where}: {what}")
+    click.echo("")
+    click.echo(diff_table(changes, against, f"{workbook} ({name})"))
+    if write_dir:
+        d = Path(write_dir)
+        if d.exists() and any(d.glob("*.pks")):
+            raise option_error(f"{write_dir} already holds rule files; they are not overwritten", "choose a new directory", "E015")
+        d.mkdir(parents=True, exist_ok=True)
+        target = d / "0-edited.pks"
+        target.write_text(format_source(imported.text, str(target)), encoding="utf-8")
+        click.echo(f"wrote {target} (amends {imported.base}); check it with: parkscore check {d}", err=True)
+
+
+@main.command("template")
+@click.option("--standard", "-s", "standard", default=DEFAULT_STANDARD, show_default=True, help=STANDARD_HELP)
+@click.option("--format", "fmt", type=click.Choice(["xlsx"]), default="xlsx", show_default=True)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="the workbook to write")
+@click.option("--force", is_flag=True, help="replace an existing --out file")
+@_fail_on_diagnostics
+def template_cmd(standard: str, fmt: str, out: str, force: bool) -> None:
+    """Write the data-collection form a park fills: one row per datum the standard reads (key,
+    title, unit, kind, allowed levels as a dropdown, value, source). `parkscore score FORM.xlsx`
+    reads it back with the diagnostics of YAML data, each naming its cell.
+    """
+    _write_binary(out, [], force)
+    api.template(standard, out)
+    click.echo(f"wrote {out}", err=True)
 
 
 @main.command("status")

@@ -161,7 +161,11 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
         if s.category != current:
             out += [f"## {s.category}", ""]
             current = s.category
-        out += [f"### {s.ind.clause} {s.ind.title}", ""]
+        marks = ""
+        for kind, text in s.notes:
+            foot.append(f"{s.ind.clause} ({'erratum of the source' if kind == 'erratum' else 'reading of ours'}): {text}")
+            marks += f"<sup>[{len(foot)}]</sup>"
+        out += [f"### {s.ind.clause} {s.ind.title}{marks}", ""]
         meta = [f"分值 {show(s.ind.max_points or Decimal(0))}分"] + ([f"单位 {s.ind.unit}"] if s.ind.unit else []) + \
                ([f"表{s.ind.table}"] if s.ind.table else [])
         out += ["；".join(meta) + f"  (`{s.rule}`)", ""]
@@ -173,9 +177,6 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
             label = {"exempt": "免评：", "require": "须满足："}.get(r.kind, "")
             cond = r.wording if r.kind == "level" and r.wording else r.condition
             out.append(f"| {_md(label + cond)} | {pts} | `{r.rule}` |")
-        for kind, text in s.notes:
-            foot.append(f"{s.ind.clause} ({'erratum of the source' if kind == 'erratum' else 'reading of ours'}): {text}")
-            out.append(f"\n<sup>[{len(foot)}]</sup>")
         out.append("")
     out += ["## 基本要求（门槛）", ""]
     for g in doc.cs.std.gates:

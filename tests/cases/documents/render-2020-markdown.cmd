@@ -1,0 +1,1 @@
+render cpcif-green-park@2020 --format markdown

@@ -1,0 +1,1 @@
+render climate-leader-park@2020 --format markdown

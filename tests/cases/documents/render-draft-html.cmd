@@ -1,0 +1,1 @@
+render cpcif-green-park@2021-draft --format html

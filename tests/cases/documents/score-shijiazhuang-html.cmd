@@ -1,0 +1,1 @@
+score examples/parks/shijiazhuang.yaml --format html

@@ -1,0 +1,201 @@
+"""Documents and workbooks: the xlsx round trip of a standard, the data-collection form, and the
+HTML reports opened in headless Chromium (installed by .ci/run from Debian packages)."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+import parkscore
+from parkscore.api import import_workbook, render_standard
+from parkscore.cli import main
+from parkscore.engine.workbook import META, standard_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    p = tmp_path_factory.mktemp("book") / "2020.xlsx"
+    standard_xlsx(render_standard("cpcif-green-park@2020"), p)
+    return p
+
+
+def _row(ws, ind: str, **cells: object) -> int:  # type: ignore[no-untyped-def]
+    """The row of indicator ``ind`` whose cells equal ``cells`` (by header name)."""
+    head = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        values = {h: c.value for h, c in zip(head, row)}
+        if values["id"] == ind and all(str(values[k]) == str(v) for k, v in cells.items()):
+            return row[0].row
+    raise AssertionError(f"no row {ind} {cells}")
+
+
+def test_workbook_has_every_band_and_level_and_a_hidden_fingerprint(book: Path) -> None:
+    wb = load_workbook(book)
+    assert wb.sheetnames == ["表1", "产业发展", "基础设施", "环境绩效", "资源利用", "园区管理", META]
+    assert wb[META].sheet_state == "hidden"
+    assert wb["表1"].max_row == 38  # header + 37 indicators
+    cs = parkscore.load_standard("cpcif-green-park@2020")
+    rules = sum(len(i.rules_of(parkscore.dsl.ast.Band)) + len(i.rules_of(parkscore.dsl.ast.Level)) for i in cs.std.indicators)
+    rows = sum(sum(1 for r in wb[s].iter_rows(min_row=2, values_only=True) if r[2] in ("band", "level")) for s in wb.sheetnames[1:-1])
+    assert rows == rules
+
+
+def test_round_trip_unedited_is_no_change(book: Path) -> None:
+    imported, changes = import_workbook(book, "cpcif-green-park@2020")
+    assert imported.fingerprint_matches and imported.edits == () and changes == []
+
+
+def test_round_trip_one_threshold_names_exactly_that_band(book: Path, tmp_path: Path) -> None:
+    # 7.12 eco_investment_ratio: the 3-point band ≥ 3.5 becomes ≥ 4 (and the 2-point band's upper bound with it)
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    top = _row(ws, "eco_investment_ratio", points=3)
+    second = _row(ws, "eco_investment_ratio", points=2)
+    ws[f"F{top}"] = 4
+    ws[f"H{second}"] = 4
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    imported, changes = import_workbook(edited, "cpcif-green-park@2020")
+    assert [c.id for c in changes] == ["eco_investment_ratio"] and changes[0].kind == "thresholds"
+    assert "[3.5, +∞) → 3" in changes[0].detail and "[4, +∞) → 3" in changes[0].detail
+    assert len(imported.edits) == 2
+    r = CliRunner().invoke(main, ["import-xlsx", str(edited), "--against", "cpcif-green-park@2020", "--write", str(tmp_path / "v")])
+    assert r.exit_code == 0, r.output
+    written = tmp_path / "v" / "0-edited.pks"
+    assert 'amends "cpcif-green-park@2020"' in written.read_text(encoding="utf-8")
+    draft = parkscore.load_standard(str(tmp_path / "v"))
+    assert parkscore.score(draft, {"eco_investment_total": "3.6 亿元", "fixed_investment_total": "100 亿元"}).indicator("7.12").points == 2
+    # never over existing rule files
+    r = CliRunner().invoke(main, ["import-xlsx", str(edited), "--against", "cpcif-green-park@2020", "--write", str(tmp_path / "v")])
+    assert r.exit_code != 0 and "E015" in r.output and written.read_text(encoding="utf-8").count("override") == 1
+
+
+def test_round_trip_bad_cells_are_positioned(book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    row = _row(ws, "COD_intensity", points=3)
+    ws[f"I{row}"] = "three"
+    ws[f"G{row}"] = "=<"
+    edited = tmp_path / "bad.xlsx"
+    wb.save(edited)
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        import_workbook(edited, "cpcif-green-park@2020")
+    text = str(exc.value)
+    assert f"bad.xlsx:环境绩效!I{row}" in text and "X102" in text and "'three' is not a number" in text
+    assert f"bad.xlsx:环境绩效!G{row}" in text and "X103" in text
+
+
+def test_round_trip_overlap_is_reported_by_the_checker(book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    ws[f"H{_row(ws, 'COD_intensity', points=3)}"] = Decimal("0.2")  # ≤ 0.2 overlaps the 2- and 1-point bands
+    edited = tmp_path / "overlap.xlsx"
+    wb.save(edited)
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        import_workbook(edited, "cpcif-green-park@2020")
+    assert "E301" in str(exc.value)
+
+
+def test_data_collection_form_filled_and_scored(tmp_path: Path) -> None:
+    form = tmp_path / "form.xlsx"
+    r = CliRunner().invoke(main, ["template", "--standard", "cpcif-green-park@2020", "--out", str(form)])
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(form)
+    ws = wb["data"]
+    ws["B1"], ws["B2"] = "填报示例园区", "2019"
+    fill = {"chem_revenue": (420, None), "industrial_output": (680, "亿元"), "COD_emitted": (340, "t"), "water_supply": ("complete", None),
+            "certified_green_factories": ("甲工厂; 乙工厂; 丙工厂", None), "lawful_setup": (True, None)}
+    for row in ws.iter_rows(min_row=4):
+        if row[0].value in fill:
+            value, unit = fill[row[0].value]
+            row[5].value = value
+            if unit:
+                row[2].value = unit
+    filled = tmp_path / "filled.xlsx"
+    wb.save(filled)
+    card = parkscore.score("cpcif-green-park@2020", parkscore.load_park(filled))
+    # 340 t / 680 亿元 = 340 000 kg / 6 800 000 万元 = 0.05 kg/万元: on the edge, 3 points
+    assert card.park == "填报示例园区" and card.period == "2019"
+    assert (card.indicator("7.17").points, card.indicator("7.1").points, card.indicator("7.4").points, card.indicator("7.6").points) == (3, 2, 2, 2)
+    assert card.indicator("7.2").status is parkscore.Status.NO_DATA
+    # a bad cell is reported by its cell, as YAML data would be by line
+    for row in ws.iter_rows(min_row=4):
+        if row[0].value == "ammonia_emitted":
+            row[5].value, bad_row = "四十一", row[0].row
+    wb.save(filled)
+    r = CliRunner().invoke(main, ["score", str(filled)])
+    assert r.exit_code != 0 and f"filled.xlsx:data!F{bad_row}" in r.output and "D12" in r.output
+
+
+# ---- HTML in a browser --------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+needs_browser = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="no Chromium here (.ci/run installs it)")
+
+
+def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None, "CI installs Debian's chromium (see .ci/run)"
+    return subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def _png_stats(path: Path) -> tuple[int, int, int]:
+    """(width, height, number of distinct grey levels): a blank page has one."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks = 8, []
+    width = height = 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    return width, height, len(set(raw[::7]))
+
+
+@needs_browser
+def test_scorecard_html_in_chromium(tmp_path: Path) -> None:
+    r = CliRunner().invoke(main, ["score", str(ROOT / "examples/parks/synthetic-complete.yaml"), "--format", "html"])
+    assert r.exit_code == 0
+    page = tmp_path / "card.html"
+    page.write_text(r.output, encoding="utf-8")
+    assert "http://" not in r.output and "https://" not in r.output and "<script" not in r.output  # self-contained
+    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    assert re.search(r'id="verdict"[^>]*>ELIGIBLE', dom)
+    assert len(re.findall(r'<tr class="indicator" data-id=', dom)) == 37
+    shot = tmp_path / "card.png"
+    _chromium(f"--screenshot={shot}", "--window-size=1280,1600", page.as_uri())
+    width, height, levels = _png_stats(shot)
+    assert (width, height) == (1280, 1600) and levels > 8  # something is drawn, not a blank page
+
+
+@needs_browser
+def test_chinese_renders_with_a_cjk_font_not_tofu(tmp_path: Path) -> None:
+    # the page declares a CJK font stack; the machine must have a font covering the characters
+    # (fontconfig lists it for zh), else Chromium would draw tofu boxes
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "no CJK font installed (.ci/run installs fonts-noto-cjk)"
+    html = CliRunner().invoke(main, ["render", "cpcif-green-park@2020", "--format", "html"]).output
+    declared = re.search(r"font-family: ([^;]+);", html)
+    assert declared is not None
+    families = [f.strip().strip('"') for f in declared.group(1).split(",")]
+    assert any(f in fonts for f in families[:-1]), f"none of {families} is installed: {fonts[:200]}"
+    page = tmp_path / "std.html"
+    page.write_text(html, encoding="utf-8")
+    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    assert "表1 评价指标体系" in dom and dom.count("<section class=\"indicator\"") == 37

@@ -2,10 +2,13 @@
 templates in engine/templates; every text is escaped by Jinja2's autoescaping."""
 from __future__ import annotations
 
+import difflib
+import itertools
 from decimal import Decimal
 from importlib.metadata import version as _version
 from typing import Any
 
+from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 
 from .document import StandardDocument, document_json
@@ -39,3 +42,29 @@ def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = ()) -> str:
     return _env().get_template("scorecard.html.j2").render(
         c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
         weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text)
+
+
+def diff_html(old: StandardDocument, new: StandardDocument, changes: list[Change]) -> str:
+    """Two versions side by side: the semantic changes, then each changed indicator's scoring
+    table in both versions, rows that differ marked (struck out in the old, bold in the new)."""
+    def rows(doc: StandardDocument, key: str) -> list[tuple[str, str]]:
+        s = next((s for s in doc.sections if s.ind.id == key), None)
+        if s is None:
+            return []
+        return [((r.wording if r.kind == "level" and r.wording else r.condition), show(r.points) + "分" if r.points is not None else "")
+                for r in s.rows]
+
+    pairs = []
+    for key in dict.fromkeys(c.id for c in changes if c.what == "indicator"):
+        a, b = rows(old, key), rows(new, key)
+        side: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            left = [{"text": t, "points": p, "changed": op != "equal"} for t, p in a[i1:i2]]
+            right = [{"text": t, "points": p, "changed": op != "equal"} for t, p in b[j1:j2]]
+            side += list(itertools.zip_longest(left, right))
+        ind = next((s.ind for d in (new, old) for s in d.sections if s.ind.id == key), None)
+        pairs.append({"clause": ind.clause if ind else "", "title": ind.title if ind else key, "rows": side})
+    h = new.header
+    return _env().get_template("diff.html.j2").render(
+        old={"ref": old.cs.ref, "title": old.header.title}, new={"ref": new.cs.ref, "title": h.title}, changes=changes, pairs=pairs,
+        labels=standard_labels(h.status, h.illustrative, h.readings))

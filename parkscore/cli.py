@@ -29,7 +29,7 @@ from parkscore.engine.data import parse_percent
 from parkscore.engine.document import document_markdown
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
-from parkscore.engine.html import scorecard_html, standard_html
+from parkscore.engine.html import diff_html, scorecard_html, standard_html
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.lifecycle import parse_day, status_json, status_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
@@ -393,8 +393,8 @@ def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="json: schema parkscore.diff/1")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True,
+              help="json: schema parkscore.diff/1; html: the two versions' scoring tables side by side, changed rows marked")
 @_fail_on_diagnostics
 def diff_cmd(old: str, new: str, fmt: str) -> None:
     """Semantic diff of two standard versions OLD and NEW (family@version or directories).
@@ -405,6 +405,9 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
     """
     a, b = _standard(old), _standard(new)
     changes = api.diff(a, b)
+    if fmt == "html":
+        click.echo(diff_html(api.render_standard(a), api.render_standard(b), changes), nl=False)
+        return
     if fmt == "json":
         click.echo(dumps({"schema": "parkscore.diff/1", "old": a.ref, "new": b.ref, "changes": [c.to_json() for c in changes]}))
         return

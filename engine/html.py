@@ -11,6 +11,7 @@ from typing import Any
 from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 
+from .compare import ParkComparison
 from .document import StandardDocument, document_json
 from .render import standard_labels, value_text
 from .scorecard import Scorecard
@@ -34,14 +35,15 @@ def standard_html(doc: StandardDocument) -> str:
     return _env().get_template("standard.html.j2").render(d=d, total=total)
 
 
-def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = ()) -> str:
+def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:
+    """A park's report; ``open_trace``: every indicator's trace shown (explain), else collapsed (score)."""
     trace: dict[str, list[str]] = {}
     for e in events:
         if e.subject:
             trace.setdefault(e.subject, []).append(e.message)
     return _env().get_template("scorecard.html.j2").render(
         c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
-        weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text)
+        weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text, open_trace=open_trace)
 
 
 def diff_html(old: StandardDocument, new: StandardDocument, changes: list[Change]) -> str:
@@ -68,3 +70,11 @@ def diff_html(old: StandardDocument, new: StandardDocument, changes: list[Change
     return _env().get_template("diff.html.j2").render(
         old={"ref": old.cs.ref, "title": old.header.title}, new={"ref": new.cs.ref, "title": h.title}, changes=changes, pairs=pairs,
         labels=standard_labels(h.status, h.illustrative, h.readings))
+
+
+def compare_html(results: list[ParkComparison], labels: list[str], notes: list[str]) -> str:
+    """Parks under several versions: totals and verdicts (flips called out), then per park the
+    indicators whose points or status differ; no data is shown as such, never as 0."""
+    env = _env()
+    env.globals["zip"] = zip
+    return env.get_template("compare.html.j2").render(results=results, labels=labels, notes=notes)

@@ -29,10 +29,10 @@ from parkscore.engine.data import parse_percent
 from parkscore.engine.document import document_markdown
 from parkscore.engine.explain import MODES, explain_json, explain_text, group, select
 from parkscore.engine.gap import gap_json, gap_text
-from parkscore.engine.html import diff_html, scorecard_html, standard_html
+from parkscore.engine.html import compare_html, diff_html, scorecard_html, standard_html
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
 from parkscore.engine.lifecycle import parse_day, status_json, status_text
-from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table
+from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table, standard_labels
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
 from parkscore.engine.sql import DIALECTS
 from parkscore.engine.tables import is_table
@@ -210,8 +210,8 @@ def _csv_cell(v: Any) -> Any:
 @click.option("--indicator", "-i", "indicators", multiple=True, help="only these indicators, by id or clause (repeatable)")
 @click.option("--mode", type=click.Choice(MODES), default="full", show_default=True,
               help="full: everything; awards: what awarded points; fails: what gave nothing (0 points, no data, failed gates)")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json: schema parkscore.explain/1")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="json: schema parkscore.explain/1; html: the scorecard report with every indicator's trace open (all indicators)")
 @_fail_on_diagnostics
 def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str, fmt: str) -> None:
     """Explain why each point was or was not awarded: an auditor's working paper.
@@ -232,6 +232,9 @@ def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str
     if unknown:
         raise DiagnosticError(unknown)
     explanation = api.explain(cs, api.load_park(park))
+    if fmt == "html":
+        click.echo(scorecard_html(explanation.card, explanation.events, open_trace=True), nl=False)
+        return
     groups = select(group(explanation.events), mode, tuple(ids))
     if fmt == "json":
         click.echo(dumps({"schema": "parkscore.explain/1", "standard": cs.ref, "park_file": park, "groups": explain_json(groups)}))
@@ -427,8 +430,8 @@ def diff_table(changes: list[Change], old: str, new: str) -> str:
 @click.argument("parks", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--standard", "-s", "standards", multiple=True, required=True, help=STANDARD_HELP + " (give two or more)")
 @click.option("--sheet", default=None, help="the sheet of .xlsx tables (default: the first)")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="json: schema parkscore.compare/1; csv: one row per park and indicator")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), default="table", show_default=True,
+              help="json: schema parkscore.compare/1; csv: one row per park and indicator; html: a self-contained report")
 @_fail_on_diagnostics
 def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str | None, fmt: str) -> None:
     """Score each park of PARKS (park files, directories of them, tables) under each --standard:
@@ -460,6 +463,9 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(dumps(compare_json(results, refs, illustrative)))
     elif fmt == "table":
         click.echo(compare_table(results, labels))
+    elif fmt == "html":
+        notes = [f"{c.ref}: " + line for c in compiled for line in standard_labels(c.std.header.status, c.std.header.illustrative, c.std.header.readings)]
+        click.echo(compare_html(results, labels, notes), nl=False)
     if bad:
         sys.exit(1)
 

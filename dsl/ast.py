@@ -134,12 +134,14 @@ class Formula:
 
 @dataclass(frozen=True)
 class Band:
-    """``score <chain> -> points``: awards points when the indicator's value lies in the interval."""
+    """``score <chain> -> points [when <tier>]``: awards points when the indicator's value lies in
+    the interval (and, for a tiered band, the park's attribute in the tier)."""
 
     test: Compare
     points: Decimal
     wording: str | None = None
     span: Span = _span()
+    when: "Compare | None" = None  # the tier: a comparison on another figure of the park (年综合能耗 ≥ 100万 tce)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,27 @@ class Note:
     span: Span = _span()
 
 
-Rule = Union[Band, Level, Count, Require, Exempt, Trend, Note]
+@dataclass(frozen=True)
+class NoThreshold:
+    """``no threshold when <tier> "…"``: a tier the source gives no threshold for; a park in it
+    gets no value for the indicator (undefined), and the wording says why."""
+
+    when: Compare
+    wording: str
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
+class Excuse:
+    """``excuse if <cond> "…"``: the park shows the indicator does not apply to it; it is excused:
+    not scored, not counted among the indicators a group needs, never a veto."""
+
+    cond: Cond
+    wording: str | None = None
+    span: Span = _span()
+
+
+Rule = Union[Band, Level, Count, Require, Exempt, Excuse, NoThreshold, Trend, Note]
 
 
 @dataclass(frozen=True)
@@ -263,6 +285,7 @@ class Indicator:
     requirement_text: str | None = None  # table 1's 指标要求 in words (建立, 建立体系, /) where it is not a threshold
     span: Span = _span()
     attr_line: int = field(default=0, compare=False, repr=False)
+    veto: bool = False  # 一票否决: the park is not eligible unless this indicator is met (awards points) or excused
 
     @cached_property
     def kind(self) -> IndicatorKind:
@@ -281,8 +304,9 @@ class Indicator:
         exemptions' facts, its own value (bands, levels), the formula's inputs, guards' facts,
         counted items, the yearly series of a trend."""
         names: list[str] = []
-        for ex in self.rules_of(Exempt):
-            names += [x.name for x in cond_refs(ex.cond)]
+        for ex in self.rules:
+            if isinstance(ex, (Exempt, Excuse)):
+                names += [x.name for x in cond_refs(ex.cond)]
         if self.kind in (IndicatorKind.BAND, IndicatorKind.LEVEL):
             names.append(self.id)
         if self.formula:
@@ -294,6 +318,10 @@ class Indicator:
                 names.append(r.items)
             elif isinstance(r, Trend):
                 names.append(r.series)
+            elif isinstance(r, Band) and r.when is not None:
+                names += [x.name for x in cond_refs(r.when)]
+            elif isinstance(r, NoThreshold):
+                names += [x.name for x in cond_refs(r.when)]
         return tuple(dict.fromkeys(names))
 
     def rules_of(self, cls: type[_R]) -> list[_R]:
@@ -312,6 +340,7 @@ class Category:
     indicators: tuple[Indicator, ...]
     weight: Decimal | None = None  # percent of the total, for weighted standards
     span: Span = _span()
+    at_least: int | None = None  # k of n: the group passes when at least this many of its indicators are met
 
 
 @dataclass(frozen=True)
@@ -342,7 +371,18 @@ class Header:
     data_sources: str | None = None  # where the figures come from (导则 6.1)
     illustrative: str | None = None  # why this version is illustrative (not a text of its publisher)
     span: Span = _span()
+    grades: tuple["Grade", ...] = ()  # grades from the total (A 高安全风险 total < 60, …), first that holds
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """``grade A "高安全风险" total < 60``: a grade given beside the total when the total lies in the interval."""
+
+    name: str
+    title: str
+    test: Compare
+    span: Span = _span()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from . import ast, units
 from .ast import cond_refs, expr_refs
 from .diagnostics import Diagnostic, did_you_mean
 from .intervals import Interval, gaps, interval_of
+from .printer import cond_text
 from .span import Span
 
 Pass = Callable[[ast.Standard], Iterable[Diagnostic]]
 # adapted: the source's text, scored with readings of parkscore's where the source is silent
-STATUSES = ("official", "adapted", "报批稿", "征求意见稿", "draft")
+STATUSES = ("official", "adapted", "secondary", "报批稿", "征求意见稿", "draft")  # secondary: read from secondary sources
 
 
 def field_span(h: ast.Header, key: str) -> Span:
@@ -82,7 +83,7 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
         for rule in ind.rules:
             if isinstance(rule, ast.Count):
                 yield from lookup(rule.items, "items", rule.span, f"the count of {ind.id}")
-            elif isinstance(rule, (ast.Require, ast.Exempt)):
+            elif isinstance(rule, (ast.Require, ast.Exempt, ast.Excuse)):
                 for cr in cond_refs(rule.cond):
                     kind = "bool" if isinstance(cr, ast.CondRef) else "number"
                     yield from lookup(cr.name, kind, cr.span, f"a condition of {ind.id}")
@@ -95,6 +96,13 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
                     if r.name != ind.id:
                         hint = did_you_mean(r.name, [ind.id]) or f"a band tests the indicator's own value: {ind.id}"
                         yield Diagnostic("E113", f"band of '{ind.id}' tests '{r.name}'", r.span, hint)
+            if isinstance(rule, (ast.Band, ast.NoThreshold)) and rule.when is not None:
+                refs = [o for o in rule.when.operands if isinstance(o, ast.Ref)]
+                for r in refs:
+                    yield from lookup(r.name, "number", r.span, f"a tier of {ind.id}")
+                if len(refs) != 1:
+                    yield Diagnostic("E303", f"a tier of '{ind.id}' compares one figure with numbers", rule.when.span,
+                                     "write: when 200000 <= energy_consumed < 1000000")
 
 
 def _a(word: str) -> str:
@@ -164,12 +172,37 @@ def check_units(std: ast.Standard) -> Iterator[Diagnostic]:
             yield Diagnostic("E203", f"'%' cannot be combined with other units in '{inp.unit}'", inp.unit.span)
 
 
-def band_intervals(ind: ast.Indicator) -> list[tuple[ast.Band, Interval]]:
+def band_intervals(ind: ast.Indicator, tier: str | None = None) -> list[tuple[ast.Band, Interval]]:
+    """The bands as intervals of the indicator's value (of one tier, if given: its text)."""
     out = []
     for b in ind.rules_of(ast.Band):
         iv = interval_of(b.test, ind.id)
-        if isinstance(iv, Interval):
+        if isinstance(iv, Interval) and (tier is None or tier_text(b.when) == tier):
             out.append((b, iv))
+    return out
+
+
+def tier_text(when: ast.Compare | None) -> str:
+    """A tier as written (``200000 <= energy_consumed < 1000000``); "" for an untiered band."""
+    return "" if when is None else cond_text(when)
+
+
+def tiers(ind: ast.Indicator) -> list[str]:
+    """The tiers of an indicator's bands, in file order ("" for untiered bands)."""
+    return list(dict.fromkeys(tier_text(b.when) for b in ind.rules_of(ast.Band)))
+
+
+def tier_intervals(ind: ast.Indicator) -> list[tuple[ast.Band | ast.NoThreshold, Interval]]:
+    """Each tier once, as an interval of its figure: the first band (or no-threshold rule) that names it."""
+    out: list[tuple[ast.Band | ast.NoThreshold, Interval]] = []
+    seen: set[str] = set()
+    for r in ind.rules:
+        if isinstance(r, (ast.Band, ast.NoThreshold)) and r.when is not None and tier_text(r.when) not in seen:
+            seen.add(tier_text(r.when))
+            ref = next((o.name for o in r.when.operands if isinstance(o, ast.Ref)), "")
+            iv = interval_of(r.when, ref)
+            if isinstance(iv, Interval):
+                out.append((r, iv))
     return out
 
 
@@ -180,22 +213,37 @@ def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
             iv = interval_of(b.test, ind.id)
             if isinstance(iv, str) and all(o.name == ind.id for o in b.test.operands if isinstance(o, ast.Ref)):
                 yield Diagnostic("E303", iv, b.test.span)
-        bands = band_intervals(ind)
-        for i, (b1, iv1) in enumerate(bands):
-            for b2, iv2 in bands[i + 1 :]:
+        for tier in tiers(ind):
+            bands = band_intervals(ind, tier)
+            where = f" in the tier {tier}" if tier else ""
+            for i, (b1, iv1) in enumerate(bands):
+                for b2, iv2 in bands[i + 1 :]:
+                    common = iv1.intersect(iv2)
+                    if common is not None:
+                        yield Diagnostic(
+                            "E301",
+                            f"bands of '{ind.id}'{where} overlap on {common}: a value there matches line {b1.span.line} and line {b2.span.line}",
+                            b2.span,
+                            f"the band at line {b1.span.line} is {iv1}; this one is {iv2}",
+                        )
+            if bands:
+                for gap in gaps([iv for _, iv in bands]):
+                    yield Diagnostic(
+                        "E302", f"no band of '{ind.id}'{where} covers {gap}", ind.span, "add a band (often the 0-point row of the table)"
+                    )
+        if "" in tiers(ind) and len(tiers(ind)) > 1:
+            yield Diagnostic("E304", f"'{ind.id}' mixes tiered and untiered bands", ind.span, "give every band a tier: when …")
+        ts = tier_intervals(ind)
+        for i, (r1, iv1) in enumerate(ts):
+            for r2, iv2 in ts[i + 1:]:
                 common = iv1.intersect(iv2)
                 if common is not None:
-                    yield Diagnostic(
-                        "E301",
-                        f"bands of '{ind.id}' overlap on {common}: a value there matches line {b1.span.line} and line {b2.span.line}",
-                        b2.span,
-                        f"the band at line {b1.span.line} is {iv1}; this one is {iv2}",
-                    )
-        if bands:
-            for gap in gaps([iv for _, iv in bands]):
-                yield Diagnostic(
-                    "E302", f"no band of '{ind.id}' covers {gap}", ind.span, "add a band (often the 0-point row of the table)"
-                )
+                    yield Diagnostic("E304", f"tiers of '{ind.id}' overlap on {common}: a park there is in the tiers of line {r1.span.line} and "
+                                     f"line {r2.span.line}", r2.span, "tiers split the parks: each park falls in one")
+        for gap in gaps([iv for _, iv in ts]) if ts else []:
+            if gap.hi is None or gap.hi > 0:  # figures are >= 0: a gap below 0 is no park
+                yield Diagnostic("E304", f"no tier of '{ind.id}' covers parks with {gap}", ind.span,
+                                 'add the tier, or say the source sets none: no threshold when … "why"')
 
 
 def best_points(ind: ast.Indicator) -> Decimal:
@@ -248,7 +296,26 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
         yield Diagnostic("E406", f"pass mark {std.header.pass_mark} is above the total {std.header.total}", field_span(std.header, "pass"))
 
 
-PASSES: tuple[Pass, ...] = (check_header, check_names, check_references, check_kinds, check_units, check_bands, check_points)
+def check_groups(std: ast.Standard) -> Iterator[Diagnostic]:
+    """k of n asks no more than n; grades test the total, in intervals that do not overlap."""
+    for cat in std.categories:
+        if cat.at_least is not None and not 1 <= cat.at_least <= len(cat.indicators):
+            yield Diagnostic("E410", f"category '{cat.id}' asks at least {cat.at_least} of {len(cat.indicators)} indicators", cat.span,
+                             f"k of n needs 1 <= k <= {len(cat.indicators)}")
+    grades: list[tuple[ast.Grade, Interval]] = []
+    for g in std.header.grades:
+        iv = interval_of(g.test, "total")
+        if isinstance(iv, str):
+            yield Diagnostic("E303", f"grade {g.name}: {iv}", g.test.span, "write: grade A \"…\" total < 60")
+            continue
+        for other, oiv in grades:
+            common = iv.intersect(oiv)
+            if common is not None:
+                yield Diagnostic("E305", f"grades {other.name} and {g.name} overlap on {common}", g.span, "a total has one grade")
+        grades.append((g, iv))
+
+
+PASSES: tuple[Pass, ...] = (check_header, check_names, check_references, check_kinds, check_units, check_bands, check_points, check_groups)
 
 
 def check(std: ast.Standard, passes: tuple[Pass, ...] = PASSES) -> list[Diagnostic]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import ast
-from .check import band_intervals
+from .check import band_intervals, tier_text
 from .printer import expr_text, rule_text
 
 KINDS = ("added", "removed", "thresholds", "points", "formula", "conditions", "unit", "levels", "moved", "clause", "wording")
@@ -29,7 +29,7 @@ class Change:
 
 
 def _bands(ind: ast.Indicator) -> list[tuple[str, str]]:
-    return sorted((str(iv), str(b.points)) for b, iv in band_intervals(ind))
+    return sorted(((f"{tier_text(b.when)}: " if b.when is not None else "") + str(iv), str(b.points)) for b, iv in band_intervals(ind))
 
 
 def _show_bands(bands: list[tuple[str, str]]) -> str:
@@ -89,7 +89,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
 
 def _words(i: ast.Indicator) -> tuple[str, int | None, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
     """Everything about an indicator that is words, keyed so that rule order does not matter."""
-    bands = sorted((str(iv), b.wording or "") for b, iv in band_intervals(i))
+    bands = sorted(((f"{tier_text(b.when)}: " if b.when is not None else "") + str(iv), b.wording or "") for b, iv in band_intervals(i))
     levels = sorted((lv.name, lv.wording) for lv in i.rules_of(ast.Level))
     others = sorted((_rule_key(r), getattr(r, "wording", None) or "") for r in i.rules
                     if not isinstance(r, (ast.Band, ast.Level, ast.Note)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import ast
 from .diagnostics import DiagnosticError, SourceMap
 from .parser import parse_tree
-from .printer import expr_text, quote, rule_text
+from .printer import cond_text, expr_text, quote, rule_text
 from .text import source_lines, width
 from .transform import to_ast
 
@@ -61,6 +61,7 @@ def _header(h: ast.Header) -> list[_Line]:
     out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
     reading_lines = [n for k, n in h.field_lines if k == "reading"]
     out += [_Line(reading_lines[i] if i < len(reading_lines) else 0, "", f"reading {q(r)}") for i, r in enumerate(h.readings)]
+    out += [_Line(g.span.line, "", f"grade {g.name} {q(g.title)} {cond_text(g.test)}") for g in h.grades]
     return out
 
 
@@ -113,6 +114,8 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
         attrs.append(f"requirement {q(ind.requirement_text)}")
     if ind.range is not None:
         attrs.append(f"range {ind.range}")
+    if ind.veto:
+        attrs.append("veto")
     if attrs:
         out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
     if ind.formula is not None:
@@ -122,7 +125,8 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
 
 
 def _category(c: ast.Category, prefix: str = "") -> list[_Line]:
-    attrs = (f" max {c.max_points}" if c.max_points is not None else "") + (f" weight {c.weight}%" if c.weight is not None else "")
+    attrs = (f" max {c.max_points}" if c.max_points is not None else "") + (f" weight {c.weight}%" if c.weight is not None else "") + \
+        (f" pass at least {c.at_least}" if c.at_least is not None else "")
     out = [_Line(c.span.line, "", f"{prefix}category {c.id} {q(c.title)}{attrs}", True)]
     for i in c.indicators:
         out += _indicator(i)

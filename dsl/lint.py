@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from . import ast
-from .check import PASSES, Pass, band_intervals
+from .check import PASSES, Pass, band_intervals, tiers
 from .diagnostics import Diagnostic
 from .intervals import Interval
 from .printer import expr_text
@@ -25,14 +25,21 @@ def _warn(code: str, message: str, span: ast.Span, hint: str | None = None) -> D
     return Diagnostic(code, message, span, hint)
 
 
-def _ordered(ind: ast.Indicator) -> list[tuple[ast.Band, Interval]]:
-    """Bands from the lowest values to the highest."""
-    return sorted(band_intervals(ind), key=lambda bi: (bi[1].lo is not None, bi[1].lo or Decimal(0)))
+def _ordered(ind: ast.Indicator, tier: str) -> list[tuple[ast.Band, Interval]]:
+    """Bands of one tier from the lowest values to the highest."""
+    return sorted(band_intervals(ind, tier), key=lambda bi: (bi[1].lo is not None, bi[1].lo or Decimal(0)))
+
+
+def _tiered(std: ast.Standard) -> Iterator[tuple[ast.Indicator, str]]:
+    """Every indicator with each tier of its bands ("" for untiered bands)."""
+    for ind in std.indicators:
+        for tier in tiers(ind):
+            yield ind, tier
 
 
 def lint_monotonic(std: ast.Standard) -> Iterator[Diagnostic]:
-    for ind in std.indicators:
-        bands = _ordered(ind)
+    for ind, tier in _tiered(std):
+        bands = _ordered(ind, tier)
         if len(bands) < 2:
             continue
         pts = [b.points for b, _ in bands]
@@ -58,17 +65,17 @@ def lint_percent(std: ast.Standard) -> Iterator[Diagnostic]:
                             f"write: {ind.id} = {text} * 100")
 
 
-def _scoring_set(ind: ast.Indicator) -> list[Interval]:
-    return [iv for b, iv in band_intervals(ind) if b.points > 0]
+def _scoring_set(ind: ast.Indicator, tier: str) -> list[Interval]:
+    return [iv for b, iv in band_intervals(ind, tier) if b.points > 0]
 
 
 def lint_requirement(std: ast.Standard) -> Iterator[Diagnostic]:
     """Table 1's 指标要求 is where points start: it must be the edge of the lowest scoring band."""
-    for ind in std.indicators:
+    for ind, tier in _tiered(std):
         req = ind.requirement
-        if req is None or ind.kind != "band":
+        if req is None or ind.kind != "band" or tier:  # table 1's requirement is one threshold: not for tiered bands
             continue
-        scoring = _scoring_set(ind)
+        scoring = _scoring_set(ind, tier)
         if not scoring:
             continue
         if req.op in (">", ">="):
@@ -87,9 +94,9 @@ def lint_requirement(std: ast.Standard) -> Iterator[Diagnostic]:
 
 
 def lint_unreachable(std: ast.Standard) -> Iterator[Diagnostic]:
-    for ind in std.indicators:
+    for ind, tier in _tiered(std):
         seen: list[Interval] = []
-        for b, iv in band_intervals(ind):
+        for b, iv in band_intervals(ind, tier):
             if iv.hi is not None and (iv.hi < 0 or (iv.hi == 0 and not iv.hi_incl)):
                 yield _warn("L301", f"this band of '{ind.id}' only holds for negative values, which figures never take", b.span)
             elif seen and iv.covered_by(seen):

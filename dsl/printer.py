@@ -47,7 +47,12 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
     words: str | None = getattr(r, "wording", None)
     w = f" {quote(words)}" if wording and words is not None else ""
     if isinstance(r, ast.Band):
-        return f"score {cond_text(r.test)} -> {r.points}{w}"
+        tier = f" when {cond_text(r.when)}" if r.when is not None else ""
+        return f"score {cond_text(r.test)} -> {r.points}{tier}{w}"
+    if isinstance(r, ast.NoThreshold):
+        return f"no threshold when {cond_text(r.when)} {quote(r.wording)}"
+    if isinstance(r, ast.Excuse):
+        return f"excuse if {cond_text(r.cond)}{w}"
     if isinstance(r, ast.Level):
         return f"level {r.name} -> {r.points}{w}"
     if isinstance(r, ast.Count):

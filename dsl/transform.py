@@ -73,8 +73,9 @@ class ToAst(Transformer):
         family, version, *fields = children
         values: dict[str, Any] = {}
         readings = [value for key, value, _ in fields if key == "reading"]
+        grades = [value for key, value, _ in fields if key == "grade"]
         for key, value, span in fields:
-            if key == "reading":
+            if key in ("reading", "grade"):
                 continue
             if key in values:
                 self._error("E002", f"header field '{key}' given twice", span)
@@ -83,7 +84,7 @@ class ToAst(Transformer):
         lines = tuple(("pass" if k == "pass" else k, span.line) for k, _, span in fields)
         return ast.Header(
             self._string(family), self._string(version), pass_mark=pass_mark, pass_note=pass_note, span=self._span(meta),
-            field_lines=lines, readings=tuple(readings), **values
+            field_lines=lines, readings=tuple(readings), grades=tuple(grades), **values
         )
 
     # header fields and the textual 指标要求 whose value is one quoted text
@@ -145,7 +146,8 @@ class ToAst(Transformer):
         attrs = self._attrs([r for r in rest if isinstance(r, tuple)])
         indicators = tuple(i for i in rest if isinstance(i, ast.Indicator))
         indicators = tuple(_with_category(i, str(cid)) for i in indicators)
-        return ast.Category(str(cid), self._string(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta))
+        return ast.Category(str(cid), self._string(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta),
+                            at_least=attrs.get("at_least"))
 
     # -- amendments ------------------------------------------------------------------
     def _remove(self, what: str, meta: Any, c: list[Token]) -> ast.Remove:
@@ -215,7 +217,28 @@ class ToAst(Transformer):
         return ast.Formula(str(c[0]), c[1], span=self._span(meta))
 
     def band(self, meta: Any, c: list[Any]) -> ast.Band:
-        return ast.Band(c[0], Decimal(c[1]), self._string(c[2]) if len(c) > 2 else None, span=self._span(meta))
+        test, points, *rest = c
+        tier = next((r for r in rest if isinstance(r, ast.Compare)), None)
+        wording = next((self._string(r) for r in rest if isinstance(r, Token)), None)
+        return ast.Band(test, Decimal(points), wording, span=self._span(meta), when=tier)
+
+    def tier(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return c[0]
+
+    def no_threshold(self, meta: Any, c: list[Any]) -> ast.NoThreshold:
+        return ast.NoThreshold(c[0], self._string(c[1]), span=self._span(meta))
+
+    def excuse(self, meta: Any, c: list[Any]) -> ast.Excuse:
+        return ast.Excuse(c[0], self._string(c[1]) if len(c) > 1 else None, span=self._span(meta))
+
+    def a_veto(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
+        return ("veto", True, self._span(meta))
+
+    def c_at_least(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
+        return ("at_least", int(Decimal(c[0])), self._span(meta))
+
+    def h_grade(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
+        return ("grade", ast.Grade(str(c[0]), self._string(c[1]), c[2], span=self._span(meta)), self._span(meta))
 
     def level(self, meta: Any, c: list[Any]) -> ast.Level:
         return ast.Level(str(c[0]), Decimal(c[1]), self._string(c[2]), span=self._span(meta))

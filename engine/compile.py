@@ -40,6 +40,7 @@ class CompiledBand:
     points: Decimal
     text: str  # the comparison as written in the rule file
     ref: RuleRef
+    when: "CompiledCond | None" = None  # the tier it belongs to
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class CompiledIndicator:
     bands: tuple[CompiledBand, ...] = ()
     exempts: tuple[CompiledCond, ...] = ()
     requires: tuple[CompiledCond, ...] = ()
+    excuses: tuple[CompiledCond, ...] = ()
+    no_thresholds: tuple[CompiledCond, ...] = ()  # tiers the source sets no threshold for
     levels: Mapping[str, CompiledLevel] = field(default_factory=dict)
     count: CompiledCount | None = None
     trends: tuple[CompiledTrend, ...] = ()  # alternatives: the first that holds awards its points
@@ -120,6 +123,16 @@ class CompiledStandard:
     @property
     def ref(self) -> str:
         return self.std.ref
+
+    @cached_property
+    def grade_intervals(self) -> dict[str, Interval]:
+        """Each grade of the header as an interval of the total (checked: they are intervals)."""
+        out = {}
+        for g in self.std.header.grades:
+            iv = interval_of(g.test, "total")
+            assert isinstance(iv, Interval)
+            out[g.name] = iv
+        return out
 
     @cached_property
     def data_keys(self) -> frozenset[str]:
@@ -195,10 +208,15 @@ def compile_cond(c: ast.Cond) -> CondFn:
     return compare
 
 
-def _cond(c: ast.Require | ast.Exempt, clause: str, sources: SourceMap) -> CompiledCond:
+def _cond(c: ast.Require | ast.Exempt | ast.Excuse, clause: str, sources: SourceMap) -> CompiledCond:
     names = tuple(dict.fromkeys(r.name for r in cond_refs(c.cond)))
     points = c.points if isinstance(c, ast.Exempt) else Decimal(0)
     return CompiledCond(compile_cond(c.cond), names, cond_text(c.cond), rule_ref(c.span, clause, sources), points, c.wording)
+
+
+def _tier(when: ast.Compare, span: Span, clause: str, sources: SourceMap, wording: str | None = None) -> CompiledCond:
+    names = tuple(dict.fromkeys(r.name for r in cond_refs(when)))
+    return CompiledCond(compile_cond(when), names, cond_text(when), rule_ref(span, clause, sources), Decimal(0), wording)
 
 
 def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicator:
@@ -207,7 +225,8 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
     for b in ind.rules_of(ast.Band):
         iv = interval_of(b.test, ind.id)
         assert isinstance(iv, Interval), "compile_indicator runs on checked standards only"
-        bands.append(CompiledBand(iv, b.points, cond_text(b.test), rule_ref(b.span, ind.clause, sources)))
+        bands.append(CompiledBand(iv, b.points, cond_text(b.test), rule_ref(b.span, ind.clause, sources),
+                                  _tier(b.when, b.span, ind.clause, sources) if b.when is not None else None))
     counts = ind.rules_of(ast.Count)
     trends = tuple(CompiledTrend(t.series, t.direction == "decreasing", t.years, t.points,
                                  f"{t.series} {t.direction} over {t.years} years", rule_ref(t.span, ind.clause, sources))
@@ -221,6 +240,8 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         bands=tuple(bands),
         exempts=tuple(_cond(e, ind.clause, sources) for e in ind.rules_of(ast.Exempt)),
         requires=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Require)),
+        excuses=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Excuse)),
+        no_thresholds=tuple(_tier(r.when, r.span, ind.clause, sources, r.wording) for r in ind.rules_of(ast.NoThreshold)),
         levels={lv.name: CompiledLevel(lv.name, lv.points, lv.wording, rule_ref(lv.span, ind.clause, sources)) for lv in ind.rules_of(ast.Level)},
         count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap, rule_ref(counts[0].span, ind.clause, sources)) if counts else None,
         trends=trends,

@@ -11,10 +11,10 @@ from typing import Mapping
 
 from parkscore.dsl.ast import IndicatorKind
 from parkscore.dsl.numbers import exact, rounded, show
-from parkscore.dsl.printer import expr_text
+from parkscore.dsl.printer import cond_text, expr_text
 from parkscore.dsl.span import Span
 
-from .compile import CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend
+from .compile import CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend, rule_ref
 from .data import Fact, ParkData
 from .scorecard import CategoryResult, GateResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
 from .trace import NULL_TRACER, Op, TraceEvent, Tracer
@@ -64,6 +64,17 @@ class _Run:
 
     def test(self, message: str, ref: RuleRef, outcome: bool) -> None:
         self.tr.emit(TraceEvent(Op.TEST, self.ind.id, message, _span(ref), outcome=outcome))
+
+    def excuse(self) -> IndicatorResult | None:
+        """An excuse that holds: the indicator does not apply to the park; it is not scored."""
+        for ex in self.ci.excuses:
+            holds = ex.fn(self.facts)
+            if self.tr.enabled:
+                self.trace_inputs(ex.names)
+                self.test(f"excuse if {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
+            if holds:
+                return self.result(Status.EXCUSED, ZERO, ex.ref, f"excused: {ex.wording or ex.text}", None, (), ex.names)
+        return None
 
     def exempt(self) -> IndicatorResult | None:
         """Exemptions first: the first that holds decides; one not claimed (no data) does not apply."""
@@ -185,12 +196,31 @@ class _Run:
             if not holds:
                 return self.result(Status.SCORED, ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
             used += g.names
-        for b in self.ci.bands:
-            hit = b.interval.contains(value)
+        for nt in self.ci.no_thresholds:
+            holds = nt.fn(self.facts)
             if self.tr.enabled:
-                self.test(f"{b.text} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
+                self.trace_inputs(nt.names)
+                self.test(f"tier {nt.text}: {str(holds).lower()}", nt.ref, bool(holds))
+            if holds:
+                return self.result(Status.UNDEFINED, ZERO, nt.ref, f"no threshold for the tier {nt.text}: {nt.wording}", value, (), used + nt.names)
+        tiered = False
+        for b in self.ci.bands:
+            if b.when is not None:
+                tiered = True
+                inside = b.when.fn(self.facts)
+                if inside is None:
+                    return self.no_data(b.ref, tuple(n for n in b.when.names if n not in self.facts), value=value, inputs=used + b.when.names)
+                if not inside:
+                    continue
+                used = tuple(dict.fromkeys(used + b.when.names))
+            hit = b.interval.contains(value)
+            text = b.text if b.when is None else f"{b.text} (tier {b.when.text})"
+            if self.tr.enabled:
+                self.test(f"{text} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
             if hit:
-                return self.result(Status.SCORED, b.points, b.ref, b.text, value, (), used)
+                return self.result(Status.SCORED, b.points, b.ref, text, value, (), used)
+        if tiered:
+            return self.result(Status.UNDEFINED, ZERO, None, "no tier of the bands holds for this park", value, (), used)
         return self.result(Status.SCORED, ZERO, None, "no band matched", value, (), used)
 
 
@@ -199,9 +229,9 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     if tr.enabled:
         tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref),
                            data={"notes": [{"kind": k, "text": t} for k, t in ci.notes]} if ci.notes else {}))
-    exempted = run.exempt()
-    if exempted is not None:
-        return exempted
+    decided = run.excuse() or run.exempt()
+    if decided is not None:
+        return decided
     match ci.kind:
         case IndicatorKind.COUNT:
             assert ci.count is not None
@@ -241,7 +271,13 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
         weighted = None
         if cat.weight is not None:  # a weighted standard: the category's share of the total
             weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total
-        categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted))  # exact here; rounded below
+        met = needed = counted = None
+        if cat.at_least is not None:  # k of n: excused indicators are not counted
+            members = [r for r in results if r.category == cat.id]
+            counted = sum(r.status is not Status.EXCUSED for r in members)
+            met = sum(r.status is Status.SCORED and r.points > 0 for r in members)
+            needed = min(cat.at_least, counted)
+        categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted, met, needed, counted))  # exact here; rounded below
         if tr.enabled:
             parts = " + ".join(show(r.points) for r in results if r.category == cat.id)
             msg = f"{cat.title}: {parts} = {show(pts)} / {show(maxp)}"
@@ -264,20 +300,35 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
             kind = "advisory, does not decide eligibility" if g.advisory else "basic requirement"
             tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status is GateStatus.PASS))
     reasons = []
+    for ind, r in zip(std.indicators, results):  # 一票否决: a veto indicator not met decides the verdict
+        if ind.veto and r.status is not Status.EXCUSED and not (r.status is Status.SCORED and r.points > 0):
+            reasons.append(f"veto {r.clause} {r.id}: {r.outcome}")
+            if tr.enabled:
+                tr.emit(TraceEvent(Op.GATE, r.id, f"veto {r.clause} {r.title}: not met ({r.outcome}): not eligible", ind.span, outcome=False))
+    for c in categories:
+        if c.needed is not None and c.met is not None and c.met < c.needed:
+            reasons.append(f"{c.title}: {c.met} of {c.counted} met, at least {c.needed} needed")
     pass_mark = std.header.pass_mark
     if pass_mark is not None and total < pass_mark:
         reasons.append(f"total {show(total, 4)} is below the pass mark {show(pass_mark)}")
     for gr in gates:
         if not gr.advisory and gr.status is not GateStatus.PASS:
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status is GateStatus.FAIL else "no data"))
-    decides = pass_mark is not None or any(not g.advisory for g in std.gates)
+    decides = (pass_mark is not None or any(not g.advisory for g in std.gates) or any(i.veto for i in std.indicators)
+               or any(c.at_least is not None for c in std.categories))
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     # the verdict was taken on the exact total; results carry values rounded for showing
     shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)
     h = std.header
+    grade = next((g for g in h.grades if cs.grade_intervals[g.name].contains(total)), None)
     card = Scorecard(std.ref, h.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
                      tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons),
-                     status=h.status, illustrative=h.illustrative, readings=h.readings)
+                     status=h.status, illustrative=h.illustrative, readings=h.readings,
+                     grade=grade.name if grade else None, grade_title=grade.title if grade else None,
+                     grade_rule=rule_ref(grade.span, grade.name, cs.sources) if grade else None)
+    if tr.enabled and grade is not None:
+        tr.emit(TraceEvent(Op.TOTAL, "", f"grade {grade.name} {grade.title}: {cond_text(grade.test)} holds for total {show(total, 4)}",
+                           grade.span, outcome=True))
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else show(c.points) for c in categories)

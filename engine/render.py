@@ -23,6 +23,8 @@ def value_text(r: IndicatorResult) -> str:
         return "no data"
     if r.status is Status.UNDEFINED:
         return "undefined"
+    if r.status is Status.EXCUSED:
+        return "excused"
     if isinstance(r.value, Decimal):
         return show(r.value, 4)
     return "" if r.value is None else str(r.value)
@@ -34,11 +36,15 @@ def scorecard_table(card: Scorecard) -> str:
     rows: list[list[str]] = []
     for cat in card.categories:
         weighted = f"  ({show(cat.weight)}% → {show(cat.weighted, 4)})" if cat.weighted is not None and cat.weight is not None else ""
+        if cat.needed is not None:
+            weighted += f"  ({cat.met} of {cat.counted} met, at least {cat.needed} needed)"
         rows.append([cat.title, "", "", "", "", f"{show(cat.points)} / {show(cat.max_points)}{weighted}"])
         for r in (r for r in card.indicators if r.category == cat.id):
-            rows.append([f"  {r.title}", r.clause, value_text(r), r.unit or "", r.outcome if r.status is Status.SCORED else "",
+            rows.append([f"  {r.title}", r.clause, value_text(r), r.unit or "", r.outcome if r.status in (Status.SCORED, Status.EXCUSED) else "",
                          f"{show(r.points)} / {show(r.max_points)}"])
     rows.append(["Total", "", "", "", "", f"{show(card.total, 4)} / {show(card.max_total)}"])
+    if card.grade is not None:
+        rows.append([f"Grade {card.grade}: {card.grade_title}", "", "", "", "", f"{card.grade_rule.file}:{card.grade_rule.line}" if card.grade_rule else ""])
     lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
                           disable_numparse=True, preserve_whitespace=True))
     if card.gates:
@@ -103,6 +109,16 @@ def indicator_json(r: IndicatorResult) -> dict[str, Any]:
 
 
 def scorecard_json(card: Scorecard, park_file: str | None = None, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    out = _scorecard_json(card, park_file, context)
+    if card.grade is not None and card.grade_rule is not None:
+        out["grade"] = {"name": card.grade, "title": card.grade_title, "file": card.grade_rule.file, "line": card.grade_rule.line}
+    for c, cj in zip(card.categories, out["categories"]):
+        if c.needed is not None:
+            cj.update({"met": c.met, "needed": c.needed, "counted": c.counted})
+    return out
+
+
+def _scorecard_json(card: Scorecard, park_file: str | None, context: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "schema": SCORECARD_SCHEMA,
         "standard": card.standard,
@@ -224,6 +240,8 @@ def scorecard_markdown(card: Scorecard) -> str:
         verdict = "**not eligible**: " + "; ".join(card.reasons)
     out.append(f"**Total: {show(card.total, 4)} / {show(card.max_total)}**" +
                (f", pass mark {show(card.pass_mark)}" if card.pass_mark is not None else "") + f". Verdict: {verdict}.")
+    if card.grade is not None:
+        out.append(f"\nGrade **{card.grade}** {card.grade_title}" + (f" (`{card.grade_rule.file}:{card.grade_rule.line}`)" if card.grade_rule else ""))
     if card.pass_mark is not None and card.total < card.pass_mark:
         out.append(f"\nGap to the pass mark: {show(card.pass_mark - card.total, 4)} points (see `parkscore gap`).")
     out += ["", "| category | points | max |" + (" weighted |" if any(c.weighted is not None for c in card.categories) else ""),

@@ -14,7 +14,8 @@ class Status(StrEnum):
 
     SCORED = "scored"
     NO_DATA = "no_data"  # a figure it needs was not reported: 0 points, listed as missing
-    UNDEFINED = "undefined"  # the figures give no value (a division by zero): 0 points, listed
+    UNDEFINED = "undefined"  # the figures give no value (a division by zero, a tier with no threshold): 0 points, listed
+    EXCUSED = "excused"  # the park shows the indicator does not apply to it (excuse if …): not counted, never a veto
 
 
 class GateStatus(StrEnum):
@@ -74,6 +75,9 @@ class CategoryResult:
     max_points: Decimal
     weight: Decimal | None = None  # percent, in weighted standards
     weighted: Decimal | None = None  # weight × points / max × total: this category's share of the total
+    met: int | None = None  # k of n: indicators met (scored above 0)
+    needed: int | None = None  # k of n: how many must be met (k, or n if fewer are not excused)
+    counted: int | None = None  # k of n: indicators not excused (n)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ class Scorecard:
     status: str | None = None  # the standard's status (official, adapted, 报批稿, draft, …)
     illustrative: str | None = None  # why the standard is illustrative, if it is
     readings: tuple[str, ...] = ()  # the standard's readings of ours
+    grade: str | None = None  # the grade the total falls in (grade rules of the header), if any
+    grade_title: str | None = None
+    grade_rule: RuleRef | None = None
 
     @property
     def verdict(self) -> str:
@@ -104,7 +111,7 @@ class Scorecard:
     @property
     def missing(self) -> list[IndicatorResult]:
         """The indicators without a usable value (no data, or undefined)."""
-        return [r for r in self.indicators if r.status is not Status.SCORED]
+        return [r for r in self.indicators if r.status not in (Status.SCORED, Status.EXCUSED)]
 
     def row(self) -> dict[str, Any]:
         """The card as one flat row: total, verdict, the indicators without a usable value, and

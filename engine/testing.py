@@ -27,7 +27,9 @@ from typing import Any
 
 from parkscore.dsl import ast
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, read_text
+from parkscore.dsl.intervals import Interval, interval_of
 from parkscore.dsl.load import installed_root
+from parkscore.dsl.printer import cond_text
 from parkscore.dsl.span import Span
 
 from .compile import CompiledStandard
@@ -144,11 +146,11 @@ def _case(m: Marked, file: str, standard: str | None, base: Path) -> tuple[Case 
 
 def _expectations(m: Marked | None, where: Span) -> tuple[list[Expectation], list[Diagnostic]]:
     if m is None or not isinstance(m.value, dict) or not m.value:
-        return [], [Diagnostic("D190", "a case needs 'expect' with total, eligible, indicators or gates", m.span if m else where)]
+        return [], [Diagnostic("D190", "a case needs 'expect' with total, eligible, grade, indicators or gates", m.span if m else where)]
     out: list[Expectation] = []
     problems: list[Diagnostic] = []
     for key, v in m.value.items():
-        if key in ("total", "eligible"):
+        if key in ("total", "eligible", "grade"):
             out.append(Expectation(key, "", key, v.value, v.span))
         elif key == "indicators" and isinstance(v.value, dict):
             for ind, spec in v.value.items():
@@ -164,7 +166,7 @@ def _expectations(m: Marked | None, where: Span) -> tuple[list[Expectation], lis
             for g, spec in v.value.items():
                 out.append(Expectation(f"gate {g}", g, "gate", spec.value, spec.span))
         else:
-            problems.append(Diagnostic("D190", f"unknown expectation '{key}'", v.key_span, "total, eligible, indicators, gates"))
+            problems.append(Diagnostic("D190", f"unknown expectation '{key}'", v.key_span, "total, eligible, grade, indicators, gates"))
     return out, problems
 
 
@@ -184,6 +186,8 @@ def _actual(e: Expectation, card: Scorecard) -> Any:
             return card.total
         if e.field == "eligible":
             return card.eligible
+        if e.field == "grade":
+            return card.grade
         if e.field == "gate":
             return card.gate(e.subject).status
         r = card.indicator(e.subject)
@@ -247,6 +251,10 @@ def coverage_items(cs: CompiledStandard) -> list[Item]:
                 add(r.span, "", type(r).__name__.lower(), text)
             elif isinstance(r, ast.Exempt):
                 add(r.span, "", "exemption", text)
+            elif isinstance(r, ast.Excuse):
+                add(r.span, "", "excuse", text)
+            elif isinstance(r, ast.NoThreshold):
+                add(r.span, "", "tier without a threshold", text)
             elif isinstance(r, ast.Require):
                 add(r.span, "", "guard (not met)", text)
             elif isinstance(r, ast.Count):
@@ -267,7 +275,7 @@ def covered_by(card: Scorecard, cs: CompiledStandard) -> set[tuple[str, int, int
     outcome for counts and trends) and each gate's status."""
     hit: set[tuple[str, int, int, str]] = set()
     for ci, r in zip(cs.indicators, card.indicators):
-        if r.rule is None or r.status is not Status.SCORED:
+        if r.rule is None or r.status is Status.NO_DATA:
             continue
         outcome = ""
         if ci.count is not None and (r.rule.line, r.rule.col) == (ci.count.ref.line, ci.count.ref.col):
@@ -287,6 +295,16 @@ def indicator_line(r: IndicatorResult) -> str:
 
 
 # ---- generated cases -------------------------------------------------------------------------
+
+
+def _in_tier(cs: CompiledStandard, when: ast.Compare) -> tuple[tuple[str, str], ...]:
+    """The tier figure (in its unit) of a park inside the tier ``when``: its nearest value to 0."""
+    ref = next(o.name for o in when.operands if isinstance(o, ast.Ref))
+    iv = interval_of(when, ref)
+    assert isinstance(iv, Interval), "tiers of a checked standard are intervals"
+    v = iv.nearest(Decimal(0))
+    unit = cs.std.data_keys[ref].unit
+    return ((ref, f"{v} {unit}" if unit else str(v)),)
 
 
 def _facts_for(cond: ast.Cond, want: bool) -> dict[str, Any] | None:
@@ -319,22 +337,27 @@ def generated_cases(cs: CompiledStandard) -> list[dict[str, Any]]:
             base.update(_facts_for(ex.cond, False) or {})
         label = f"{ind.clause} {ind.id}"
         if ind.kind is ast.IndicatorKind.BAND:
-            values: list[Decimal] = []
-            for b in ci.bands:
+            values: list[tuple[Decimal, tuple[tuple[str, str], ...]]] = []  # a value and the tier figure that puts the park in the band's tier
+            for nt in ind.rules_of(ast.NoThreshold):
+                cases.append({"name": f"{label}: no threshold when {cond_text(nt.when)}",
+                              "data": {**base, ind.id: f"1 {ind.unit}", **dict(_in_tier(cs, nt.when))}})
+            for b, band in zip(ci.bands, ind.rules_of(ast.Band)):
+                tier = _in_tier(cs, band.when) if band.when is not None else ()
                 iv = b.interval
                 for bound in (iv.lo, iv.hi):
                     if bound is None:
                         continue
                     inside = iv.nearest(bound)
                     step = abs(inside - bound) or Decimal(1).scaleb(min(int(bound.as_tuple().exponent), 0) - 2)
-                    values += [inside, inside + step if iv.contains(inside + step) else inside - step]
+                    values += [(inside, tier), (inside + step if iv.contains(inside + step) else inside - step, tier)]
                 if iv.lo is None and iv.hi is not None:
-                    values.append(iv.hi / 2)
+                    values.append((iv.hi / 2, tier))
                 if iv.hi is None and iv.lo is not None:
-                    values.append(iv.lo * 2 + 1)
+                    values.append((iv.lo * 2 + 1, tier))
             lo, hi = (ind.range.lo, ind.range.hi) if ind.range else (Decimal(0), None)
-            for v in sorted({v for v in values if v >= lo and (hi is None or v <= hi)}):
-                cases.append({"name": f"{label} = {v} {ind.unit}", "data": {**base, ind.id: f"{v} {ind.unit}"}})
+            for v, tier in sorted({(v, t) for v, t in values if v >= lo and (hi is None or v <= hi)}):
+                where = f" ({', '.join(f'{k} = {x}' for k, x in tier)})" if tier else ""
+                cases.append({"name": f"{label} = {v} {ind.unit}{where}", "data": {**base, ind.id: f"{v} {ind.unit}", **dict(tier)}})
             for r in ind.rules_of(ast.Require):
                 off = _facts_for(r.cond, False)
                 if off and ci.bands:
@@ -364,6 +387,10 @@ def generated_cases(cs: CompiledStandard) -> list[dict[str, Any]]:
             on = _facts_for(ex.cond, True)
             if on:
                 cases.append({"name": f"{label}: exemption claimed", "data": {**base, **on}})
+        for xc in ind.rules_of(ast.Excuse):
+            on = _facts_for(xc.cond, True)
+            if on:
+                cases.append({"name": f"{label}: excused", "data": {**base, **on}})
     for g in cs.std.gates:
         for value in (True, False):
             cases.append({"name": f"gate {g.clause} {g.id}: {'pass' if value else 'fail'}", "data": {g.id: value}, "gate": g.id})

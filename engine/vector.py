@@ -313,10 +313,31 @@ class _Result:
         self.open &= ~rows
 
 
+def unsupported(cs: CompiledStandard) -> list[str]:
+    """The shapes of a standard this evaluator (and ``sql.py``) does not compile yet: tables of
+    such a standard are scored park by park by the engine."""
+    std = cs.std
+    found = []
+    if any(b.when is not None for i in std.indicators for b in i.rules_of(ast.Band)) or any(i.rules_of(ast.NoThreshold) for i in std.indicators):
+        found.append("tiered thresholds")
+    if any(i.rules_of(ast.Excuse) for i in std.indicators):
+        found.append("excuses")
+    if any(i.veto for i in std.indicators):
+        found.append("vetoes")
+    if any(c.at_least is not None for c in std.categories):
+        found.append("k-of-n groups")
+    if std.header.grades:
+        found.append("grades")
+    return found
+
+
 class VectorStandard:
     """A checked standard compiled to array operations (see the module docstring)."""
 
     def __init__(self, cs: CompiledStandard) -> None:
+        missing = unsupported(cs)
+        if missing:
+            raise ValueError(f"the vectorised evaluator does not compile {', '.join(missing)} ({cs.ref}) yet")
         self.cs = cs
         std = cs.std
         allp: list[Decimal] = []

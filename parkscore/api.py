@@ -202,9 +202,12 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
     Rows are checked one by one and scored ``batch`` at a time by the exact vectorised
     evaluator (``engine/vector.py``), which gives the per-park engine's points on every row.
     Given a DataFrame, returns one of the same library; otherwise a list of dicts."""
-    from parkscore.engine.vector import Batch, VectorStandard  # numpy only where tables are scored
+    from parkscore.engine.vector import Batch, VectorStandard, unsupported  # numpy only where tables are scored
 
     cs = _standard(std)
+    if unsupported(cs):  # shapes the vectorised evaluator does not compile yet: park by park
+        plain = [score_row(cs, s) for s in score_many(cs, table, sheet=sheet)]
+        return plain if isinstance(table, (str, Path)) else _frame(table, plain)
     vs = VectorStandard(cs)
     rows: list[dict[str, Any]] = []  # in the table's order; a row being scored is a placeholder
     pending: list[tuple[int, ParkRow, dict[str, Fact]]] = []
@@ -228,6 +231,11 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
         flush()
     if isinstance(table, (str, Path)):
         return rows
+    return _frame(table, rows)
+
+
+def _frame(table: Any, rows: list[dict[str, Any]]) -> Any:
+    """Rows as a DataFrame of the library of ``table`` (pandas, polars, … through narwhals)."""
     import narwhals as nw
 
     native = nw.from_native(table, eager_only=True)
@@ -299,6 +307,11 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
     from parkscore.engine.sql import DIALECTS, Source, to_sql
 
     cs = _standard(std)
+    from parkscore.engine.vector import unsupported
+
+    if unsupported(cs):
+        raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
+                           "score such a standard's tables with `parkscore score TABLE` (park by park)")
     if dialect not in DIALECTS:
         raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))
     columns: dict[str, Source] | None = None

@@ -61,7 +61,25 @@ def _expr(e: ast.Expr, facts: Mapping[str, Fact]) -> Decimal:
     return ARITH[e.op](_expr(e.left, facts), _expr(e.right, facts))
 
 
+def excused(ind: ast.Indicator, facts: Mapping[str, Fact]) -> bool:
+    """An excuse holds: the indicator does not apply to the park (not scored, not counted)."""
+    for ex in ind.rules_of(ast.Excuse):
+        try:
+            if _cond(ex.cond, facts):
+                return True
+        except NoData:
+            pass
+    return False
+
+
+def _in_tier(when: ast.Compare, facts: Mapping[str, Fact]) -> bool:
+    vals = [_num(o, facts) for o in when.operands]
+    return all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(when.ops))
+
+
 def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
+    if excused(ind, facts):
+        return Decimal(0)
     for ex in ind.rules_of(ast.Exempt):
         try:
             if _cond(ex.cond, facts):
@@ -104,7 +122,18 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
                 return Decimal(0)
     except (NoData, ArithmeticError):
         return Decimal(0)
+    try:
+        if any(_in_tier(nt.when, facts) for nt in ind.rules_of(ast.NoThreshold)):
+            return Decimal(0)  # the source sets no threshold for the park's tier
+    except NoData:
+        return Decimal(0)
     for b in ind.rules_of(ast.Band):
+        if b.when is not None:
+            try:
+                if not _in_tier(b.when, facts):
+                    continue
+            except NoData:
+                return Decimal(0)
         vals = [_num(o, facts, value) for o in b.test.operands]  # type: ignore[arg-type]
         if all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(b.test.ops)):
             return b.points
@@ -126,12 +155,32 @@ def total(std: ast.Standard, facts: Mapping[str, Fact]) -> Decimal:
 
 
 def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:
-    """Eligible: total at or above the pass mark and every required gate reported true."""
+    """Eligible: total at or above the pass mark, every required gate reported true, every veto
+    indicator met (or excused), and every k-of-n group with enough of its (not excused) members met."""
     required = [g for g in std.gates if not g.advisory]
-    if std.header.pass_mark is None and not required:
+    vetoes = [i for i in std.indicators if i.veto]
+    groups = [c for c in std.categories if c.at_least is not None]
+    if std.header.pass_mark is None and not required and not vetoes and not groups:
         return None
     above = std.header.pass_mark is None or total(std, facts) >= std.header.pass_mark
-    return above and all(g.id in facts and facts[g.id].value is True for g in required)
+    gates = all(g.id in facts and facts[g.id].value is True for g in required)
+    vetoed = any(not excused(i, facts) and points(i, facts) <= 0 for i in vetoes)
+    short = False
+    for c in groups:
+        assert c.at_least is not None
+        counted = [i for i in c.indicators if not excused(i, facts)]
+        short |= sum(points(i, facts) > 0 for i in counted) < min(c.at_least, len(counted))
+    return above and gates and not vetoed and not short
+
+
+def grade(std: ast.Standard, facts: Mapping[str, Fact]) -> str | None:
+    """The first grade whose comparison holds for the total."""
+    t = total(std, facts)
+    for g in std.header.grades:
+        vals = [t if isinstance(o, ast.Ref) else o.value for o in g.test.operands]
+        if all(OPS[op](vals[i], vals[i + 1]) for i, op in enumerate(g.test.ops)):
+            return g.name
+    return None
 
 
 def _shown(d: Decimal) -> Decimal:

@@ -62,10 +62,19 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
             fields[ind.id] = st.none() | direct if ind.formula is None else st.none() | st.none() | direct
         elif ind.kind == "level":
             fields[ind.id] = st.none() | st.sampled_from([lv.name for lv in ind.rules_of(ast.Level)])
+    tier_edges: dict[str, set[Decimal]] = {}  # figures that split parks into tiers: drawn on and beside their edges too
+    for ind in std.indicators:
+        for r in ind.rules:
+            if isinstance(r, (ast.Band, ast.NoThreshold)) and r.when is not None:
+                for i, o in enumerate(r.when.operands):
+                    if isinstance(o, ast.Ref):
+                        tier_edges.setdefault(o.name, set()).update(x.value for x in r.when.operands if isinstance(x, ast.Num))
     for inp in std.inputs:
         if inp.kind == "number":
-            fields[inp.id] = st.none() | st.builds(lambda v, u=inp.unit: f"{v} {u}",
-                                                   st.decimals(min_value=0, max_value=10_000, places=3))
+            plain = st.decimals(min_value=0, max_value=10_000, places=3)
+            if inp.id in tier_edges:
+                plain = plain | st.builds(lambda e, d: max(Decimal(0), e + d * 1000), st.sampled_from(sorted(tier_edges[inp.id])), deltas)
+            fields[inp.id] = st.none() | st.builds(lambda v, u=inp.unit: f"{v} {u}", plain)
         elif inp.kind == "bool":
             fields[inp.id] = st.none() | st.booleans()
         elif inp.kind == "series":
@@ -100,6 +109,7 @@ def test_traced_plain_and_reference_paths_agree_on_every_shipped_standard(ref: s
             assert r.points == reference.points(ind, facts), ind.id
         assert plain.total == reference.total(std.std, facts)
         assert plain.eligible == reference.eligible(std.std, facts)
+        assert plain.grade == reference.grade(std.std, facts)
         awarded = sum((e.points for e in tracer.events if e.op in (Op.AWARD, Op.FAIL)), Decimal(0))
         assert awarded == sum((r.points for r in plain.indicators), Decimal(0))
 

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from . import ast
 from .check import band_intervals, tier_text
-from .printer import expr_text, rule_text
+from .printer import cond_text, expr_text, rule_text
 
 KINDS = ("added", "removed", "thresholds", "points", "formula", "conditions", "unit", "levels", "moved", "clause", "wording")
 
@@ -73,10 +73,12 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
         rb = [_rule_key(r) for r in b.rules_of(kind_cls)]
         if ra != rb:
             ch("points" if label == "count" else "thresholds", f"{label}: {'; '.join(ra) or 'none'} → {'; '.join(rb) or 'none'}")
-    ca = sorted(_rule_key(r) for r in a.rules if isinstance(r, (ast.Require, ast.Exempt)))
-    cb = sorted(_rule_key(r) for r in b.rules if isinstance(r, (ast.Require, ast.Exempt)))
+    ca = sorted(_rule_key(r) for r in a.rules if isinstance(r, (ast.Require, ast.Exempt, ast.Excuse, ast.NoThreshold)))
+    cb = sorted(_rule_key(r) for r in b.rules if isinstance(r, (ast.Require, ast.Exempt, ast.Excuse, ast.NoThreshold)))
     if ca != cb:
         ch("conditions", f"{'; '.join(ca) or 'none'} → {'; '.join(cb) or 'none'}")
+    if a.veto != b.veto:
+        ch("thresholds", "veto (一票否决) added" if b.veto else "veto (一票否决) removed")
     if a.requirement != b.requirement or a.requirement_text != b.requirement_text:
         ch("thresholds", f"table 1 requirement {_req(a)} → {_req(b)}")
     na, nb = [f"{n.kind} “{n.text}”" for n in a.notes], [f"{n.kind} “{n.text}”" for n in b.notes]
@@ -139,6 +141,9 @@ def _category(a: ast.Category, b: ast.Category) -> list[Change]:
         out.append(Change("points", "category", b.id, "", f"{b.title}: max {a.max_points} → {b.max_points}"))
     if a.weight != b.weight:
         out.append(Change("points", "category", b.id, "", f"{b.title}: weight {a.weight}% → {b.weight}%"))
+    if a.at_least != b.at_least:
+        out.append(Change("thresholds", "category", b.id, "", f"{b.title}: pass at least {a.at_least or '-'} of {len(a.indicators)} → "
+                                                               f"{b.at_least or '-'} of {len(b.indicators)}"))
     if a.title != b.title:
         out.append(Change("wording", "category", b.id, "", f"“{a.title}” → “{b.title}”"))
     return out
@@ -174,6 +179,10 @@ def diff(a: ast.Standard, b: ast.Standard) -> list[Change]:
     out: list[Change] = []
     if a.header.total != b.header.total:
         out.append(Change("points", "standard", b.header.family, "", f"total {a.header.total} → {b.header.total}"))
+    ga = [f"{g.name} {cond_text(g.test)}" for g in a.header.grades]
+    gb = [f"{g.name} {cond_text(g.test)}" for g in b.header.grades]
+    if ga != gb:
+        out.append(Change("thresholds", "standard", b.header.family, "", f"grades {'; '.join(ga) or 'none'} → {'; '.join(gb) or 'none'}"))
     if a.header.pass_mark != b.header.pass_mark:
         out.append(Change("thresholds", "standard", b.header.family, "", f"pass mark {a.header.pass_mark} → {b.header.pass_mark}"))
     for label, x, y in (("readings", a.header.readings, b.header.readings), ("illustrative", a.header.illustrative, b.header.illustrative),

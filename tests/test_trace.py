@@ -66,7 +66,7 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
     for ind in std.indicators:
         for r in ind.rules:
             if isinstance(r, (ast.Band, ast.NoThreshold)) and r.when is not None:
-                for i, o in enumerate(r.when.operands):
+                for o in r.when.operands:
                     if isinstance(o, ast.Ref):
                         tier_edges.setdefault(o.name, set()).update(x.value for x in r.when.operands if isinstance(x, ast.Num))
     for inp in std.inputs:
@@ -90,6 +90,8 @@ def _park_strategy(std: ast.Standard) -> st.SearchStrategy[dict]:
 
 
 SHIPPED = {ref: load_standard(ref) for ref in installed_standards()}
+# and the small standards of tests/shapes (grades, veto, k of n, tiers, excuses)
+SHIPPED.update({f"tests/shapes/{d.name}": load_standard(str(d)) for d in sorted((ROOT / "tests" / "shapes").iterdir()) if d.is_dir()})
 
 
 @pytest.mark.parametrize("ref", sorted(SHIPPED))

@@ -1,0 +1,1 @@
+explain tests/shapes/safety-park-veto.yaml --standard tests/shapes/safety-grades-v1

@@ -1,0 +1,1 @@
+render zero-carbon-park@2025 --format markdown

@@ -1,0 +1,1 @@
+score tests/shapes/safety-park-veto.yaml --standard tests/shapes/safety-grades-v1

@@ -1,0 +1,1 @@
+score tests/shapes/tiers-parks.csv --standard tests/shapes/tiers --format csv

@@ -1,0 +1,1 @@
+score examples/zero-carbon/synthetic-veto.yaml --standard zero-carbon-park@2025 --format markdown

@@ -156,12 +156,16 @@ class Level:
 
 @dataclass(frozen=True)
 class Count:
-    """``points 1 per green_factories up to 2``: points per evidenced item, capped."""
+    """``points 1 per green_factories up to 2``: points per evidenced item, capped; or, with
+    ``deduct``, ``deduct 2 per violations``: the indicator's maximum less 2 per item, never below 0
+    (每项扣2分，扣完为止; ``cap`` is then 0 and unused)."""
 
     per_item: Decimal
     items: str
     cap: Decimal
     span: Span = _span()
+    deduct: bool = False
+    wording: str | None = None
 
 
 @dataclass(frozen=True)
@@ -341,6 +345,12 @@ class Category:
     weight: Decimal | None = None  # percent of the total, for weighted standards
     span: Span = _span()
     at_least: int | None = None  # k of n: the group passes when at least this many of its indicators are met
+    bonus: bool = False  # 加分项: its points come on top of the declared total (up to the category's max)
+
+    @property
+    def maximum(self) -> Decimal:
+        """The category's maximum: declared, else the sum of its indicators' maxima."""
+        return self.max_points if self.max_points is not None else sum((i.max_points or Decimal(0) for i in self.indicators), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -432,6 +442,14 @@ class Standard:
     @property
     def ref(self) -> str:
         return f"{self.header.family}@{self.header.version}"
+
+    @property
+    def max_total(self) -> Decimal:
+        """The total a park can reach: the header's, else the sum of the categories' maxima
+        (加分项 categories come on top of it)."""
+        if self.header.total is not None:
+            return self.header.total
+        return sum((c.maximum for c in self.categories if not c.bonus), Decimal(0))
 
     @property
     def indicators(self) -> list[Indicator]:

@@ -249,7 +249,7 @@ def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
 def best_points(ind: ast.Indicator) -> Decimal:
     """The most points the indicator's rules can award."""
     candidates = [r.points for r in ind.rules if isinstance(r, (ast.Band, ast.Level, ast.Exempt, ast.Trend))]
-    candidates += [c.cap for c in ind.rules_of(ast.Count)]
+    candidates += [c.cap if not c.deduct else (ind.max_points or Decimal(0)) for c in ind.rules_of(ast.Count)]
     return max(candidates, default=Decimal(0))
 
 
@@ -278,7 +278,7 @@ def check_points(std: ast.Standard) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "E403", f"category '{cat.id}' declares max {cat.max_points} but its indicators add up to {total}", cat.span, f"{listing} = {total}"
             )
-    total = sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
+    total = sum((c.max_points or Decimal(0) for c in std.categories if not c.bonus), Decimal(0))  # 加分项 come on top
     if std.header.total is not None and total != std.header.total and not weighted:
         listing = " + ".join(f"{c.id} {c.max_points}" for c in std.categories)
         yield Diagnostic("E404", f"the header declares total {std.header.total} but the categories add up to {total}",

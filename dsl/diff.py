@@ -141,6 +141,9 @@ def _category(a: ast.Category, b: ast.Category) -> list[Change]:
         out.append(Change("points", "category", b.id, "", f"{b.title}: max {a.max_points} → {b.max_points}"))
     if a.weight != b.weight:
         out.append(Change("points", "category", b.id, "", f"{b.title}: weight {a.weight}% → {b.weight}%"))
+    if a.bonus != b.bonus:
+        out.append(Change("points", "category", b.id, "", f"{b.title}: {'bonus (加分项)' if b.bonus else 'counted in the total'} → "
+                                                           f"{'bonus (加分项)' if b.bonus else 'counted in the total'}"))
     if a.at_least != b.at_least:
         out.append(Change("thresholds", "category", b.id, "", f"{b.title}: pass at least {a.at_least or '-'} of {len(a.indicators)} → "
                                                                f"{b.at_least or '-'} of {len(b.indicators)}"))

@@ -126,7 +126,7 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
 
 def _category(c: ast.Category, prefix: str = "") -> list[_Line]:
     attrs = (f" max {c.max_points}" if c.max_points is not None else "") + (f" weight {c.weight}%" if c.weight is not None else "") + \
-        (f" pass at least {c.at_least}" if c.at_least is not None else "")
+        (f" pass at least {c.at_least}" if c.at_least is not None else "") + (" bonus" if c.bonus else "")
     out = [_Line(c.span.line, "", f"{prefix}category {c.id} {q(c.title)}{attrs}", True)]
     for i in c.indicators:
         out += _indicator(i)

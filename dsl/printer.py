@@ -56,6 +56,8 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
     if isinstance(r, ast.Level):
         return f"level {r.name} -> {r.points}{w}"
     if isinstance(r, ast.Count):
+        if r.deduct:
+            return f"deduct {r.per_item} per {r.items}{w}"
         return f"points {r.per_item} per {r.items} up to {r.cap}"
     if isinstance(r, ast.Require):
         return f"require {cond_text(r.cond)}{w}"

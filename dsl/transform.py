@@ -147,7 +147,7 @@ class ToAst(Transformer):
         indicators = tuple(i for i in rest if isinstance(i, ast.Indicator))
         indicators = tuple(_with_category(i, str(cid)) for i in indicators)
         return ast.Category(str(cid), self._string(title), attrs.get("max"), indicators, attrs.get("weight"), span=self._span(meta),
-                            at_least=attrs.get("at_least"))
+                            at_least=attrs.get("at_least"), bonus=bool(attrs.get("bonus")))
 
     # -- amendments ------------------------------------------------------------------
     def _remove(self, what: str, meta: Any, c: list[Token]) -> ast.Remove:
@@ -245,6 +245,13 @@ class ToAst(Transformer):
 
     def count(self, meta: Any, c: list[Any]) -> ast.Count:
         return ast.Count(Decimal(c[0]), str(c[1]), Decimal(c[2]), span=self._span(meta))
+
+    def deduct(self, meta: Any, c: list[Any]) -> ast.Count:
+        return ast.Count(Decimal(c[0]), str(c[1]), Decimal(0), span=self._span(meta), deduct=True,
+                         wording=self._string(c[2]) if len(c) > 2 else None)
+
+    def c_bonus(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
+        return ("bonus", True, self._span(meta))
 
     def trend(self, meta: Any, c: list[Any]) -> ast.Trend:
         series, direction, years, points, *wording = c

@@ -65,8 +65,9 @@ class CompiledLevel:
 class CompiledCount:
     items: str
     per_item: Decimal
-    cap: Decimal
+    cap: Decimal  # a deduction: the indicator's maximum, the points it starts from
     ref: RuleRef
+    deduct: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,7 +244,8 @@ def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicat
         excuses=tuple(_cond(r, ind.clause, sources) for r in ind.rules_of(ast.Excuse)),
         no_thresholds=tuple(_tier(r.when, r.span, ind.clause, sources, r.wording) for r in ind.rules_of(ast.NoThreshold)),
         levels={lv.name: CompiledLevel(lv.name, lv.points, lv.wording, rule_ref(lv.span, ind.clause, sources)) for lv in ind.rules_of(ast.Level)},
-        count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap, rule_ref(counts[0].span, ind.clause, sources)) if counts else None,
+        count=CompiledCount(counts[0].items, counts[0].per_item, counts[0].cap if not counts[0].deduct else (ind.max_points or Decimal(0)),
+                            rule_ref(counts[0].span, ind.clause, sources), counts[0].deduct) if counts else None,
         trends=trends,
     )
 

@@ -151,7 +151,7 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
             out.append(f"| {_md(cat_title) if i == 0 else ''} | {clause} | {_md(title)} | {_md(unit)} | {_md(req)} | {pts} |")
         weight = f"（权重 {show(cat.weight)}%）" if cat.weight is not None else ""
         out.append(f"| | | **{_md(cat.title)} 小计**{weight} | | | **{show(cat.max_points or Decimal(0))}** |")
-    total = h.total if h.total is not None else sum((c.max_points or Decimal(0) for c in doc.cs.std.categories), Decimal(0))
+    total = doc.cs.std.max_total
     out += [f"| **合计** | | | | | **{show(total)}** |", ""]
     shown_cats = [c.title for c in doc.cs.std.categories][:categories]
     current = None

@@ -92,13 +92,17 @@ class _Run:
         if f is None:
             return self.no_data(c.ref, (c.items,))
         items = f.items
-        pts = min(c.per_item * len(items), c.cap)
+        pts = max(c.cap - c.per_item * len(items), ZERO) if c.deduct else min(c.per_item * len(items), c.cap)
         if self.tr.enabled:
             names = "; ".join(i.name for i in items) or "none"
             self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
                                     data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
-            self.test(f"{show(c.per_item)} per item, up to {show(c.cap)}: "
-                      f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
+            if c.deduct:
+                self.test(f"{show(c.cap)} less {show(c.per_item)} per item, not below 0: "
+                          f"max({show(c.cap)} - {len(items)} × {show(c.per_item)}, 0) = {show(pts)}", c.ref, pts > 0)
+            else:
+                self.test(f"{show(c.per_item)} per item, up to {show(c.cap)}: "
+                          f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
         return self.result(Status.SCORED, pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
 
     def trends(self, trends: tuple[CompiledTrend, ...]) -> IndicatorResult:
@@ -264,10 +268,10 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     std = cs.std
     results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
-    max_total = std.header.total if std.header.total is not None else sum((c.max_points or ZERO for c in std.categories), ZERO)
+    max_total = std.max_total
     for cat in std.categories:
         pts = sum((r.points for r in results if r.category == cat.id), ZERO)
-        maxp = cat.max_points if cat.max_points is not None else sum((i.max_points or ZERO for i in cat.indicators), ZERO)
+        maxp = cat.maximum
         weighted = None
         if cat.weight is not None:  # a weighted standard: the category's share of the total
             weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total

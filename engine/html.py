@@ -31,7 +31,7 @@ def _env() -> Any:
 
 def standard_html(doc: StandardDocument) -> str:
     d = document_json(doc)
-    total = doc.header.total if doc.header.total is not None else sum((c.max_points or Decimal(0) for c in doc.cs.std.categories), Decimal(0))
+    total = doc.cs.std.max_total
     return _env().get_template("standard.html.j2").render(d=d, total=total)
 
 

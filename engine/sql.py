@@ -293,7 +293,7 @@ class _Writer:
     def total(self) -> str:
         std = self.cs.std
         weighted = any(c.weight is not None for c in std.categories)
-        max_total = std.header.total if std.header.total is not None else sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
+        max_total = std.max_total
         unit = 10 ** self.pscale
         if not weighted:
             total = " + ".join(quote(ci.ind.id + ".points") for ci in self.cs.indicators) or "0"
@@ -302,7 +302,7 @@ class _Writer:
         else:
             coef: dict[str, Fraction] = {}
             for cat in std.categories:
-                maxp = cat.max_points if cat.max_points is not None else sum((i.max_points or Decimal(0) for i in cat.indicators), Decimal(0))
+                maxp = cat.maximum
                 coef[cat.id] = Fraction(cat.weight or 0) / 100 * (Fraction(1, unit) / Fraction(maxp) if maxp else 0) * Fraction(max_total)
             den = reduce(lcm, (f.denominator for f in coef.values()), 1)
             terms = [f"CAST(({' + '.join(quote(i.id + '.points') for i in cat.indicators) or '0'}) * {unit} AS {INT}) * "

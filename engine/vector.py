@@ -328,6 +328,10 @@ def unsupported(cs: CompiledStandard) -> list[str]:
         found.append("k-of-n groups")
     if std.header.grades:
         found.append("grades")
+    if any(c.deduct for i in std.indicators for c in i.rules_of(ast.Count)):
+        found.append("deductions")
+    if any(c.bonus for c in std.categories):
+        found.append("bonus categories")
     return found
 
 
@@ -350,12 +354,12 @@ class VectorStandard:
         self._formulas = {ci.ind.id: _vector_expr(ci.ind.formula.expr) for ci in cs.indicators if ci.ind.formula}
         self._exempts = {ci.ind.id: [(_vector_cond(e.cond), self._points(e.points)) for e in ci.ind.rules_of(ast.Exempt)] for ci in cs.indicators}
         self._requires = {ci.ind.id: [_vector_cond(g.cond) for g in ci.ind.rules_of(ast.Require)] for ci in cs.indicators}
-        max_total = std.header.total if std.header.total is not None else sum((c.max_points or Decimal(0) for c in std.categories), Decimal(0))
+        max_total = std.max_total
         self.weighted = any(c.weight is not None for c in std.categories)
         # a category's contribution to the total: its points (at the points scale) times a constant
         coef: dict[str, Fraction] = {}
         for cat in std.categories:
-            maxp = cat.max_points if cat.max_points is not None else sum((i.max_points or Decimal(0) for i in cat.indicators), Decimal(0))
+            maxp = cat.maximum
             unit = Fraction(1, 10 ** self.scale)
             if self.weighted:
                 coef[cat.id] = Fraction(cat.weight or 0) / 100 * (unit / Fraction(maxp) if maxp else 0) * Fraction(max_total)

@@ -89,7 +89,10 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
     for count in ind.rules_of(ast.Count):
         if count.items not in facts:
             return Decimal(0)
-        return min(count.per_item * len(facts[count.items].value), count.cap)  # type: ignore[arg-type]
+        n = len(facts[count.items].value)  # type: ignore[arg-type]
+        if count.deduct:  # 每项扣分，扣完为止: from the indicator's maximum, never below 0
+            return max((ind.max_points or Decimal(0)) - count.per_item * n, Decimal(0))
+        return min(count.per_item * n, count.cap)
     trends = ind.rules_of(ast.Trend)
     for t in trends:  # alternatives: the first whose series moves the right way for its years
         if t.series not in facts:

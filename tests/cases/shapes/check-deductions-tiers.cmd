@@ -1,0 +1,1 @@
+check tests/shapes/deductions tests/shapes/tiers

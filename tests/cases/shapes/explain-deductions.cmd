@@ -1,0 +1,1 @@
+explain tests/shapes/deductions-park.yaml --standard tests/shapes/deductions

@@ -1,0 +1,1 @@
+score tests/shapes/deductions-parks.csv --standard tests/shapes/deductions --format csv

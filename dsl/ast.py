@@ -382,6 +382,8 @@ class Header:
     illustrative: str | None = None  # why this version is illustrative (not a text of its publisher)
     span: Span = _span()
     grades: tuple["Grade", ...] = ()  # grades from the total (A 高安全风险 total < 60, …), first that holds
+    effective: str | None = None  # the day the version takes effect (YYYY-MM-DD)
+    until: str | None = None  # the last day it is in force, if it stops
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
 

@@ -6,6 +6,7 @@ the same unknown name again.
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
@@ -32,6 +33,13 @@ def check_header(std: ast.Standard) -> Iterator[Diagnostic]:
     for field in ("title", "source", "status", "total"):
         if getattr(h, field) is None:
             yield Diagnostic("E020", f"the header has no '{field}'", h.span, f"add a line: {field} ...")
+    for key in ("effective", "until"):
+        text = getattr(h, key)
+        if text is not None and _day(text) is None:
+            yield Diagnostic("E022", f"{key} '{text}' is not a day", field_span(h, key), f'write: {key} "2021-01-01"')
+    start, end = _day(h.effective or ""), _day(h.until or "")
+    if start and end and end < start:
+        yield Diagnostic("E022", f"until {h.until} is before effective {h.effective}", field_span(h, "until"))
     if h.status is not None and h.status not in STATUSES:
         yield Diagnostic("E021", f"unknown status '{h.status}'", field_span(h, "status"), "one of: " + ", ".join(STATUSES))
 
@@ -55,6 +63,19 @@ def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
             yield Diagnostic("E102", f"clause {c.clause} is used twice", c.span, f"also at {clauses[c.clause].span}")
         else:
             clauses[c.clause] = c
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def window(h: ast.Header) -> tuple[date, date | None] | None:
+    """The days a version is in force: (effective, until or None = no end); None if it states none."""
+    start = _day(h.effective or "")
+    return None if start is None else (start, _day(h.until or ""))
 
 
 def check_references(std: ast.Standard) -> Iterator[Diagnostic]:

@@ -40,9 +40,11 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E012", _E, "no pass mark and no `--target`"),
     Code("E013", _E, "a command-line value that is not a valid number or percentage"),
     Code("E014", _E, "an indicator named on the command line that the standard does not have"),
+    Code("E016", _E, "no version of a family in force on the --as-of day, or more than one"),
     Code("E015", _E, "an output would overwrite an input, or a file that is not an earlier output of the same kind"),
     Code("E020", _E, "header field missing"),
     Code("E021", _E, "unknown status"),
+    Code("E022", _E, "an effective or until date that is not a day (YYYY-MM-DD), or until before effective"),
     Code("E100", _E, "a rule file that cannot be read (missing, not UTF-8)"),
     Code("E101", _E, "an id defined twice (ids share one namespace: they are the keys of park data)"),
     Code("E102", _E, "a clause used twice"),
@@ -126,6 +128,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("L201", _W, "table 1's summary requirement (指标要求) is not where the bands start scoring"),
     Code("L301", _W, "a rule that can never fire (covered by the bands before it, or only negative values)"),
     Code("L401", _W, "an input that nothing reads"),
+    Code("L601", _W, "effective windows of a family's versions that overlap or leave days without a version, or a version without a date among dated ones"),
     Code("L501", _W, "an identifier mixing scripts, or a look-alike of another identifier"),
 )}
 

@@ -57,7 +57,8 @@ def _header(h: ast.Header) -> list[_Line]:
               ("amends", h.amends and f"amends {q(h.amends)}"),
               ("illustrative", h.illustrative and f"illustrative {q(h.illustrative)}"),
               ("scope", h.scope and f"scope {q(h.scope)}"),
-              ("data_sources", h.data_sources and f"data_sources {q(h.data_sources)}")]
+              ("data_sources", h.data_sources and f"data_sources {q(h.data_sources)}"),
+              ("effective", h.effective and f"effective {q(h.effective)}"), ("until", h.until and f"until {q(h.until)}")]
     out += [_Line(lines.get(k, 0), "", str(t)) for k, t in fields if t]
     reading_lines = [n for k, n in h.field_lines if k == "reading"]
     out += [_Line(reading_lines[i] if i < len(reading_lines) else 0, "", f"reading {q(r)}") for i, r in enumerate(h.readings)]

@@ -11,13 +11,16 @@ Lint codes (the check codes E3xx/E4xx/E2xx also appear here; see README, "Lint c
 from __future__ import annotations
 
 import unicodedata
+from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Iterator
 
 from . import ast
-from .check import PASSES, Pass, band_intervals, tiers
+from .check import PASSES, Pass, band_intervals, tiers, window
 from .diagnostics import Diagnostic
 from .intervals import Interval
+from .load import installed, versions_of
 from .printer import expr_text
 
 
@@ -147,4 +150,30 @@ def lint(std: ast.Standard) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for p in LINT_PASSES:
         out.extend(p(std))
+    return out
+
+
+def is_family(ref: str) -> bool:
+    """Is ``ref`` a family (an installed one named without a version, or a directory of versions)?"""
+    p = Path(ref)
+    if "@" not in ref and ref in installed():
+        return True
+    return p.is_dir() and not any(p.glob("*.pks")) and any(any(d.glob("*.pks")) for d in p.iterdir() if d.is_dir())
+
+
+def lint_windows(family: str) -> list[Diagnostic]:
+    """The effective windows of a family's versions: none may overlap, none may leave days
+    uncovered between them, and a family that dates some versions dates them all (L601)."""
+    found = versions_of(family)
+    dated = [(ref, h, w) for ref, h in found if (w := window(h)) is not None]
+    out = [_warn("L601", f"{ref} states no effective date, while other versions of the family do", h.span,
+                 'add: effective "YYYY-MM-DD"') for ref, h in found if window(h) is None] if dated else []
+    dated.sort(key=lambda x: x[2][0])
+    for (ra, _, (sa, ea)), (rb, hb, (sb, _)) in zip(dated, dated[1:]):
+        if ea is None or ea >= sb:
+            out.append(_warn("L601", f"{ra} ({sa} to {ea or 'no end'}) and {rb} (from {sb}) are both in force from {sb}",
+                             hb.span, f"give {ra} an until before {sb}"))
+        elif ea + timedelta(days=1) < sb:
+            out.append(_warn("L601", f"no version of the family is in force from {ea + timedelta(days=1)} to {sb - timedelta(days=1)}",
+                             hb.span, f"{ra} ends {ea}; {rb} starts {sb}"))
     return out

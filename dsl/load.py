@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -100,6 +101,37 @@ def header_kind(texts: list[str]) -> str | None:
     return None
 
 
+def versions_of(family: str) -> list[tuple[str, ast.Header]]:
+    """The versions of a family with their headers: an installed family (``cpcif-green-park``) or a
+    directory whose subdirectories are versions. Versions that do not parse are left out."""
+    path = Path(family)
+    if family in installed() and not ("/" in family or family.startswith(".")):
+        refs = [f"{family}@{v}" for v in installed()[family]]
+    elif path.is_dir():
+        refs = [str(d) for d in sorted(path.iterdir()) if d.is_dir() and any(d.glob("*.pks"))]
+    else:
+        raise _not_found(f"'{family}' is neither an installed family nor a directory of versions", "installed: " + ", ".join(installed()))
+    out = []
+    for ref in refs:
+        std, _, _ = parse_source(find(ref))
+        if std is not None:
+            out.append((ref, std.header))
+    return out
+
+
+def in_force(family: str, on: date) -> str:
+    """The version of a family in force on a day (its ``effective``/``until`` window holds it):
+    exactly one, or a diagnostic (E016) listing the windows."""
+    found = versions_of(family)
+    windows = [(ref, checker.window(h)) for ref, h in found]
+    hits = [ref for ref, w in windows if w is not None and w[0] <= on and (w[1] is None or on <= w[1])]
+    listing = "; ".join(f"{ref}: " + (f"{w[0]} to {w[1] or 'no end'}" if w else "no effective date") for ref, w in windows)
+    if len(hits) != 1:
+        what = "no version" if not hits else f"{len(hits)} versions ({', '.join(hits)})"
+        raise _not_found(f"{what} of '{family}' in force on {on}", listing or "no versions", code="E016")
+    return hits[0]
+
+
 def find(ref: str) -> StandardSource:
     """Resolve a reference: ``family@version`` of an installed standard first (a folder of the
     same name in the working directory does not replace it: W010 says so), else a path to a
@@ -174,8 +206,8 @@ def standard_of(target: str) -> str:
     return str(path.parent)
 
 
-def _not_found(message: str, hint: str | None) -> DiagnosticError:
-    return DiagnosticError([Diagnostic("E010", message, COMMAND_LINE, hint)])
+def _not_found(message: str, hint: str | None, code: str = "E010") -> DiagnosticError:
+    return DiagnosticError([Diagnostic(code, message, COMMAND_LINE, hint)])
 
 
 def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:

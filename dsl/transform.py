@@ -88,9 +88,10 @@ class ToAst(Transformer):
         )
 
     # header fields and the textual 指标要求 whose value is one quoted text
-    h_title, h_source, h_status, h_date, h_amends, h_reading, h_scope, h_data_sources, h_illustrative, a_requirement_text = (
+    (h_title, h_source, h_status, h_date, h_amends, h_reading, h_scope, h_data_sources, h_illustrative, a_requirement_text,
+     h_effective, h_until) = (
         _text_field(k) for k in ("title", "source", "status", "date", "amends", "reading", "scope", "data_sources", "illustrative",
-                                 "requirement_text"))
+                                 "requirement_text", "effective", "until"))
 
     def h_total(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("total", Decimal(c[0]), self._span(meta))

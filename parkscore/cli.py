@@ -20,7 +20,8 @@ from parkscore import api
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
 from parkscore.dsl.diff import Change
 from parkscore.dsl.fmt import format_source
-from parkscore.dsl.load import header_kind
+from parkscore.dsl.lint import is_family, lint_windows
+from parkscore.dsl.load import header_kind, in_force, versions_of
 from parkscore.dsl.numbers import dumps, dumps_line, show
 from parkscore.engine.audit import AUDIT_SCHEMA
 from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
@@ -59,6 +60,18 @@ def _fail_on_diagnostics(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(1)
 
     return wrapper
+
+
+def _in_force(family: str, as_of: str | None) -> str:
+    """``--as-of DAY``: the version of the family in force that day (said on stderr); else ``family`` as given."""
+    if as_of is None:
+        return family
+    day = parse_day(as_of)
+    if day is None or not day.exact:
+        raise option_error(f"--as-of '{as_of}' is not a day", "write --as-of 2022-06-30")
+    ref = in_force(family, day.earliest)
+    click.echo(f"in force on {day.earliest}: {ref}", err=True)
+    return ref
 
 
 def _standard(ref: str) -> CompiledStandard:
@@ -121,8 +134,10 @@ def main() -> None:
 @click.option("--audit", "audit_path", type=click.Path(dir_okay=False), default=None,
               help="one park: also write an audit record of this scorecard (its trace, sha256 of rule and data files, tool version)")
 @click.option("--force", is_flag=True, help="with --audit: replace an existing file that is not an earlier audit record")
+@click.option("--as-of", "as_of", default=None, help="a day (YYYY-MM-DD): --standard names a family, and the version in force that day is used")
 @_fail_on_diagnostics
-def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, audit_path: str | None, force: bool) -> None:
+def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, audit_path: str | None, force: bool,
+              as_of: str | None) -> None:
     """Score PARKS against a standard: a YAML park file, or many parks (several files, a directory
     of them, tables: .csv, .xlsx, .parquet with one row per park).
 
@@ -139,6 +154,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
     single = len(parks) == 1 and (Path(parks[0]).suffix.lower() in (".yaml", ".yml") or is_form(parks[0]))
     if not single and audit_path:
         raise option_error("--audit records one park; give one YAML park file", code="E013")
+    standard = _in_force(standard, as_of)
     if not single or fmt in ("csv", "jsonl"):
         _score_many(parks, standard, fmt, sheet)
         return
@@ -212,15 +228,16 @@ def _csv_cell(v: Any) -> Any:
               help="full: everything; awards: what awarded points; fails: what gave nothing (0 points, no data, failed gates)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="json: schema parkscore.explain/1; html: the scorecard report with every indicator's trace open (all indicators)")
+@click.option("--as-of", "as_of", default=None, help="a day (YYYY-MM-DD): --standard names a family, and the version in force that day is used")
 @_fail_on_diagnostics
-def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str, fmt: str) -> None:
+def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str, fmt: str, as_of: str | None) -> None:
     """Explain why each point was or was not awarded: an auditor's working paper.
 
     For each indicator: the figures used with their source notes, the formula with the numbers
     substituted, each rule tested in order with its outcome, the rule that decided (file:line:col,
     clause, the source line quoted) and the points; then category subtotals, gates and the total.
     """
-    cs = _standard(standard)
+    cs = _standard(_in_force(standard, as_of))
     ids: list[str] = []
     unknown: list[Diagnostic] = []
     for i in indicators:
@@ -347,6 +364,10 @@ def check_cmd(targets: tuple[str, ...], standard: str | None, fmt: str) -> None:
 def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
     """Lint whole standards (family@version or directories) before publishing; exit 1 on any finding.
 
+    A family (an installed one named without a version, or a directory of version directories) is
+    linted version by version, and its versions' effective windows must neither overlap nor leave
+    days without a version (L601).
+
     Everything `check` reports (overlapping bands, gaps, maxima that do not add up, units) plus
     the table-level findings: points that do not grow toward "better" (L101), shares without
     x100 (L102), table 1's requirement disagreeing with the lowest scoring band (L201), rules
@@ -356,9 +377,13 @@ def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
     found: list[Diagnostic] = []
     sources = SourceMap()
     for ref in standards:
-        loaded = api.lint_standard(ref)
-        sources.update(loaded.sources)
-        found += loaded.diagnostics
+        family = is_family(ref)  # a family: every version, and their effective windows
+        for one in [r for r, _ in versions_of(ref)] if family else [ref]:
+            loaded = api.lint_standard(one)
+            sources.update(loaded.sources)
+            found += loaded.diagnostics
+        if family:
+            found += lint_windows(ref)
     _print_diagnostics(found, sources, fmt, f"{len(found)} finding(s) in {', '.join(standards)}")
     sys.exit(1 if found else 0)
 

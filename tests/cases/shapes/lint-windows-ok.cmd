@@ -1,0 +1,1 @@
+lint tests/families/safety-rules

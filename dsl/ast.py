@@ -211,6 +211,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Rank:
+    """``rank energy_intensity lowest first``: the indicator's value is the park's rank among the
+    parks scored together (a table), as a percentage of their number: the best is 100/N, the
+    worst 100; ties share the better rank. Bands then test that percentage (排名前30% -> <= 30)."""
+
+    of: str  # an input or another indicator whose value is ranked
+    lowest_first: bool
+    span: Span = _span()
+
+
+@dataclass(frozen=True)
 class NoThreshold:
     """``no threshold when <tier> "…"``: a tier the source gives no threshold for; a park in it
     gets no value for the indicator (undefined), and the wording says why."""
@@ -230,7 +241,7 @@ class Excuse:
     span: Span = _span()
 
 
-Rule = Union[Band, Level, Count, Require, Exempt, Excuse, NoThreshold, Trend, Note]
+Rule = Union[Band, Level, Count, Require, Exempt, Excuse, NoThreshold, Rank, Trend, Note]
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,13 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
                 for cr in cond_refs(rule.cond):
                     kind = "bool" if isinstance(cr, ast.CondRef) else "number"
                     yield from lookup(cr.name, kind, cr.span, f"a condition of {ind.id}")
+            elif isinstance(rule, ast.Rank):
+                ranked = [i.id for i in std.inputs if i.kind == "number"] + [i.id for i in std.indicators if i.kind == "band" and i.id != ind.id]
+                if rule.of not in ranked:
+                    yield Diagnostic("E110", f"'{rule.of}' is not a figure or an indicator value {ind.id} can rank", rule.span,
+                                     did_you_mean(rule.of, ranked))
+                if ind.formula is not None:
+                    yield Diagnostic("E123", f"indicator '{ind.id}' is a rank: its value comes from its cohort, not a formula", ind.formula.span)
             elif isinstance(rule, ast.Trend):
                 yield from lookup(rule.series, "series", rule.span, f"the trend of {ind.id}")
                 if rule.years < 2:

@@ -51,6 +51,8 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
         return f"score {cond_text(r.test)} -> {r.points}{tier}{w}"
     if isinstance(r, ast.NoThreshold):
         return f"no threshold when {cond_text(r.when)} {quote(r.wording)}"
+    if isinstance(r, ast.Rank):
+        return f"rank {r.of} {'lowest' if r.lowest_first else 'highest'} first"
     if isinstance(r, ast.Excuse):
         return f"excuse if {cond_text(r.cond)}{w}"
     if isinstance(r, ast.Level):

@@ -223,6 +223,9 @@ class ToAst(Transformer):
         wording = next((self._string(r) for r in rest if isinstance(r, Token)), None)
         return ast.Band(test, Decimal(points), wording, span=self._span(meta), when=tier)
 
+    def rank(self, meta: Any, c: list[Any]) -> ast.Rank:
+        return ast.Rank(str(c[0]), str(c[1]) == "lowest", span=self._span(meta))
+
     def tier(self, meta: Any, c: list[Any]) -> ast.Compare:
         return c[0]
 

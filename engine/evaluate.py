@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Mapping
 
-from parkscore.dsl.ast import IndicatorKind
+from parkscore.dsl.ast import IndicatorKind, Rank
 from parkscore.dsl.numbers import exact, rounded, show
 from parkscore.dsl.printer import cond_text, expr_text
 from parkscore.dsl.span import Span
@@ -158,6 +158,8 @@ class _Run:
             if self.tr.enabled:
                 _input_event(self.tr, ind.id, facts[ind.id])
             return facts[ind.id].number, (ind.id,)
+        if ind.rules_of(Rank):
+            return self.no_data(ci.ref, (ind.id,), f"no data: {ind.id} is a rank among the parks scored together: score a table of parks")
         if ci.formula is None or ci.formula_ref is None or ind.formula is None:
             return self.no_data(ci.ref, (ind.id,))
         used = ci.formula_inputs

@@ -330,6 +330,8 @@ def unsupported(cs: CompiledStandard) -> list[str]:
         found.append("grades")
     if any(c.deduct for i in std.indicators for c in i.rules_of(ast.Count)):
         found.append("deductions")
+    if any(i.rules_of(ast.Rank) for i in std.indicators):
+        found.append("cohort ranks")
     if any(c.bonus for c in std.categories):
         found.append("bonus categories")
     return found

@@ -28,6 +28,7 @@ from parkscore.dsl.scheme import Scheme
 from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.dsl.span import COMMAND_LINE
 from parkscore.engine import audit as _audit
+from parkscore.engine.cohort import ranked, with_ranks
 from parkscore.engine.compare import ParkComparison
 from parkscore.engine.compile import CompiledStandard, compile_standard
 from parkscore.engine.data import Fact, ParkData, park_from_mapping, resolve
@@ -183,8 +184,13 @@ class Scored:
 
 
 def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None) -> Iterator[Scored]:
-    """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat."""
+    """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat.
+    A standard with cohort ranks (``rank … first``) reads every park first: a park's rank needs
+    the others (``engine/cohort.py``); memory then grows with the number of parks."""
     cs = _standard(std)
+    if ranked(cs):
+        yield from _score_cohort(cs, read_parks(*sources, sheet=sheet))
+        return
     for row in read_parks(*sources, sheet=sheet):
         if row.park is None:
             yield Scored(row, None, row.diagnostics, row.sources)
@@ -193,6 +199,20 @@ def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None 
             yield Scored(row, score(cs, row.park))
         except DiagnosticError as exc:
             yield Scored(row, None, tuple(exc.diagnostics), exc.sources)
+
+
+def _score_cohort(cs: CompiledStandard, rows: Iterable[ParkRow]) -> Iterator[Scored]:
+    """Parks scored together: every park's facts first, then the ranks, then each scorecard."""
+    resolved = [(row, _resolved(cs, row)) for row in rows]
+    good = [(row, f) for row, f in resolved if not isinstance(f, Scored)]
+    ranked_facts = iter(with_ranks(cs, [f for _, f in good]))
+    for row, got in resolved:
+        if isinstance(got, Scored):
+            yield got
+            continue
+        assert row.park is not None
+        card = evaluate(cs, next(ranked_facts), row.park)
+        yield Scored(row, replace(card, unused=tuple(k for k in row.park.entries if k not in cs.data_keys)))
 
 
 def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None, batch: int = 4096) -> Any:

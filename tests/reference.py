@@ -114,6 +114,8 @@ def points(ind: ast.Indicator, facts: Mapping[str, Fact]) -> Decimal:
     try:
         if ind.id in facts:
             value = facts[ind.id].value
+        elif ind.rules_of(ast.Rank):
+            return Decimal(0)  # a rank needs its cohort (given with the facts when scored in a table)
         elif ind.formula:
             value = _expr(ind.formula.expr, facts)
             if ind.range is not None and not ind.range.lo <= value <= ind.range.hi:

@@ -1,0 +1,1 @@
+score tests/shapes/cohort-parks.csv --standard tests/shapes/cohort --format csv

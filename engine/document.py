@@ -112,9 +112,19 @@ def document(cs: CompiledStandard) -> StandardDocument:
                 elif isinstance(r, ast.Require):
                     rows.append(Row("require", _cond_words(r.cond, names), None, r.wording, where))
                 elif isinstance(r, ast.Band):
-                    rows.append(Row("band", band_words(r.test, subject), r.points, r.wording, where))
+                    tier = f"（{_cond_words(r.when, names)}）" if r.when is not None else ""
+                    rows.append(Row("band", band_words(r.test, subject) + tier, r.points, r.wording, where))
+                elif isinstance(r, ast.NoThreshold):
+                    rows.append(Row("no threshold", f"{_cond_words(r.when, names)}：无阈值", None, r.wording, where))
+                elif isinstance(r, ast.Excuse):
+                    rows.append(Row("excuse", _cond_words(r.cond, names), None, r.wording, where))
+                elif isinstance(r, ast.Rank):
+                    rows.append(Row("rank", f"按{names.get(r.of, r.of)}排名（{'由低到高' if r.lowest_first else '由高到低'}），取名次百分比",
+                                    None, None, where))
                 elif isinstance(r, ast.Level):
                     rows.append(Row("level", r.name, r.points, r.wording, where))
+                elif isinstance(r, ast.Count) and r.deduct:
+                    rows.append(Row("deduct", f"每项扣{show(r.per_item)}分（{names.get(r.items, r.items)}），扣完为止", None, r.wording, where))
                 elif isinstance(r, ast.Count):
                     rows.append(Row("count", f"每项{show(r.per_item)}分（{names.get(r.items, r.items)}），最高{show(r.cap)}分", r.cap, None, where))
                 elif isinstance(r, ast.Trend):
@@ -166,7 +176,7 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
             foot.append(f"{s.ind.clause} ({'erratum of the source' if kind == 'erratum' else 'reading of ours'}): {text}")
             marks += f"<sup>[{len(foot)}]</sup>"
         out += [f"### {s.ind.clause} {s.ind.title}{marks}", ""]
-        meta = [f"分值 {show(s.ind.max_points or Decimal(0))}分"] + ([f"单位 {s.ind.unit}"] if s.ind.unit else []) + \
+        meta = [f"分值 {show(s.ind.max_points or Decimal(0))}分"] + (["一票否决"] if s.ind.veto else []) + ([f"单位 {s.ind.unit}"] if s.ind.unit else []) + \
                ([f"表{s.ind.table}"] if s.ind.table else [])
         out += ["；".join(meta) + f"  (`{s.rule}`)", ""]
         if s.formula:
@@ -174,10 +184,19 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
         out += ["| 指标 | 分值 | |", "|---|---:|---|"]
         for r in s.rows:
             pts = points_text(r.points) if r.points is not None else ("否则0分" if r.kind == "require" else "")
-            label = {"exempt": "免评：", "require": "须满足："}.get(r.kind, "")
+            label = {"exempt": "免评：", "require": "须满足：", "excuse": "不适用（说明理由）：", "rank": "排名："}.get(r.kind, "")
             cond = r.wording if r.kind == "level" and r.wording else r.condition
             out.append(f"| {_md(label + cond)} | {pts} | `{r.rule}` |")
         out.append("")
+    groups = [c for c in doc.cs.std.categories if c.at_least is not None or c.bonus]
+    if groups:
+        out += ["## 组合规则", ""] + [f"- {c.title}：" + (f"至少{c.at_least}项达标" if c.at_least is not None else "加分项，计入总分之外（最高"
+                                                           + show(c.maximum) + "分）") for c in groups] + [""]
+    if h.grades:
+        out += ["## 等级", "", "| 等级 | 名称 | 总分 |", "|---|---|---|"]
+        out += [f"| {g.name} | {_md(g.title)} | {band_words(g.test, '总分')} |" for g in h.grades] + [""]
+    if h.effective:
+        out += [f"施行日期：{h.effective}" + (f"，至 {h.until}" if h.until else ""), ""]
     out += ["## 基本要求（门槛）", ""]
     for g in doc.cs.std.gates:
         out.append(f"- {g.clause} {g.title}" + ("（鼓励，不决定是否合格）" if g.advisory else ""))

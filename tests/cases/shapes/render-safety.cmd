@@ -1,0 +1,1 @@
+render tests/shapes/safety-grades-v1 --format markdown

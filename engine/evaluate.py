@@ -14,7 +14,7 @@ from parkscore.dsl.numbers import exact, rounded, show
 from parkscore.dsl.printer import cond_text, expr_text
 from parkscore.dsl.span import Span
 
-from .compile import CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend, rule_ref
+from .compile import CompiledCond, CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend, rule_ref
 from .data import Fact, ParkData
 from .scorecard import CategoryResult, GateResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
 from .trace import NULL_TRACER, Op, TraceEvent, Tracer
@@ -65,26 +65,16 @@ class _Run:
     def test(self, message: str, ref: RuleRef, outcome: bool) -> None:
         self.tr.emit(TraceEvent(Op.TEST, self.ind.id, message, _span(ref), outcome=outcome))
 
-    def excuse(self) -> IndicatorResult | None:
-        """An excuse that holds: the indicator does not apply to the park; it is not scored."""
-        for ex in self.ci.excuses:
+    def claim(self, conds: tuple[CompiledCond, ...], keyword: str, status: Status, label: str) -> IndicatorResult | None:
+        """Excuses (the indicator does not apply), then exemptions (points outright): the first
+        that holds decides; one not claimed (no data) does not apply."""
+        for ex in conds:
             holds = ex.fn(self.facts)
             if self.tr.enabled:
                 self.trace_inputs(ex.names)
-                self.test(f"excuse if {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
+                self.test(f"{keyword} {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
             if holds:
-                return self.result(Status.EXCUSED, ZERO, ex.ref, f"excused: {ex.wording or ex.text}", None, (), ex.names)
-        return None
-
-    def exempt(self) -> IndicatorResult | None:
-        """Exemptions first: the first that holds decides; one not claimed (no data) does not apply."""
-        for ex in self.ci.exempts:
-            holds = ex.fn(self.facts)
-            if self.tr.enabled:
-                self.trace_inputs(ex.names)
-                self.test(f"exempt if {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
-            if holds:
-                return self.result(Status.SCORED, ex.points, ex.ref, f"exempt: {ex.wording or ex.text}", None, (), ex.names)
+                return self.result(status, ex.points, ex.ref, f"{label}: {ex.wording or ex.text}", None, (), ex.names)
         return None
 
     def count(self, c: CompiledCount) -> IndicatorResult:
@@ -235,7 +225,7 @@ def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tra
     if tr.enabled:
         tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref),
                            data={"notes": [{"kind": k, "text": t} for k, t in ci.notes]} if ci.notes else {}))
-    decided = run.excuse() or run.exempt()
+    decided = run.claim(ci.excuses, "excuse if", Status.EXCUSED, "excused") or run.claim(ci.exempts, "exempt if", Status.SCORED, "exempt")
     if decided is not None:
         return decided
     match ci.kind:

@@ -19,7 +19,7 @@ def test_every_shipped_standard_passes_its_cases_with_full_coverage(ref: str) ->
     run = parkscore.run_tests(ref)
     assert run.problems == [] and run.failed == []
     items, hit = run.coverage[ref]
-    assert len(run.outcomes) > 100 and {i.key for i in items} <= hit
+    assert len(run.outcomes) >= len(items) and {i.key for i in items} <= hit  # at least a case per rule and outcome, all covered
 
 
 def test_a_broken_copy_fails_with_the_expected_and_actual_values(tmp_path: Path) -> None:

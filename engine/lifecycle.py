@@ -110,7 +110,7 @@ class Due:
 
 
 @dataclass(frozen=True)
-class Status:
+class Standing:
     """The park's status on a date, under one reading of its uncertain dates."""
 
     on: date
@@ -123,7 +123,7 @@ class Status:
     steps: tuple[Step, ...]
     dues: tuple[Due, ...]
 
-    def same(self, other: "Status") -> bool:
+    def same(self, other: "Standing") -> bool:
         return (self.state.id, self.expired, self.holds_title) == (other.state.id, other.expired, other.holds_title)
 
 
@@ -132,8 +132,8 @@ class StatusReport:
     scheme: Scheme
     history: History
     on: date
-    earliest: Status  # every uncertain date read as its first day
-    latest: Status  # … as its last day
+    earliest: Standing  # every uncertain date read as its first day
+    latest: Standing  # … as its last day
     conditions: tuple[tuple[str, str, str, str], ...] = field(default=())  # application conditions: id, clause, wording, recorded value
 
     @property
@@ -156,7 +156,7 @@ def status_on(scheme: Scheme, history: History, on: date) -> StatusReport:
     return StatusReport(scheme, history, on, early, late, tuple(conds))
 
 
-def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Status:
+def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Standing:
     state, since = scheme.initial, None
     used: dict[int, int] = {}
     barred: date | None = None
@@ -227,7 +227,7 @@ def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Status:
                     dues.append(Due(d.id, by, d.clause.text, _where(d.span), d.wording))
                     break
                 k += 1
-    return Status(on, state, since, until, expired, state.holds_title and not expired, barred, tuple(steps), tuple(dues))
+    return Standing(on, state, since, until, expired, state.holds_title and not expired, barred, tuple(steps), tuple(dues))
 
 
 def _transition(ts: tuple[Transition, ...], state: str, used: dict[int, int]) -> Transition | None:
@@ -305,7 +305,7 @@ def _history(m: Marked, scheme: Scheme, diags: list[Diagnostic]) -> History | No
 # ---- rendering ---------------------------------------------------------------------------
 
 
-def _status_lines(s: Status, indent: str = "  ") -> list[str]:
+def _status_lines(s: Standing, indent: str = "  ") -> list[str]:
     st = s.state
     head = f"{indent}status: {st.id} — {st.title}"
     if s.since:
@@ -359,7 +359,7 @@ def status_text(rep: StatusReport) -> str:
     return "\n".join(out)
 
 
-def _status_json(s: Status) -> dict[str, Any]:
+def _status_json(s: Standing) -> dict[str, Any]:
     return {"state": s.state.id, "title": s.state.title, "since": str(s.since) if s.since else None,
             "until": str(s.until) if s.until else None, "expired": s.expired, "holds_title": s.holds_title,
             "barred_until": str(s.barred_until) if s.barred_until else None,

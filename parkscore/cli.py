@@ -21,7 +21,7 @@ from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, di
 from parkscore.dsl.diff import Change
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.lint import is_family, lint_windows
-from parkscore.dsl.load import header_kind, in_force, versions_of
+from parkscore.dsl.load import header_kind, in_force, installed, versions_of
 from parkscore.dsl.numbers import dumps, dumps_line, show
 from parkscore.engine.audit import AUDIT_SCHEMA
 from parkscore.engine.compare import compare_csv, compare_json, compare_table, defuse
@@ -818,7 +818,7 @@ def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed:
 
 @main.command("standards")
 def standards_cmd() -> None:
-    """List the standards and versions installed with parkscore."""
+    """List the standards and versions installed with parkscore, then the lifecycle schemes."""
     for ref in api.installed_standards():
         loaded = api.check_standard(ref)
         if loaded.std is None:
@@ -827,6 +827,10 @@ def standards_cmd() -> None:
         h = loaded.std.header
         labels = (" ILLUSTRATIVE" if h.illustrative else "") + (f"; {len(h.readings)} reading(s) of ours" if h.readings else "")
         click.echo(f"{ref}\t{h.title} ({h.status}{labels})")
+    for family, versions in installed("scheme").items():
+        for v in versions:
+            sc = api.load_scheme(f"{family}@{v}")
+            click.echo(f"{sc.ref}\t{sc.title} ({sc.status}; lifecycle scheme, read by parkscore status; {len(sc.readings)} reading(s) of ours)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -107,6 +107,9 @@ class Rational:
         """Row ``i`` as the per-park engine shows a value (``numbers.rounded``)."""
         num = self.num if isinstance(self.num, int) else int(self.num[i])
         den = self.den if isinstance(self.den, int) else int(self.den[i])
+        digits = len(str(den)) - 1
+        if den == 10 ** digits:  # a decimal scale: no division
+            return rounded(Decimal(num).scaleb(-digits))
         with exact():
             return rounded(Decimal(num) / Decimal(den))
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import parkscore
 from parkscore import load_park, load_standard
 from parkscore.dsl import ast
 from parkscore.engine.data import resolve
@@ -99,3 +100,21 @@ def test_per_figure_uncertainty_wins_over_the_global_one(setup, tmp_path: Path) 
     assert facts["water_reused"].uncertainty == 0
     rep = sensitivity(cs, facts, park, Decimal("0.05"), runs=300)
     assert rep.totals
+
+
+@pytest.mark.parametrize("ref", ["cpcif-green-park@2020", "climate-leader-park@2020"])
+def test_sensitivity_vectorised_runs_equal_the_engine_on_the_same_draws(ref: str) -> None:
+    import numpy as np
+
+    from parkscore.engine import sensitivity as mc
+
+    cs = parkscore.load_standard(ref)
+    park = parkscore.load_park("examples/parks/synthetic-complete.yaml")
+    facts = parkscore.facts(cs, park)
+    base = parkscore.score(cs, park)
+    figs = mc._figures(facts, Decimal("0.1"))
+    ks = np.random.default_rng(7).integers(-mc.STEPS, mc.STEPS + 1, size=(300, len(figs)))
+    vec, eng = mc._vector_runs(cs, facts, park, base, figs, ks), mc._engine_runs(cs, facts, park, base, figs, ks)
+    assert all((vec[0][k] == eng[0][k]).all() for k in eng[0]) and sum(int(m.sum()) for m in eng[0].values()) > 0
+    assert vec[1] == eng[1] and vec[2] == eng[2]
+    assert all((vec[3][k] == eng[3][k]).all() for k in eng[3])

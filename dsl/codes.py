@@ -127,6 +127,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("L102", _W, "a share in % whose formula does not multiply by 100"),
     Code("L201", _W, "table 1's summary requirement (指标要求) is not where the bands start scoring"),
     Code("L301", _W, "a rule that can never fire (covered by the bands before it, or only negative values)"),
+    Code("L302", _W, "a grade that no reachable total gets, or totals between 0 and the maximum that get no grade"),
     Code("L401", _W, "an input that nothing reads"),
     Code("L601", _W, "effective windows of a family's versions that overlap or leave days without a version, or a version without a date among dated ones"),
     Code("L501", _W, "an identifier mixing scripts, or a look-alike of another identifier"),

@@ -19,7 +19,7 @@ from typing import Iterator
 from . import ast
 from .check import PASSES, Pass, band_intervals, tiers, window
 from .diagnostics import Diagnostic
-from .intervals import Interval
+from .intervals import Interval, gaps, interval_of
 from .load import installed, versions_of
 from .printer import expr_text
 
@@ -142,8 +142,27 @@ def lint_confusables(std: ast.Standard) -> Iterator[Diagnostic]:
         seen.setdefault(skeleton, d.id)
 
 
+def lint_grades(std: ast.Standard) -> Iterator[Diagnostic]:
+    """Grades cover every total a park can reach (0 to the total, with 加分项) and each can be reached."""
+    if not std.header.grades:
+        return
+    reach = Interval(Decimal(0), True, std.max_total + sum((c.maximum for c in std.categories if c.bonus), Decimal(0)), True)
+    ivs = []
+    for g in std.header.grades:
+        iv = interval_of(g.test, "total")
+        if not isinstance(iv, Interval):
+            continue
+        ivs.append(iv)
+        if iv.intersect(reach) is None:
+            yield _warn("L302", f"grade {g.name} can never be given: no total in {reach} lies in {iv}", g.span)
+    for gap in gaps(ivs):
+        common = gap.intersect(reach)
+        if common is not None:
+            yield _warn("L302", f"a total in {common} gets no grade", std.header.span, "add a grade, or widen a neighbour")
+
+
 LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_requirement, lint_unreachable, lint_unused_inputs,
-                                          lint_confusables)
+                                          lint_confusables, lint_grades)
 
 
 def lint(std: ast.Standard) -> list[Diagnostic]:

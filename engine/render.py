@@ -8,7 +8,7 @@ from tabulate import tabulate
 
 from parkscore.dsl.ast import Indicator
 from parkscore.dsl.numbers import show
-from parkscore.dsl.printer import expr_text
+from parkscore.dsl.printer import cond_text, expr_text
 
 from .compile import CompiledStandard
 from .scorecard import IndicatorResult, Scorecard, Status
@@ -152,7 +152,6 @@ def _scorecard_json(card: Scorecard, park_file: str | None, context: dict[str, A
 
 def schema_json(cs: CompiledStandard) -> dict[str, Any]:
     std = cs.std
-    inputs = {i.id: i for i in std.inputs}
     out_ind = []
     for ci in cs.indicators:
         ind = ci.ind
@@ -174,6 +173,21 @@ def schema_json(cs: CompiledStandard) -> dict[str, Any]:
             "trend": " or ".join(t.text for t in ci.trends) or None,
             "notes": [{"kind": k, "text": t} for k, t in ci.notes],
         })
+        if ind.veto:
+            out_ind[-1]["veto"] = True
+    out = _schema_json(cs, out_ind)
+    if std.header.grades:
+        out["grades"] = [{"name": g.name, "title": g.title, "total": cond_text(g.test)} for g in std.header.grades]
+    groups = [{"category": c.id, "at_least": c.at_least} for c in std.categories if c.at_least is not None]
+    groups += [{"category": c.id, "bonus": True} for c in std.categories if c.bonus]
+    if groups:
+        out["groups"] = groups
+    return out
+
+
+def _schema_json(cs: CompiledStandard, out_ind: list[dict[str, Any]]) -> dict[str, Any]:
+    std = cs.std
+    inputs = {i.id: i for i in std.inputs}
     return {
         "schema": SCHEMA_SCHEMA,
         "standard": std.ref,

@@ -1,0 +1,1 @@
+lint tests/cases/lint/grades-unreachable.pks

@@ -111,6 +111,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("H111", _E, "an application condition the scheme does not declare, or one that is not yes/no"),
     Code("H120", _E, "a date that is not YYYY, YYYY-MM or YYYY-MM-DD"),
     # workbooks read back (parkscore import-xlsx)
+    Code("X100", _E, "a file that is not a standard workbook made by `parkscore render --format xlsx`"),
     Code("X101", _E, "a workbook row that names no rule of the standard it is read against"),
     Code("X102", _E, "a workbook cell that should hold a number (points, a bound) and does not, or holds a negative one"),
     Code("X103", _E, "a band's bounds in a workbook that are not an interval (an unknown operator, an operator without its bound, no bound)"),

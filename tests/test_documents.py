@@ -199,3 +199,13 @@ def test_chinese_renders_with_a_cjk_font_not_tofu(tmp_path: Path) -> None:
     page.write_text(html, encoding="utf-8")
     dom = _chromium("--dump-dom", page.as_uri()).stdout
     assert "表1 评价指标体系" in dom and dom.count("<section class=\"indicator\"") == 37
+
+
+def test_import_refuses_what_is_not_a_standard_workbook(tmp_path: Path, book: Path) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    form = tmp_path / "form.xlsx"
+    CliRunner().invoke(main, ["template", "--out", str(form)])
+    for path, words in ((fake, "cannot read"), (form, "data-collection form")):
+        r = CliRunner().invoke(main, ["import-xlsx", str(path), "--against", "cpcif-green-park@2020"])
+        assert r.exit_code == 1 and "X100" in r.output and words in r.output, r.output

@@ -647,6 +647,8 @@ def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: st
         if not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts) or len(parts) > 2:
             raise option_error(f"--years '{years}' is not a year or a range of years", "for example: --years 2017-2019")
         first, last = int(parts[0]), int(parts[-1])
+        if last < first:
+            raise option_error(f"--years '{years}' ends before it starts", f"write --years {last}-{first}")
         year_list = list(range(first, last + 1))
     click.echo(api.sql(standard, table, dialect, scale, like, sheet, year_list), nl=False)
 

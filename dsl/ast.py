@@ -300,7 +300,7 @@ class Indicator:
     requirement_text: str | None = None  # table 1's 指标要求 in words (建立, 建立体系, /) where it is not a threshold
     span: Span = _span()
     attr_line: int = field(default=0, compare=False, repr=False)
-    veto: bool = False  # 一票否决: the park is not eligible unless this indicator is met (awards points) or excused
+    veto: bool | str = False  # 一票否决: not eligible unless met (awards points) or excused; a grade name: and that grade is given
 
     @cached_property
     def kind(self) -> IndicatorKind:

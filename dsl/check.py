@@ -330,6 +330,11 @@ def check_groups(std: ast.Standard) -> Iterator[Diagnostic]:
         if cat.at_least is not None and not 1 <= cat.at_least <= len(cat.indicators):
             yield Diagnostic("E410", f"category '{cat.id}' asks at least {cat.at_least} of {len(cat.indicators)} indicators", cat.span,
                              f"k of n needs 1 <= k <= {len(cat.indicators)}")
+    names = [g.name for g in std.header.grades]
+    for ind in std.indicators:
+        if isinstance(ind.veto, str) and ind.veto not in names:
+            yield Diagnostic("E110", f"'{ind.id}' vetoes to grade '{ind.veto}', which the header does not declare", ind.span,
+                             did_you_mean(ind.veto, names) or ("grades: " + ", ".join(names) if names else "declare grades: grade A \"…\" total < 60"))
     grades: list[tuple[ast.Grade, Interval]] = []
     for g in std.header.grades:
         iv = interval_of(g.test, "total")

@@ -78,7 +78,7 @@ def _indicator(a: ast.Indicator, b: ast.Indicator) -> list[Change]:
     if ca != cb:
         ch("conditions", f"{'; '.join(ca) or 'none'} → {'; '.join(cb) or 'none'}")
     if a.veto != b.veto:
-        ch("thresholds", "veto (一票否决) added" if b.veto else "veto (一票否决) removed")
+        ch("thresholds", f"veto {a.veto or 'none'} → {b.veto or 'none'}".replace("True", "(一票否决)"))
     if a.requirement != b.requirement or a.requirement_text != b.requirement_text:
         ch("thresholds", f"table 1 requirement {_req(a)} → {_req(b)}")
     na, nb = [f"{n.kind} “{n.text}”" for n in a.notes], [f"{n.kind} “{n.text}”" for n in b.notes]

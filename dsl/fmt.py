@@ -116,7 +116,7 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
     if ind.range is not None:
         attrs.append(f"range {ind.range}")
     if ind.veto:
-        attrs.append("veto")
+        attrs.append("veto" if ind.veto is True else f"veto grade {ind.veto}")
     if attrs:
         out.append(_Line(ind.attr_line, INDENT, " ".join(attrs)))
     if ind.formula is not None:

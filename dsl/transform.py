@@ -236,7 +236,7 @@ class ToAst(Transformer):
         return ast.Excuse(c[0], self._string(c[1]) if len(c) > 1 else None, span=self._span(meta))
 
     def a_veto(self, meta: Any, c: list[Any]) -> tuple[str, Any, Span]:
-        return ("veto", True, self._span(meta))
+        return ("veto", str(c[0]) if c else True, self._span(meta))
 
     def c_at_least(self, meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
         return ("at_least", int(Decimal(c[0])), self._span(meta))

@@ -296,9 +296,12 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
             kind = "advisory, does not decide eligibility" if g.advisory else "basic requirement"
             tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status is GateStatus.PASS))
     reasons = []
+    forced: str | None = None  # a veto that gives a grade (veto grade A) decides the grade too
     for ind, r in zip(std.indicators, results):  # 一票否决: a veto indicator not met decides the verdict
         if ind.veto and r.status is not Status.EXCUSED and not (r.status is Status.SCORED and r.points > 0):
-            reasons.append(f"veto {r.clause} {r.id}: {r.outcome}")
+            reasons.append(f"veto {r.clause} {r.id}: {r.outcome}" + (f" (grade {ind.veto})" if isinstance(ind.veto, str) else ""))
+            if isinstance(ind.veto, str) and forced is None:
+                forced = ind.veto
             if tr.enabled:
                 tr.emit(TraceEvent(Op.GATE, r.id, f"veto {r.clause} {r.title}: not met ({r.outcome}): not eligible", ind.span, outcome=False))
     for c in categories:
@@ -316,15 +319,16 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     # the verdict was taken on the exact total; results carry values rounded for showing
     shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)
     h = std.header
-    grade = next((g for g in h.grades if cs.grade_intervals[g.name].contains(total)), None)
+    grade = next((g for g in h.grades if g.name == forced), None) if forced else \
+        next((g for g in h.grades if cs.grade_intervals[g.name].contains(total)), None)
     card = Scorecard(std.ref, h.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
                      tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons),
                      status=h.status, illustrative=h.illustrative, readings=h.readings,
                      grade=grade.name if grade else None, grade_title=grade.title if grade else None,
                      grade_rule=rule_ref(grade.span, grade.name, cs.sources) if grade else None)
     if tr.enabled and grade is not None:
-        tr.emit(TraceEvent(Op.TOTAL, "", f"grade {grade.name} {grade.title}: {cond_text(grade.test)} holds for total {show(total, 4)}",
-                           grade.span, outcome=True))
+        why = f"given by the veto ({forced})" if forced else f"{cond_text(grade.test)} holds for total {show(total, 4)}"
+        tr.emit(TraceEvent(Op.TOTAL, "", f"grade {grade.name} {grade.title}: {why}", grade.span, outcome=True))
     if tr.enabled:
         verdict = ("eligible" if card.eligible else "not eligible: " + "; ".join(reasons)) if decides else "no pass mark defined"
         parts = " + ".join(show(c.weighted, 4) if c.weighted is not None else show(c.points) for c in categories)

@@ -179,7 +179,10 @@ def eligible(std: ast.Standard, facts: Mapping[str, Fact]) -> bool | None:
 
 
 def grade(std: ast.Standard, facts: Mapping[str, Fact]) -> str | None:
-    """The first grade whose comparison holds for the total."""
+    """The grade of the first veto not met that names one, else the first grade whose comparison holds for the total."""
+    for i in std.indicators:
+        if isinstance(i.veto, str) and not excused(i, facts) and points(i, facts) <= 0:
+            return i.veto
     t = total(std, facts)
     for g in std.header.grades:
         vals = [t if isinstance(o, ast.Ref) else o.value for o in g.test.operands]

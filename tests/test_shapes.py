@@ -98,3 +98,11 @@ def test_effective_dates_pick_the_version_in_force() -> None:
         in_force(family, date(2018, 12, 31))
     with pytest.raises(parkscore.DiagnosticError, match="2 versions"):
         in_force(str(ROOT / "tests" / "families" / "safety-rules-overlap"), date(2022, 3, 1))
+
+
+def test_a_veto_that_names_a_grade_gives_it_whatever_the_total() -> None:
+    # 1.1 not met (a major hazard): 0 + 30 + 30 = 60 would be grade B; `veto grade A` gives A (应急〔2023〕123号's 一票否决)
+    data = {"major_hazard_count": "1 项", "rectification": "by_province", "smart_platform": "complete",
+            "closed_management": "complete", "rescue_base": "complete"}
+    card = _score("safety-grades-v1", data)
+    assert (card.total, card.grade, card.eligible) == (Decimal(60), "A", False)

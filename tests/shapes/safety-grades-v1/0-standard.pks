@@ -1,5 +1,5 @@
 # A small test standard for the shapes of 化工园区安全风险评估 (应急〔2023〕123号-style): grades from a
-# 100-point total, a veto (一票否决), a k-of-n group of 特色 indicators, and graded credit by
+# 100-point total, a veto (一票否决: grade A whatever the total), a k-of-n group of 特色 indicators, and graded credit by
 # evidence state. Written for parkscore's tests; its indicators are examples, not the 导则's.
 standard "safety-grades" version "1"
 title "化工园区安全风险评估（测试用）"
@@ -16,7 +16,7 @@ input major_hazard_count : 项 "重大事故隐患数量"
 category core "基本条件" max 70
 
 indicator 1.1 no_major_hazard "不存在重大事故隐患"
-  unit 项 max 40 veto
+  unit 项 max 40 veto grade A
   no_major_hazard = major_hazard_count
   score no_major_hazard <= 0 -> 40 "无重大事故隐患"
   score no_major_hazard > 0 -> 0 "存在重大事故隐患：一票否决"

@@ -18,7 +18,7 @@ input major_hazard_count : 项 "重大事故隐患数量"
 category core "基本条件" max 70
 
 indicator 1.1 no_major_hazard "不存在重大事故隐患"
-  unit 项 max 40 veto
+  unit 项 max 40 veto grade A
   no_major_hazard = major_hazard_count
   score no_major_hazard <= 0 -> 40 "无重大事故隐患"
   score no_major_hazard > 0 -> 0 "存在重大事故隐患：一票否决"

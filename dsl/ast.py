@@ -456,6 +456,22 @@ class Standard:
     def ref(self) -> str:
         return f"{self.header.family}@{self.header.version}"
 
+    def shapes(self) -> list[str]:
+        """The shapes beyond bands, levels, counts, trends, guards and exemptions that this standard
+        uses (what the vectorised evaluator or the SQL writer may not compile)."""
+        inds = self.indicators
+        found = {
+            "tiered thresholds": any(b.when is not None for i in inds for b in i.rules_of(Band)) or any(i.rules_of(NoThreshold) for i in inds),
+            "excuses": any(i.rules_of(Excuse) for i in inds),
+            "vetoes": any(i.veto for i in inds),
+            "k-of-n groups": any(c.at_least is not None for c in self.categories),
+            "grades": bool(self.header.grades),
+            "deductions": any(c.deduct for i in inds for c in i.rules_of(Count)),
+            "bonus categories": any(c.bonus for c in self.categories),
+            "cohort ranks": any(i.rules_of(Rank) for i in inds),
+        }
+        return [k for k, v in found.items() if v]
+
     @property
     def max_total(self) -> Decimal:
         """The total a park can reach: the header's, else the sum of the categories' maxima

@@ -40,8 +40,8 @@ Array = Any  # numpy arrays (int64, object, bool); numpy's typing adds nothing t
 _LIMIT = 1 << 62  # magnitudes below this keep int64 products and sums exact
 
 _CMP = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
-SCORED, NO_DATA, UNDEFINED = 0, 1, 2  # status codes, in the order of ``Status``
-STATUS = {SCORED: Status.SCORED, NO_DATA: Status.NO_DATA, UNDEFINED: Status.UNDEFINED}
+SCORED, NO_DATA, UNDEFINED, EXCUSED = 0, 1, 2, 3  # status codes, in the order of ``Status``
+STATUS = {SCORED: Status.SCORED, NO_DATA: Status.NO_DATA, UNDEFINED: Status.UNDEFINED, EXCUSED: Status.EXCUSED}
 
 
 # ---- exact integer arrays -------------------------------------------------------------------
@@ -317,27 +317,9 @@ class _Result:
 
 
 def unsupported(cs: CompiledStandard) -> list[str]:
-    """The shapes of a standard this evaluator (and ``sql.py``) does not compile yet: tables of
-    such a standard are scored park by park by the engine."""
-    std = cs.std
-    found = []
-    if any(b.when is not None for i in std.indicators for b in i.rules_of(ast.Band)) or any(i.rules_of(ast.NoThreshold) for i in std.indicators):
-        found.append("tiered thresholds")
-    if any(i.rules_of(ast.Excuse) for i in std.indicators):
-        found.append("excuses")
-    if any(i.veto for i in std.indicators):
-        found.append("vetoes")
-    if any(c.at_least is not None for c in std.categories):
-        found.append("k-of-n groups")
-    if std.header.grades:
-        found.append("grades")
-    if any(c.deduct for i in std.indicators for c in i.rules_of(ast.Count)):
-        found.append("deductions")
-    if any(i.rules_of(ast.Rank) for i in std.indicators):
-        found.append("cohort ranks")
-    if any(c.bonus for c in std.categories):
-        found.append("bonus categories")
-    return found
+    """The shapes of a standard this evaluator does not compile: cohort ranks (a rank needs the
+    whole population, not a batch). Tables of such a standard are scored park by park."""
+    return [s for s in cs.std.shapes() if s == "cohort ranks"]
 
 
 class VectorStandard:
@@ -359,6 +341,11 @@ class VectorStandard:
         self._formulas = {ci.ind.id: _vector_expr(ci.ind.formula.expr) for ci in cs.indicators if ci.ind.formula}
         self._exempts = {ci.ind.id: [(_vector_cond(e.cond), self._points(e.points)) for e in ci.ind.rules_of(ast.Exempt)] for ci in cs.indicators}
         self._requires = {ci.ind.id: [_vector_cond(g.cond) for g in ci.ind.rules_of(ast.Require)] for ci in cs.indicators}
+        self._excuses = {ci.ind.id: [_vector_cond(e.cond) for e in ci.ind.rules_of(ast.Excuse)] for ci in cs.indicators}
+        self._no_thresholds = {ci.ind.id: [_vector_cond(n.when) for n in ci.ind.rules_of(ast.NoThreshold)] for ci in cs.indicators}
+        self._tiers = {ci.ind.id: [_vector_cond(b.when) if b.when is not None else None for b in ci.ind.rules_of(ast.Band)]
+                       for ci in cs.indicators}
+        self._grades = [(g.name, Interval(*_bounds(cs.grade_intervals[g.name]))) for g in std.header.grades]
         max_total = std.max_total
         self.weighted = any(c.weight is not None for c in std.categories)
         # a category's contribution to the total: its points (at the points scale) times a constant
@@ -386,10 +373,27 @@ class VectorStandard:
                 pts = _add(pts, results[ind.id].points)
             total = _add(total, _mul(pts, self._coef[cat.id]))
         total_r = Rational(total, self.total_den)
-        decides = std.header.pass_mark is not None or any(not g.advisory for g in std.gates)
+        decides = (std.header.pass_mark is not None or any(not g.advisory for g in std.gates) or any(i.veto for i in std.indicators)
+                   or any(c.at_least is not None for c in std.categories))
         eligible = np.ones(b.n, dtype=bool)
         if std.header.pass_mark is not None:
             eligible &= total_r.compare(">=", constant(std.header.pass_mark))
+        met = {k: (r.status == SCORED) & (r.points > 0) for k, r in results.items()}
+        forced = np.full(b.n, None, dtype=object)  # a veto that names a grade gives it
+        for ind in std.indicators:  # 一票否决
+            if ind.veto:
+                failed = ~met[ind.id] & (results[ind.id].status != EXCUSED)
+                eligible &= ~failed
+                if isinstance(ind.veto, str):
+                    forced = np.where(failed & (forced == None), ind.veto, forced)  # noqa: E711 (element-wise)
+        for cat in std.categories:  # k of n: excused indicators not counted
+            if cat.at_least is not None:
+                got = sum((met[i.id].astype(np.int64) for i in cat.indicators), np.zeros(b.n, dtype=np.int64))
+                counted = sum(((results[i.id].status != EXCUSED).astype(np.int64) for i in cat.indicators), np.zeros(b.n, dtype=np.int64))
+                eligible &= got >= np.minimum(cat.at_least, counted)
+        grade = forced.copy()
+        for name, iv in self._grades:
+            grade = np.where((grade == None) & _contains(iv, total_r), name, grade)  # noqa: E711 (element-wise)
         gates = {}
         for g in std.gates:
             col = b.column(g.id)
@@ -397,11 +401,14 @@ class VectorStandard:
             gates[g.id] = (passed, col.present if col is not None else np.zeros(b.n, dtype=bool))
             if not g.advisory:
                 eligible &= passed
-        return VectorScores(self, b, results, total_r, eligible if decides else None, gates)
+        return VectorScores(self, b, results, total_r, eligible if decides else None, gates, grade)
 
     def _indicator(self, ci: CompiledIndicator, b: Batch) -> _Result:
         ind = ci.ind
         r = _Result(np.zeros(b.n, dtype=np.int64), np.zeros(b.n, dtype=np.int8), np.ones(b.n, dtype=bool), np.zeros(b.n, dtype=bool))
+        for cond in self._excuses[ind.id]:  # the indicator does not apply to the park
+            v, k = cond(b)
+            r.decide(v & k, 0, EXCUSED)
         for cond, points in self._exempts[ind.id]:
             v, k = cond(b)
             r.decide(v & k, points)
@@ -415,7 +422,10 @@ class VectorStandard:
                     return r
                 r.decide(~col.present, 0, NO_DATA)
                 per, cap = self._points(ci.count.per_item), self._points(ci.count.cap)
-                r.decide(r.open, np.minimum(_mul(col.values, per), cap))
+                if ci.count.deduct:  # from the maximum, never below 0
+                    r.decide(r.open, np.maximum(cap - _mul(col.values, per), 0))
+                else:
+                    r.decide(r.open, np.minimum(_mul(col.values, per), cap))
             case IndicatorKind.LEVEL:
                 col = b.column(ind.id)
                 if col is None:
@@ -486,9 +496,22 @@ class VectorStandard:
             v, k = cond(b)
             r.decide(~k, 0, NO_DATA)
             r.decide(~v, 0)
-        for band in ci.bands:
-            r.decide(_contains(band.interval, value), self._points(band.points))
-        r.decide(r.open, 0)
+        for cond in self._no_thresholds[ind.id]:  # a tier the source gives no threshold for
+            v, k = cond(b)
+            r.decide(v & k, 0, UNDEFINED)
+        tiers = self._tiers[ind.id]
+        for band, tier in zip(ci.bands, tiers):
+            hit = _contains(band.interval, value)
+            if tier is not None:
+                v, k = tier(b)
+                r.decide(~k, 0, NO_DATA)
+                hit = hit & v & k
+            r.decide(hit, self._points(band.points))
+        r.decide(r.open, 0, UNDEFINED if any(t is not None for t in tiers) else SCORED)
+
+
+def _bounds(iv: Interval) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    return iv.lo, iv.lo_incl, iv.hi, iv.hi_incl
 
 
 @dataclass(frozen=True)
@@ -501,6 +524,10 @@ class VectorScores:
     total: Rational
     eligible: Array | None  # None: the standard ranks, it does not qualify
     gates: Mapping[str, tuple[Array, Array]]  # passed, given
+    grades: Array | None = None  # per row: the grade's name, or None
+
+    def grade_of(self, i: int) -> str | None:
+        return None if self.grades is None else self.grades[i]
 
     def points(self, key: str, i: int) -> Decimal:
         return Decimal(int(self.indicators[key].points[i])).scaleb(-self.vs.scale)
@@ -540,7 +567,7 @@ class VectorScores:
         indicator its points (``<id>``) and value (``<id>.value``), as ``api.score_row`` gives them."""
         ids = [ci.ind.id for ci in self.vs.cs.indicators]
         out: dict[str, Any] = {"total": self.total_of(i), "eligible": self.eligible_of(i),
-                               "missing": ";".join(k for k in ids if self.indicators[k].status[i] != SCORED)}
+                               "missing": ";".join(k for k in ids if self.indicators[k].status[i] not in (SCORED, EXCUSED))}
         for k in ids:
             out[k] = self.points(k, i)
         for k in ids:

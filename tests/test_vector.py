@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 from decimal import Decimal
+from pathlib import Path
 from typing import Mapping
 
 import pytest
@@ -27,7 +28,10 @@ HERE = Span("<generated>", 1, 1, 1, 1)
 PARK = ParkData("generated", None, True, None, "<generated>")
 # ≥ 100,000 rows in all (PARKSCORE_VECTOR_ROWS scales it for a quick local run)
 ROWS = int(os.environ.get("PARKSCORE_VECTOR_ROWS", "100000"))
-STANDARDS = {"cpcif-green-park@2020": 0.5, "cpcif-green-park@2021-draft": 0.25, "climate-leader-park@2020": 0.25}
+STANDARDS = {"cpcif-green-park@2020": 0.4, "cpcif-green-park@2021-draft": 0.2, "climate-leader-park@2020": 0.2,
+             "zero-carbon-park@2025": 0.05,
+             # the small standards of the other shapes: grades, vetoes, k of n, tiers, excuses, deductions, bonus
+             "tests/shapes/safety-grades-v1": 0.05, "tests/shapes/tiers": 0.05, "tests/shapes/deductions": 0.05}
 
 
 def _band_numbers(ind: ast.Indicator, top: bool = False) -> list[Decimal]:
@@ -156,11 +160,12 @@ def _assert_same(cs: parkscore.CompiledStandard, rows: list[dict[str, Fact]]) ->
             diff = {k: (got.get(k), want[k]) for k in want if got.get(k) != want[k]}
             pytest.fail(f"row {i}: (vector, engine) differ on {diff}\nfacts: {facts}")
         assert [out.status(r.id, i) for r in card.indicators] == [r.status for r in card.indicators]
+        assert out.grade_of(i) == card.grade
 
 
 @pytest.mark.parametrize("ref", sorted(STANDARDS))
 def test_vector_equals_engine_on_random_rows(ref: str) -> None:
-    cs = parkscore.load_standard(ref)
+    cs = parkscore.load_standard(str(Path(__file__).parent.parent / ref) if ref.startswith("tests/") else ref)
     rng = random.Random(f"vector {ref}")
     parks = Parks(cs.std)
     rows = [parks.draw(rng) for _ in range(int(ROWS * STANDARDS[ref]))]

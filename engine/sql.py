@@ -18,7 +18,9 @@ items as its text ("a; b; c", counted by its parts), a figure by year as one col
 Output: the table's columns, ``<key>.n`` (each figure as the integer it became), per indicator
 ``<id>.points`` and ``<id>.status`` (scored / no_data / undefined), ``total`` (exact: a DECIMAL,
 or for a weighted standard ``total_num / total_den`` and ``total`` rounded to 12 decimals) and
-``eligible`` (NULL for a standard that ranks without qualifying).
+``eligible`` (NULL for a standard that ranks without qualifying), and ``grade`` for a standard with
+grades. Excuses, tiers (and tiers without a threshold), deductions, vetoes, k-of-n groups and
+bonus categories compile as the engine evaluates them; cohort ranks do not (``vector.unsupported``).
 """
 from __future__ import annotations
 
@@ -171,8 +173,9 @@ class _Writer:
     # ---- one indicator: (condition, points, status) in the engine's order ----
     def steps(self, ci: CompiledIndicator) -> list[tuple[str, str, str]]:
         ind = ci.ind
-        out = [(f"({self.cond(e.cond)})", self.points(e.points), "scored") for e in ind.rules_of(ast.Exempt)]
         zero = self.points(Decimal(0))
+        out = [(f"({self.cond(e.cond)})", zero, "excused") for e in ind.rules_of(ast.Excuse)]
+        out += [(f"({self.cond(e.cond)})", self.points(e.points), "scored") for e in ind.rules_of(ast.Exempt)]
         match ci.kind:
             case IndicatorKind.COUNT:
                 assert ci.count is not None
@@ -180,8 +183,9 @@ class _Writer:
                 # the items as a parkscore table writes them, "a; b; c": count the non-empty parts
                 t = f"trim(replace(CAST({n} AS VARCHAR), '；', ';'), '; ')"
                 count = f"(CASE WHEN {t} = '' THEN 0 ELSE length({t}) - length(replace({t}, ';', '')) + 1 END)"
-                out += [(f"{n} IS NULL", zero, "no_data"),
-                        ("TRUE", f"LEAST({count} * {self.points(ci.count.per_item)}, {self.points(ci.count.cap)})", "scored")]
+                pts = (f"GREATEST({self.points(ci.count.cap)} - {count} * {self.points(ci.count.per_item)}, {zero})" if ci.count.deduct
+                       else f"LEAST({count} * {self.points(ci.count.per_item)}, {self.points(ci.count.cap)})")
+                out += [(f"{n} IS NULL", zero, "no_data"), ("TRUE", pts, "scored")]
             case IndicatorKind.LEVEL:
                 col = self.col(ind.id)
                 out.append((f"{col} IS NULL", zero, "no_data"))
@@ -225,7 +229,16 @@ class _Writer:
         for g in ci.ind.rules_of(ast.Require):
             c = self.cond(g.cond)
             out += [(f"{c} IS NULL", zero, "no_data"), (f"NOT {c}", zero, "scored")]
-        out += [(self.contains(b.interval, v), self.points(b.points), "scored") for b in ci.bands]
+        out += [(self.cond(nt.when), zero, "undefined") for nt in ci.ind.rules_of(ast.NoThreshold)]
+        tiered = False
+        for b, band in zip(ci.bands, ci.ind.rules_of(ast.Band)):
+            if band.when is None:
+                out.append((self.contains(b.interval, v), self.points(b.points), "scored"))
+                continue
+            tiered, tier = True, self.cond(band.when)
+            out += [(f"{tier} IS NULL", zero, "no_data"), (f"({self.contains(b.interval, v)}) AND {tier}", self.points(b.points), "scored")]
+        if tiered:  # no tier of the bands holds for this park
+            out.append(("TRUE", zero, "undefined"))
         return out
 
     def values(self) -> list[str]:
@@ -311,13 +324,30 @@ class _Writer:
             exact_total = Rat(num, den)
             out = [f"{num} AS total_num", f"{den} AS total_den",
                    f"CAST(({num} * {10 ** 12} * 2 + {den}) // ({2 * den}) AS DECIMAL(38, 0)) / {10 ** 12} AS total"]
-        decides = std.header.pass_mark is not None or any(not g.advisory for g in std.gates)
+        def met(i: str) -> str:
+            return f"({quote(i + '.status')} = 'scored' AND {quote(i + '.points')} > 0)"
+
+        def excused(i: str) -> str:
+            return f"({quote(i + '.status')} = 'excused')"
+
+        vetoes = [i for i in std.indicators if i.veto]
+        groups = [c for c in std.categories if c.at_least is not None]
+        if std.header.grades:  # a veto that names a grade gives it; else the first grade holding for the total
+            whens = [f"WHEN NOT ({met(i.id)} OR {excused(i.id)}) THEN '{i.veto}'" for i in vetoes if isinstance(i.veto, str)]
+            whens += [f"WHEN {self.contains(self.cs.grade_intervals[g.name], exact_total)} THEN '{g.name}'" for g in std.header.grades]
+            out.append("CASE " + " ".join(whens) + " END AS grade")
+        decides = std.header.pass_mark is not None or any(not g.advisory for g in std.gates) or bool(vetoes) or bool(groups)
         if not decides:
             return ",\n  ".join(out + ["CAST(NULL AS BOOLEAN) AS eligible"])
         conds = []
         if std.header.pass_mark is not None:
             conds.append(self.compare(exact_total, ">=", self.constant(std.header.pass_mark)))
         conds += [f"COALESCE({self.col(g.id)}, FALSE)" for g in std.gates if not g.advisory]
+        conds += [f"({met(i.id)} OR {excused(i.id)})" for i in vetoes]  # 一票否决
+        for c in groups:  # k of n: excused indicators are not counted
+            got = " + ".join(f"(CASE WHEN {met(i.id)} THEN 1 ELSE 0 END)" for i in c.indicators)
+            counted = " + ".join(f"(CASE WHEN {excused(i.id)} THEN 0 ELSE 1 END)" for i in c.indicators)
+            conds.append(f"(({got}) >= LEAST({c.at_least}, {counted}))")
         return ",\n  ".join(out + ["(" + " AND ".join(conds) + ") AS eligible"])
 
 

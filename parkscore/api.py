@@ -327,8 +327,10 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
     from parkscore.engine.sql import DIALECTS, Source, to_sql
 
     cs = _standard(std)
-    if cs.std.shapes():
-        raise option_error(f"parkscore sql does not compile {', '.join(cs.std.shapes())} yet ({cs.ref})",
+    from parkscore.engine.vector import unsupported
+
+    if unsupported(cs):
+        raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
                            "score such a standard's tables with `parkscore score TABLE` (park by park)")
     if dialect not in DIALECTS:
         raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))

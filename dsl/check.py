@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import ast, units
 from .ast import cond_refs, expr_refs
+from .dates import parse_day
 from .diagnostics import Diagnostic, did_you_mean
 from .intervals import Interval, gaps, interval_of
 from .printer import cond_text
@@ -66,10 +67,9 @@ def check_names(std: ast.Standard) -> Iterator[Diagnostic]:
 
 
 def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        return None
+    """A day (YYYY-MM-DD), not a month or a year."""
+    d = parse_day(text)
+    return d.earliest if d is not None and d.exact and len(text.strip()) == 10 else None
 
 
 def window(h: ast.Header) -> tuple[date, date | None] | None:

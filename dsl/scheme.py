@@ -9,30 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from lark import Lark, Token, Transformer, UnexpectedInput, v_args
 
+from .dates import Duration
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, read_text
 from .load import installed, installed_root
 from .parser import _syntax_diagnostic
 from .span import COMMAND_LINE, Span
+from .transform import unquote
 
 GRAMMAR = Path(__file__).resolve().parent.parent / "grammar" / "scheme.lark"
-Period = Literal["year", "month"]
-
-
-@dataclass(frozen=True)
-class Duration:
-    amount: int
-    unit: Period
-
-    @property
-    def months(self) -> int:
-        return self.amount * (12 if self.unit == "year" else 1)
-
-    def __str__(self) -> str:
-        return f"{self.amount} {self.unit}{'s' if self.amount != 1 else ''}"
 
 
 @dataclass(frozen=True)
@@ -145,7 +133,7 @@ class _ToAst(Transformer[Token, Any]):
 
     @staticmethod
     def _s(tok: Token) -> str:
-        return str(tok)[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+        return unquote(str(tok))
 
     def start(self, meta: Any, c: list[Any]) -> Scheme:
         head, decls = c[0], c[1:]

@@ -18,6 +18,11 @@ from .span import Span
 _ESCAPE = re.compile(r"\\(.)")
 
 
+def unquote(token: str) -> str:
+    """A quoted text's value: the quotes removed, ``\\"`` and ``\\\\`` unescaped."""
+    return _ESCAPE.sub(r"\1", token[1:-1])
+
+
 def _text_field(key: str) -> Callable[["ToAst", Any, list[Token]], tuple[str, Any, Span]]:
     """The transformer method of a field whose value is one quoted text: (key, text, span)."""
     def method(self: "ToAst", meta: Any, c: list[Token]) -> tuple[str, Any, Span]:
@@ -50,7 +55,7 @@ class ToAst(Transformer):
                 col = (tok.column or 1) + 1 + m.start()
                 self._error("E001", f"syntax error: unknown escape '\\{m.group(1)}' in a quoted text", Span(self.path, tok.line or 1, col, tok.line or 1, col + 2),
                             'a text is one line; only \\" and \\\\ are escapes')
-        return _ESCAPE.sub(r"\1", text)
+        return unquote(str(tok))
 
     def _error(self, code: str, message: str, span: Span, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, message, span, hint))

@@ -126,6 +126,17 @@ class CompiledStandard:
         return self.std.ref
 
     @cached_property
+    def points_scale(self) -> int:
+        """Decimal places of the finest points any rule awards (1.5 -> 1): exact integer points
+        for the vectorised evaluator and the SQL writer are points × 10**points_scale."""
+        points: list[Decimal] = []
+        for ci in self.indicators:
+            points += [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
+            points += [ci.count.per_item, ci.count.cap] if ci.count else []
+            points += [t.points for t in ci.trends]
+        return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+
+    @cached_property
     def grade_intervals(self) -> dict[str, Interval]:
         """Each grade of the header as an interval of the total (checked: they are intervals)."""
         out = {}

@@ -13,6 +13,7 @@ from typing import Any
 
 from parkscore.dsl import ast
 from parkscore.dsl.numbers import show
+from parkscore.dsl.printer import expr_text
 
 from .compile import CompiledStandard
 
@@ -95,8 +96,6 @@ def _cond_words(c: ast.Cond, names: dict[str, str]) -> str:
 
 
 def document(cs: CompiledStandard) -> StandardDocument:
-    from parkscore.dsl.printer import expr_text
-
     std = cs.std
     names = _names(std)
     sections = []

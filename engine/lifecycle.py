@@ -9,61 +9,18 @@ shown where they differ (the scheme's reading says so).
 """
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from parkscore.dsl.dates import Day, add, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
-from parkscore.dsl.scheme import Duration, Scheme, State, Transition
+from parkscore.dsl.scheme import Scheme, State, Transition
 from parkscore.dsl.span import Span
 
 from .yamlread import Marked, compose
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-@dataclass(frozen=True)
-class Day:
-    """A date as the source gives it: a day, or a month or year read as any day of it."""
-
-    text: str
-    earliest: date
-    latest: date
-
-    @property
-    def exact(self) -> bool:
-        return self.earliest == self.latest
-
-    def pick(self, latest: bool) -> date:
-        return self.latest if latest else self.earliest
-
-
-def parse_day(text: str) -> Day | None:
-    m = _DATE.match(text.strip())
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if d:
-            day = date(y, int(mo), int(d))
-            return Day(text, day, day)
-        if mo:
-            last = calendar.monthrange(y, int(mo))[1]
-            return Day(text, date(y, int(mo), 1), date(y, int(mo), last))
-        return Day(text, date(y, 1, 1), date(y, 12, 31))
-    except ValueError:
-        return None
-
-
-def add(d: date, period: Duration, times: int = 1) -> date:
-    """``d`` plus whole months or years (the 29th of February becomes the 28th)."""
-    months = d.month - 1 + period.months * times
-    y, m = d.year + months // 12, months % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 @dataclass(frozen=True)

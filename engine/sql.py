@@ -108,8 +108,7 @@ class _Writer:
         self.cs, self.scale, self.years = cs, scale, years or []
         self.columns = columns
         self.keys = cs.std.data_keys
-        points = [p for ci in cs.indicators for p in _all_points(ci)]
-        self.pscale = max([0] + [-int(e) for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+        self.pscale = cs.points_scale
 
     # ---- values ----
     def col(self, key: str) -> str:
@@ -349,14 +348,6 @@ class _Writer:
             counted = " + ".join(f"(CASE WHEN {excused(i.id)} THEN 0 ELSE 1 END)" for i in c.indicators)
             conds.append(f"(({got}) >= LEAST({c.at_least}, {counted}))")
         return ",\n  ".join(out + ["(" + " AND ".join(conds) + ") AS eligible"])
-
-
-def _all_points(ci: CompiledIndicator) -> list[Decimal]:
-    out = [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
-    if ci.count:
-        out += [ci.count.per_item, ci.count.cap]
-    out += [t.points for t in ci.trends]
-    return out
 
 
 def to_sql(cs: CompiledStandard, table: str = "parks", scale: int = 6, years: list[int] | None = None,

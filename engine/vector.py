@@ -331,13 +331,7 @@ class VectorStandard:
             raise ValueError(f"the vectorised evaluator does not compile {', '.join(missing)} ({cs.ref}) yet")
         self.cs = cs
         std = cs.std
-        allp: list[Decimal] = []
-        for ci in cs.indicators:
-            allp += [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
-            if ci.count:
-                allp += [ci.count.per_item, ci.count.cap]
-            allp += [t.points for t in ci.trends]
-        self.scale = max([0] + [-int(e) for p in allp if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+        self.scale = cs.points_scale
         self._formulas = {ci.ind.id: _vector_expr(ci.ind.formula.expr) for ci in cs.indicators if ci.ind.formula}
         self._exempts = {ci.ind.id: [(_vector_cond(e.cond), self._points(e.points)) for e in ci.ind.rules_of(ast.Exempt)] for ci in cs.indicators}
         self._requires = {ci.ind.id: [_vector_cond(g.cond) for g in ci.ind.rules_of(ast.Require)] for ci in cs.indicators}

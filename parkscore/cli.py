@@ -17,6 +17,7 @@ import click
 from tabulate import tabulate
 
 from parkscore import api
+from parkscore.dsl.dates import parse_day
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, errors, option_error, read_text, render_all
 from parkscore.dsl.diff import Change
 from parkscore.dsl.fmt import format_source
@@ -32,7 +33,7 @@ from parkscore.engine.explain import MODES, explain_json, explain_text, group, s
 from parkscore.engine.gap import gap_json, gap_text
 from parkscore.engine.html import compare_html, diff_html, scorecard_html, standard_html
 from parkscore.engine.impact import impact_csv_rows, impact_json, impact_text
-from parkscore.engine.lifecycle import parse_day, status_json, status_text
+from parkscore.engine.lifecycle import status_json, status_text
 from parkscore.engine.render import schema_json, schema_table, scorecard_json, scorecard_markdown, scorecard_table, standard_labels
 from parkscore.engine.sensitivity import sensitivity_json, sensitivity_text
 from parkscore.engine.sql import DIALECTS
@@ -99,21 +100,20 @@ def _percent(name: str, text: str) -> Decimal:
     return u
 
 
-def _write_output(path: str, text: str, inputs: list[str], kind: str, force: bool) -> None:
-    """Write an output file: never over an input of the command, and over an existing file only if
-    it is an earlier output of the same ``kind`` (its text contains it) or ``force`` is given."""
+def _may_write(path: str, force: bool, inputs: tuple[str, ...] = (), kind: str | None = None) -> None:
+    """The one overwrite rule of outputs: never over an input of the command; over an existing file
+    only with ``force``, or if it is an earlier output of the same ``kind`` (its text contains it)."""
     target = Path(path)
     if any(Path(i).exists() and target.exists() and target.resolve() == Path(i).resolve() for i in inputs):
         raise option_error(f"{path} is an input of this command; it is not overwritten", "write the output to another file", "E015")
     if target.exists() and not force:
         try:
-            earlier = target.is_file() and f'"{kind}"' in read_text(target, "E015")
+            earlier = kind is not None and target.is_file() and f'"{kind}"' in read_text(target, "E015")
         except DiagnosticError:
             earlier = False
         if not earlier:
-            raise option_error(f"{path} exists and is not an earlier {kind} output; it is not overwritten",
-                               "choose another file, or add --force to replace it", "E015")
-    target.write_text(text, encoding="utf-8")
+            what = f"is not an earlier {kind} output" if kind else "exists"
+            raise option_error(f"{path} {what}; it is not overwritten", "choose another file, or add --force to replace it", "E015")
 
 
 @click.group()
@@ -172,7 +172,8 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         click.echo(scorecard_markdown(card) if fmt == "markdown" else scorecard_table(card), nl=fmt != "markdown")
     if audit_path and explanation:
         record = api.audit_record(standard, data, explanation)
-        _write_output(audit_path, dumps(record) + "\n", [park], AUDIT_SCHEMA, force)
+        _may_write(audit_path, force, (park,), AUDIT_SCHEMA)
+        Path(audit_path).write_text(dumps(record) + "\n", encoding="utf-8")
         click.echo(f"audit record written to {audit_path}", err=True)
 
 
@@ -495,15 +496,6 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         sys.exit(1)
 
 
-def _write_binary(path: str, inputs: list[str], force: bool) -> None:
-    """Refuse to write a binary output over an input, or over an existing file unless --force."""
-    target = Path(path)
-    if any(Path(i).exists() and target.exists() and target.resolve() == Path(i).resolve() for i in inputs):
-        raise option_error(f"{path} is an input of this command; it is not overwritten", "write the output to another file", "E015")
-    if target.exists() and not force:
-        raise option_error(f"{path} exists; it is not overwritten", "choose another file, or add --force to replace it", "E015")
-
-
 @main.command("render")
 @click.argument("standard")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "xlsx"]), default="markdown", show_default=True,
@@ -525,7 +517,7 @@ def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
     if fmt == "xlsx":
         if out is None:
             raise option_error("--format xlsx needs --out FILE.xlsx")
-        _write_binary(out, [], force)
+        _may_write(out, force)
         standard_xlsx(doc, out)
         click.echo(f"wrote {out}: {len(doc.cs.std.categories)} category sheet(s), {len(doc.sections)} indicators", err=True)
         return
@@ -533,7 +525,7 @@ def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        _write_binary(out, [], force)
+        _may_write(out, force)
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
 
@@ -585,7 +577,7 @@ def template_cmd(standard: str, fmt: str, out: str, force: bool) -> None:
     title, unit, kind, allowed levels as a dropdown, value, source). `parkscore score FORM.xlsx`
     reads it back with the diagnostics of YAML data, each naming its cell.
     """
-    _write_binary(out, [], force)
+    _may_write(out, force)
     api.template(standard, out)
     click.echo(f"wrote {out}", err=True)
 

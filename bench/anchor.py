@@ -12,7 +12,7 @@ import numpy as np
 
 from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind
-from parkscore.engine.compile import CompiledStandard
+from parkscore.engine.scoring.compile import CompiledStandard
 
 Cols = dict[str, Any]  # figures as float64 (NaN: no data), levels as str arrays, items as counts, flags as float 1/0/NaN
 

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "bench"))  # the hand-written anchors
 from parkscore import facts as resolve_facts  # noqa: E402
 from parkscore import installed_standards, load_park, load_standard, score, sensitivity  # noqa: E402
 from parkscore.dsl.parser import grammar_parser  # noqa: E402
-from parkscore.engine.evaluate import evaluate, evaluate_indicator  # noqa: E402
-from parkscore.engine.trace import BufferTracer  # noqa: E402
+from parkscore.engine.scoring.evaluate import evaluate, evaluate_indicator  # noqa: E402
+from parkscore.engine.scoring.trace import BufferTracer  # noqa: E402
 
 
 def timeit(fn: Callable[[], object], repeat: int) -> float:
@@ -85,7 +85,7 @@ def main() -> None:
     t_mc = time.perf_counter() - t0
     import numpy as np
 
-    from parkscore.engine import sensitivity as mc
+    from parkscore.engine.analysis import sensitivity as mc
 
     figs = mc._figures(facts, Decimal("0.05"))
     ks = np.random.default_rng(0).integers(-mc.STEPS, mc.STEPS + 1, size=(200, len(figs)))
@@ -128,8 +128,8 @@ def population(quick: bool) -> None:
 
     from parkscore import sql
     from parkscore.dsl.ast import InputKind
-    from parkscore.engine.data import Fact
-    from parkscore.engine.vector import Batch, VectorStandard
+    from parkscore.engine.population.vector import Batch, VectorStandard
+    from parkscore.engine.scoring.data import Fact
     from tests.test_vector import HERE, Parks
 
     SCALE = 4  # figures as statistics report them: at most 4 decimal places

@@ -1,5 +1,14 @@
-"""parkscore's back end: compile checked standards into evaluators, evaluate parks (with a
-trace), render scorecards; audit records, comparison, gap and sensitivity analysis.
+"""parkscore's back end, one package per stage after the checked AST (``dsl``):
 
-The public entry points are in ``parkscore`` (``parkscore/api.py``); this package holds the stages.
+    scoring     compile a checked standard, evaluate a park (trace), the scorecard, park data
+    population  many parks: tables, the exact vectorised and SQL back ends, cohorts, impact
+    analysis    one park, further questions: explain, compare, gap, sensitivity
+    lifecycle   a park's designation status over time under a scheme (认定管理办法)
+    documents   the standard and results as documents: text, Markdown, HTML, workbooks
+    authoring   test cases of standards: cases, coverage, generated cases, the runner
+    audit       audit records and their verification
+
+Imports go down this list's layers only (``docs/architecture.md``; enforced by the import-linter
+contracts in ``pyproject.toml``, run by ``tests/test_architecture.py``). Clients reach all of it
+through ``parkscore.api``, never directly.
 """

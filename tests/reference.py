@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 from typing import Mapping
 
 from parkscore.dsl import ast
-from parkscore.engine.data import Fact
+from parkscore.engine.scoring.data import Fact
 
 OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 ARITH = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}

@@ -9,10 +9,10 @@ import pytest
 import parkscore
 from parkscore import load_park, load_standard
 from parkscore.dsl import ast
-from parkscore.engine.data import resolve
-from parkscore.engine.evaluate import evaluate
-from parkscore.engine.gap import gap, numerators, solve
-from parkscore.engine.sensitivity import sensitivity
+from parkscore.engine.analysis.gap import gap, numerators, solve
+from parkscore.engine.analysis.sensitivity import sensitivity
+from parkscore.engine.scoring.data import resolve
+from parkscore.engine.scoring.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTHETIC = ROOT / "examples" / "parks" / "synthetic-complete.yaml"
@@ -106,7 +106,7 @@ def test_per_figure_uncertainty_wins_over_the_global_one(setup, tmp_path: Path) 
 def test_sensitivity_vectorised_runs_equal_the_engine_on_the_same_draws(ref: str) -> None:
     import numpy as np
 
-    from parkscore.engine import sensitivity as mc
+    from parkscore.engine.analysis import sensitivity as mc
 
     cs = parkscore.load_standard(ref)
     park = parkscore.load_park("examples/parks/synthetic-complete.yaml")

@@ -12,7 +12,7 @@ import pytest
 
 from parkscore import load_standard, score
 from parkscore.dsl.diagnostics import DiagnosticError
-from parkscore.engine.render import schema_json
+from parkscore.engine.documents.render import schema_json
 
 REF = "cpcif-green-park@2020"
 

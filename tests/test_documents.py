@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 import parkscore
 from parkscore.api import import_workbook, render_standard
 from parkscore.cli import main
-from parkscore.engine.workbook import META, standard_xlsx
+from parkscore.engine.documents.workbook import META, standard_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 import parkscore
 from parkscore.cli import main
 from parkscore.dsl.scheme import parse_scheme
-from parkscore.engine.lifecycle import parse_day
+from parkscore.engine.lifecycle.status import parse_day
 
 ROOT = Path(__file__).resolve().parent.parent
 ROSTER = ROOT / "examples" / "histories" / "green-park-roster-2020.yaml"

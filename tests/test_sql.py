@@ -11,9 +11,9 @@ import pytest
 
 import parkscore
 from parkscore.dsl.ast import InputKind
-from parkscore.engine.data import Fact
-from parkscore.engine.evaluate import evaluate
-from parkscore.engine.sql import DIALECTS, quote, to_sql
+from parkscore.engine.population.sql import DIALECTS, quote, to_sql
+from parkscore.engine.scoring.data import Fact
+from parkscore.engine.scoring.evaluate import evaluate
 
 from .test_vector import HERE, PARK, Parks
 

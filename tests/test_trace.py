@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from parkscore import installed_standards, load_park, load_standard, score
 from parkscore.dsl import ast
 from parkscore.dsl.check import band_intervals
-from parkscore.engine.data import park_from_mapping, resolve
-from parkscore.engine.trace import BufferTracer, Op
+from parkscore.engine.scoring.data import park_from_mapping, resolve
+from parkscore.engine.scoring.trace import BufferTracer, Op
 
 from . import reference
 
@@ -121,7 +121,7 @@ def test_traced_plain_and_reference_paths_agree_on_every_shipped_standard(ref: s
 @pytest.mark.parametrize("park", PARKS, ids=[p.stem for p in PARKS])
 @pytest.mark.parametrize("ref", ["cpcif-green-park@2020", "cpcif-green-park@2021-draft", "climate-leader-park@2020"])
 def test_json_total_is_the_sum_of_its_parts(park: Path, ref: str) -> None:
-    from parkscore.engine.render import scorecard_json
+    from parkscore.engine.documents.render import scorecard_json
 
     card = scorecard_json(score(load_standard(ref), load_park(park)))
     if any(c["weight"] is not None for c in card["categories"]):

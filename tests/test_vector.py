@@ -20,9 +20,9 @@ from parkscore.dsl import ast
 from parkscore.dsl.ast import InputKind
 from parkscore.dsl.numbers import exact
 from parkscore.dsl.span import Span
-from parkscore.engine.data import Fact, Item, ParkData
-from parkscore.engine.evaluate import evaluate
-from parkscore.engine.vector import Batch, VectorStandard
+from parkscore.engine.population.vector import Batch, VectorStandard
+from parkscore.engine.scoring.data import Fact, Item, ParkData
+from parkscore.engine.scoring.evaluate import evaluate
 
 HERE = Span("<generated>", 1, 1, 1, 1)
 PARK = ParkData("generated", None, True, None, "<generated>")

@@ -1,0 +1,79 @@
+"""HTML output: one self-contained file per document (no network, no script), from the Jinja2
+templates in engine/documents/templates; every text is escaped by Jinja2's autoescaping."""
+from __future__ import annotations
+
+import difflib
+import itertools
+from decimal import Decimal
+from importlib.metadata import version as _version
+from typing import Any
+
+from parkscore.dsl.diff import Change
+from parkscore.dsl.numbers import show
+from parkscore.engine.analysis.compare import ParkComparison
+from parkscore.engine.documents.document import StandardDocument, document_json
+from parkscore.engine.documents.render import standard_labels, value_text
+from parkscore.engine.scoring.scorecard import Scorecard
+from parkscore.engine.scoring.trace import TraceEvent
+
+
+def _env() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("parkscore.engine.documents", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["show"] = lambda d: "" if d is None else show(Decimal(d))
+    env.filters["show4"] = lambda d: "" if d is None else show(Decimal(d), 4)
+    env.globals["version"] = _version("parkscore")
+    return env
+
+
+def standard_html(doc: StandardDocument) -> str:
+    d = document_json(doc)
+    total = doc.cs.std.max_total
+    return _env().get_template("standard.html.j2").render(d=d, total=total)
+
+
+def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:
+    """A park's report; ``open_trace``: every indicator's trace shown (explain), else collapsed (score)."""
+    trace: dict[str, list[str]] = {}
+    for e in events:
+        if e.subject:
+            trace.setdefault(e.subject, []).append(e.message)
+    return _env().get_template("scorecard.html.j2").render(
+        c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
+        weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text, open_trace=open_trace)
+
+
+def diff_html(old: StandardDocument, new: StandardDocument, changes: list[Change]) -> str:
+    """Two versions side by side: the semantic changes, then each changed indicator's scoring
+    table in both versions, rows that differ marked (struck out in the old, bold in the new)."""
+    def rows(doc: StandardDocument, key: str) -> list[tuple[str, str]]:
+        s = next((s for s in doc.sections if s.ind.id == key), None)
+        if s is None:
+            return []
+        return [((r.wording if r.kind == "level" and r.wording else r.condition), show(r.points) + "分" if r.points is not None else "")
+                for r in s.rows]
+
+    pairs = []
+    for key in dict.fromkeys(c.id for c in changes if c.what == "indicator"):
+        a, b = rows(old, key), rows(new, key)
+        side: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            left = [{"text": t, "points": p, "changed": op != "equal"} for t, p in a[i1:i2]]
+            right = [{"text": t, "points": p, "changed": op != "equal"} for t, p in b[j1:j2]]
+            side += list(itertools.zip_longest(left, right))
+        ind = next((s.ind for d in (new, old) for s in d.sections if s.ind.id == key), None)
+        pairs.append({"clause": ind.clause if ind else "", "title": ind.title if ind else key, "rows": side})
+    h = new.header
+    return _env().get_template("diff.html.j2").render(
+        old={"ref": old.cs.ref, "title": old.header.title}, new={"ref": new.cs.ref, "title": h.title}, changes=changes, pairs=pairs,
+        labels=standard_labels(h.status, h.illustrative, h.readings))
+
+
+def compare_html(results: list[ParkComparison], labels: list[str], notes: list[str]) -> str:
+    """Parks under several versions: totals and verdicts (flips called out), then per park the
+    indicators whose points or status differ; no data is shown as such, never as 0."""
+    env = _env()
+    env.globals["zip"] = zip
+    return env.get_template("compare.html.j2").render(results=results, labels=labels, notes=notes)

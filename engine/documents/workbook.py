@@ -1,0 +1,437 @@
+"""Workbooks people edit in Excel, and reading them back checked.
+
+* ``standard_xlsx``: a standard for a committee: 表1 and one sheet per category with one row per
+  band, level, count, trend or exemption (clause, id, kind, the condition in words, the bounds,
+  points, wording, the rule's file:line) and a hidden sheet with the version's fingerprint.
+  The bounds (operator and number), points and wording are the cells a member edits.
+* ``import_xlsx``: an edited workbook read back against the standard it was made from: every
+  edited cell validated (diagnostics name ``book.xlsx:产业发展!F5``), the edits turned into an
+  amendment (``override indicator`` blocks of the rule text, changed lines regenerated), which
+  the normal loader checks and ``diff`` compares with the base. Nothing is written unless asked,
+  and never over existing rule files.
+* ``template_xlsx``: the data-collection form a park fills: one row per datum (id, title, unit,
+  kind, allowed levels as a dropdown, value, source), read back by ``read_form``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable
+
+from parkscore.dsl import ast
+from parkscore.dsl.ast import IndicatorKind, InputKind
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap
+from parkscore.dsl.numbers import plain
+from parkscore.dsl.printer import quote, rule_text
+from parkscore.dsl.span import Span
+from parkscore.engine.documents.document import StandardDocument, band_words
+from parkscore.engine.population.tables import column_name, shown
+from parkscore.engine.scoring.compile import CompiledStandard
+from parkscore.engine.scoring.data import ParkData, _wrap
+
+META = "_parkscore"  # the hidden sheet: what the workbook was made from
+COLUMNS = ("clause", "id", "kind", "指标 (generated)", "lower op", "lower", "upper op", "upper", "points", "wording", "rule")
+EDITABLE = {"lower op", "lower", "upper op", "upper", "points", "wording"}
+_LOWER = {"≥": ">=", ">=": ">=", ">": ">"}
+_UPPER = {"≤": "<=", "<=": "<=", "<": "<"}
+
+
+def fingerprint(cs: CompiledStandard) -> str:
+    """sha256 over the version's rule files, as loaded."""
+    h = hashlib.sha256()
+    for name in sorted(cs.std.files):
+        h.update(f"{name}\0{cs.sources.digest(name)}\n".encode())
+    return h.hexdigest()
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    t = "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "sheet"
+    while t in used:
+        t = t[:29] + f"_{len(used)}"
+    used.add(t)
+    return t
+
+
+def _bounds(test: ast.Compare) -> tuple[str, Decimal | None, str, Decimal | None]:
+    """A band's interval as the workbook shows it: lower op and bound, upper op and bound."""
+    from parkscore.dsl.intervals import Interval, interval_of
+
+    iv = interval_of(test, next(o.name for o in test.operands if isinstance(o, ast.Ref)))
+    assert isinstance(iv, Interval), "bands of a checked standard are intervals"
+    lo_op = "" if iv.lo is None else ("≥" if iv.lo_incl else ">")
+    hi_op = "" if iv.hi is None else ("≤" if iv.hi_incl else "<")
+    return lo_op, iv.lo, hi_op, iv.hi
+
+
+def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    cs = doc.cs
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "表1"
+    summary.append(["一级指标", "序号", "二级指标", "单位", "指标要求", "分值"])
+    for row in doc.summary():
+        summary.append(list(row[:5]) + [Decimal(row[5])])
+    used = {"表1", META}
+    bold = Font(bold=True)
+    editable = PatternFill("solid", fgColor="FFF8E1")
+    for cat in cs.std.categories:
+        ws = wb.create_sheet(_sheet_title(cat.title, used))
+        ws.append(list(COLUMNS))
+        for c in ws[1]:
+            c.font = bold
+        ops_lo = DataValidation(type="list", formula1='"≥,>"', allow_blank=True)
+        ops_hi = DataValidation(type="list", formula1='"≤,<"', allow_blank=True)
+        ws.add_data_validation(ops_lo)
+        ws.add_data_validation(ops_hi)
+        for ind in cat.indicators:
+            subject = ind.title + (f"（{ind.unit}）" if ind.unit else "")
+            for r in ind.rules:
+                where = f"{r.span.file}:{r.span.line}"
+                if isinstance(r, ast.Band):
+                    lo_op, lo, hi_op, hi = _bounds(r.test)
+                    ws.append([ind.clause, ind.id, "band", band_words(r.test, subject), lo_op, lo, hi_op, hi, r.points, r.wording, where])
+                    ops_lo.add(f"E{ws.max_row}")
+                    ops_hi.add(f"G{ws.max_row}")
+                elif isinstance(r, ast.Level):
+                    ws.append([ind.clause, ind.id, "level", r.name, None, None, None, None, r.points, r.wording, where])
+                elif isinstance(r, ast.Exempt):
+                    ws.append([ind.clause, ind.id, "exempt", rule_text(r, wording=False), None, None, None, None, r.points, r.wording, where])
+                elif isinstance(r, (ast.Count, ast.Trend)):
+                    ws.append([ind.clause, ind.id, "count" if isinstance(r, ast.Count) else "trend", rule_text(r, wording=False),
+                               None, None, None, None, r.cap if isinstance(r, ast.Count) else r.points, getattr(r, "wording", None), where])
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                if COLUMNS[c.column - 1] in EDITABLE:
+                    c.fill = editable
+                c.alignment = Alignment(wrap_text=COLUMNS[c.column - 1] in ("指标 (generated)", "wording"), vertical="top")
+        for letter, width in zip("ABCDEFGHIJK", (8, 24, 8, 44, 8, 10, 8, 10, 8, 44, 40)):
+            ws.column_dimensions[letter].width = width
+        ws.freeze_panes = "A2"
+    meta = wb.create_sheet(META)
+    meta.append(["standard", cs.ref])
+    meta.append(["fingerprint", fingerprint(cs)])
+    meta.append(["kind", "parkscore standard workbook"])
+    meta.sheet_state = "hidden"
+    wb.save(str(path))
+
+
+# ---- reading an edited workbook back ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an edited workbook says: the amendment's text (empty if nothing changed) and the
+    cells that changed, each as (cell, what)."""
+
+    base: str
+    text: str
+    edits: tuple[tuple[str, str], ...]
+    fingerprint_matches: bool
+
+
+def _cell_span(path: str, sheet: str, row: int, col: int, offsets: list[list[tuple[int, int]]] | None = None) -> Span:
+    """A cell (``book.xlsx:环境绩效!H22``), placed in its row's line as diagnostics quote it."""
+    start, end = (0, 1)
+    if offsets and row - 1 < len(offsets) and col - 1 < len(offsets[row - 1]):
+        start, end = offsets[row - 1][col - 1]
+    return Span(f"{path}:{sheet}", row, start + 1, row, max(end, start + 1) + 1, cell=f"!{column_name(col)}{row}")
+
+
+def _number(v: Any) -> Decimal | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, bool):
+        raise ValueError
+    if isinstance(v, float):
+        return Decimal(repr(v))
+    try:
+        return Decimal(str(v).strip())
+    except InvalidOperation:
+        raise ValueError from None
+
+
+def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Imported:
+    """Read an edited standard workbook back against ``cs`` (see the module docstring)."""
+    from openpyxl import load_workbook
+
+    name = str(path)
+    whole = Span(name, 1, 1, 1, 1)
+    try:
+        wb = load_workbook(name, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise DiagnosticError([Diagnostic("X100", f"cannot read {name} as a workbook: {exc}", whole, "give an .xlsx file")]) from None
+    if META not in wb.sheetnames:
+        raise DiagnosticError([Diagnostic("X100", f"{name} was not made by `parkscore render --format xlsx` (it has no {META} sheet)", whole,
+                                          "render the standard to a workbook, edit that one, and read it back")])
+    diags: list[Diagnostic] = []
+    sources = SourceMap()
+    meta = {r[0]: r[1] for r in wb[META].iter_rows(values_only=True) if r and r[0]}
+    if meta.get("kind") != "parkscore standard workbook":
+        raise DiagnosticError([Diagnostic("X100", f"{name} is a {meta.get('kind') or 'workbook'}, not a standard workbook", whole,
+                                          "a data-collection form is read by `parkscore score`")])
+    matches = meta.get("fingerprint") == fingerprint(cs)
+    by_id = {i.id: i for i in cs.std.indicators}
+    changed: dict[str, dict[int, str]] = {}  # indicator id -> {source line: new rule text}
+    edits: list[tuple[str, str]] = []
+    for ws in wb.worksheets:
+        if ws.title in (META, "表1"):
+            continue
+        rows = list(ws.iter_rows(values_only=True))
+        if not rows or tuple(rows[0][: len(COLUMNS)]) != COLUMNS:
+            continue
+        shown_rows = [shown(["" if v is None else str(v) for v in row]) for row in rows]
+        sources.add(f"{name}:{ws.title}", "\n".join(t for t, _ in shown_rows))  # line n is row n, as spans say
+        row_offsets = [o for _, o in shown_rows]
+        for n, row in enumerate(rows[1:], start=2):
+            def at(col: int, n: int = n, sheet: str = ws.title, offsets: list[list[tuple[int, int]]] = row_offsets) -> Span:
+                return _cell_span(name, sheet, n, col, offsets)
+
+            cells = dict(zip(COLUMNS, list(row) + [None] * (len(COLUMNS) - len(row))))
+            ind = by_id.get(str(cells["id"]))
+            where = str(cells["rule"] or "")
+            rule = next((r for r in ind.rules if f"{r.span.file}:{r.span.line}" == where), None) if ind else None
+            if ind is None or rule is None:
+                diags.append(Diagnostic("X101", f"row {n} names no rule of {cs.ref} (id '{cells['id']}', rule '{where}')",
+                                        at(2), "rows are generated by `parkscore render --format xlsx`; add rules in the rule files"))
+                continue
+            new = _edited(rule, cells, at, diags)
+            if new is not None and new != rule:
+                line = rule.span.line
+                changed.setdefault(ind.id, {})[line] = rule_text(new)
+                edits.append((f"{ws.title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
+    if diags:
+        raise DiagnosticError(diags, sources)
+    return Imported(cs.ref, _amendment(cs, version, changed) if changed else "", tuple(edits), matches)
+
+
+def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], diags: list[Diagnostic]) -> ast.Rule | None:
+    """The rule as its row now says, or None if a cell is wrong (``at(column)``: a cell's span)."""
+    from dataclasses import replace
+
+    col = {c: i + 1 for i, c in enumerate(COLUMNS)}
+    before = len(diags)
+
+    def num(key: str) -> Decimal | None:
+        try:
+            v = _number(cells[key])
+        except ValueError:
+            diags.append(Diagnostic("X102", f"'{cells[key]}' is not a number", at(col[key]), "write a number such as 0.05"))
+            return None
+        if v is not None and v < 0:
+            diags.append(Diagnostic("X102", f"{v} is negative", at(col[key]), "points and bounds are >= 0"))
+        return v
+
+    points = num("points")
+    wording = cells["wording"] if cells["wording"] not in ("", None) else None
+    if isinstance(rule, ast.Band):
+        lo, hi = num("lower"), num("upper")
+        lo_op, hi_op = str(cells["lower op"] or "").strip(), str(cells["upper op"] or "").strip()
+        for key, op, table, bound in (("lower op", lo_op, _LOWER, lo), ("upper op", hi_op, _UPPER, hi)):
+            if op and op not in table:
+                diags.append(Diagnostic("X103", f"'{op}' is not an operator here", at(col[key]),
+                                        "lower: ≥ or >; upper: ≤ or <"))
+            elif bool(op) != (bound is not None):
+                diags.append(Diagnostic("X103", "an operator and its bound go together", at(col[key]),
+                                        "fill both, or clear both for an open end"))
+        if lo is None and hi is None and len(diags) == before:
+            diags.append(Diagnostic("X103", "a band needs a lower or an upper bound", at(col["lower"])))
+        if len(diags) > before or points is None:
+            if points is None and len(diags) == before:
+                diags.append(Diagnostic("X102", "points are missing", at(col["points"])))
+            return None
+        var = next(o for o in rule.test.operands if isinstance(o, ast.Ref))
+        operands: list[ast.Num | ast.Ref] = []
+        ops: list[str] = []
+        ascending = isinstance(rule.test.operands[0], ast.Num) and rule.test.ops[0] in ("<", "<=")
+        if lo is not None and hi is not None and ascending:  # as the rule was written: lo < x <= hi
+            operands += [ast.Num(lo, plain(lo)), var, ast.Num(hi, plain(hi))]
+            ops += [{">=": "<=", ">": "<"}[_LOWER[lo_op]], _UPPER[hi_op]]
+        elif lo is not None:  # or as the standard prints it: hi > x >= lo, or x >= lo
+            if hi is not None:
+                operands += [ast.Num(hi, plain(hi)), var, ast.Num(lo, plain(lo))]
+                ops += [{"<=": ">=", "<": ">"}[_UPPER[hi_op]], _LOWER[lo_op]]
+            else:
+                operands += [var, ast.Num(lo, plain(lo))]
+                ops.append(_LOWER[lo_op])
+        else:
+            assert hi is not None
+            operands += [var, ast.Num(hi, plain(hi))]
+            ops.append(_UPPER[hi_op])
+        test = ast.Compare(tuple(operands), tuple(ops))
+        same_test = _bounds(test) == _bounds(rule.test)
+        return replace(rule, test=rule.test if same_test else test, points=points, wording=wording)
+    if len(diags) > before:
+        return None
+    if isinstance(rule, ast.Level) and points is not None:
+        return replace(rule, points=points, wording=str(wording or rule.wording))
+    if isinstance(rule, (ast.Exempt, ast.Trend)) and points is not None:
+        return replace(rule, points=points, wording=None if wording is None else str(wording))
+    if isinstance(rule, ast.Count) and points is not None:
+        return replace(rule, cap=points)
+    return rule
+
+
+def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, str]]) -> str:
+    """``override indicator`` blocks: the indicator's rule text as written, changed lines regenerated."""
+    h = cs.std.header
+    q = quote
+    out = [f'standard {q(h.family)} version {q(version)}', f'amends {q(cs.ref)}',
+           f'title {q((h.title or h.family) + "（由工作簿修改的草案）")}', f'source {q(f"edited from a workbook of {cs.ref}")}',
+           'status "draft"']
+    if h.total is not None:
+        out.append(f"total {plain(h.total)}")
+    if h.pass_mark is not None:
+        out.append(f"pass total >= {plain(h.pass_mark)}" + (f" {q(h.pass_note)}" if h.pass_note else ""))
+    out.append("")
+    for ind in cs.std.indicators:
+        if ind.id not in changed:
+            continue
+        file = ind.span.file
+        end = max([ind.span.line] + [r.span.line for r in ind.rules])  # every rule is one line
+        lines = [cs.sources.line(file, i) for i in range(ind.span.line, end + 1)]
+        block = []
+        for i, text in zip(range(ind.span.line, end + 1), lines):
+            if i in changed[ind.id]:
+                indent = text[: len(text) - len(text.lstrip())]
+                block.append(indent + changed[ind.id][i])
+            else:
+                block.append(text)
+        while block and not block[-1].strip():
+            block.pop()
+        out += [f"# {ind.clause}: edited in the workbook", "override " + block[0].lstrip()] + block[1:] + [""]
+    return "\n".join(out)
+
+
+# ---- the data-collection form ----------------------------------------------------------------
+
+
+FORM_KIND = "parkscore data-collection form"
+FORM_COLUMNS = ("key", "title", "unit", "kind", "allowed", "value", "source")
+
+
+def template_xlsx(cs: CompiledStandard, path: str | Path) -> None:
+    """The form a park fills: one row per datum the standard reads (see ``read_form``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "data"
+    ws.append(["park", None, None, None, None, None, None])
+    ws.append(["period", None, None, None, None, None, None])
+    ws.append(list(FORM_COLUMNS))
+    for c in ws[3]:
+        c.font = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF8E1")
+    for cell in ("B1", "B2"):
+        ws[cell].fill = fill
+    yes_no = DataValidation(type="list", formula1='"true,false"', allow_blank=True)
+    ws.add_data_validation(yes_no)
+    for key, dk in cs.std.data_keys.items():
+        decl = dk.decl
+        if dk.kind is InputKind.SERIES:
+            continue  # figures by year: in a table of parks (key@2019 columns), not in this form
+        if isinstance(decl, ast.Indicator) and decl.kind is IndicatorKind.BAND and decl.formula is not None:
+            continue  # computed from the inputs; a value given directly would bypass the formula
+        title = decl.title
+        allowed = ""
+        if dk.kind is InputKind.LEVEL:
+            assert isinstance(decl, ast.Indicator)
+            allowed = ",".join(lv.name for lv in decl.rules_of(ast.Level))
+        elif dk.kind is InputKind.BOOL:
+            allowed = "true,false"
+        elif dk.kind is InputKind.ITEMS:
+            allowed = "items separated by ;"
+        ws.append([key, title, str(dk.unit) if dk.unit else "", dk.kind.value, allowed, None, None])
+        row = ws.max_row
+        ws[f"F{row}"].fill = fill
+        ws[f"G{row}"].fill = fill
+        if dk.kind is InputKind.LEVEL:
+            dv = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"F{row}")
+        elif dk.kind is InputKind.BOOL:
+            yes_no.add(f"F{row}")
+    for letter, width in zip("ABCDEFG", (30, 50, 10, 8, 30, 16, 30)):
+        ws.column_dimensions[letter].width = width
+    meta = wb.create_sheet(META)
+    meta.append(["standard", cs.ref])
+    meta.append(["kind", FORM_KIND])
+    meta.sheet_state = "hidden"
+    wb.save(str(path))
+
+
+def is_form(path: str | Path) -> bool:
+    """Is this .xlsx a data-collection form made by ``template_xlsx``?"""
+    if Path(path).suffix.lower() != ".xlsx":
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(str(path), read_only=True)
+    except Exception:  # not a workbook: the table reader reports it
+        return False
+    if META not in wb.sheetnames:
+        return False
+    return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
+
+
+def read_form(path: str | Path) -> ParkData:
+    """A filled form as park data: every value keeps its cell (``form.xlsx:data!F12``), so the
+    data diagnostics of YAML files apply unchanged; an empty value is no data."""
+    from openpyxl import load_workbook
+
+    name = str(path)
+    book = load_workbook(name, data_only=True)
+    if "data" not in book.sheetnames:
+        raise DiagnosticError([Diagnostic("D102", f"the form {name} has no 'data' sheet", Span(name, 1, 1, 1, 1),
+                                          "fill the form that `parkscore template` wrote, keeping its sheets")])
+    ws = book["data"]
+    rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+    texts = [shown([_cell_text(v) for v in row]) for row in rows]
+    sheet = f"{name}:data"
+
+    def span(n: int, col: int) -> Span:
+        offsets = texts[n - 1][1]
+        start, end = offsets[col - 1] if col - 1 < len(offsets) else (0, 1)
+        return Span(sheet, n, start + 1, n, max(end, start + 1) + 1, cell=f"!{column_name(col)}{n}")
+
+    entries: dict[str, tuple[Any, Span, Span]] = {}
+    for n, row in enumerate(rows[3:], start=4):
+        cells = dict(zip(FORM_COLUMNS, list(row) + [""] * len(FORM_COLUMNS)))
+        value = cells["value"]
+        if value == "" or (isinstance(value, str) and not value.strip()):
+            continue
+        at = span(n, 6)
+        kind, unit, source = str(cells["kind"]), str(cells["unit"] or ""), str(cells["source"] or "").strip()
+        fields: dict[str, Any] = {}
+        if kind == "number":
+            number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+            if number is not None and unit:
+                fields = {"value": number, "unit": unit}
+            else:
+                fields = {"value": str(value).strip() if number is None else number}
+        elif kind == "items":
+            fields = {"items": [p.strip() for p in str(value).replace("；", ";").split(";") if p.strip()]}
+        elif kind == "bool":
+            flag = value if isinstance(value, bool) else {"true": True, "false": False, "是": True, "否": False}.get(str(value).strip().lower())
+            fields = {"value": flag if flag is not None else str(value)}
+        else:
+            fields = {"level": str(value).strip()}
+        if source:
+            fields["source"] = source
+        entries[str(cells["key"])] = (_wrap(fields, at), at, span(n, 1))
+    park = str(rows[0][1]).strip() if rows and len(rows[0]) > 1 else ""
+    period = str(rows[1][1]).strip() if len(rows) > 1 and len(rows[1]) > 1 and rows[1][1] != "" else None
+    return ParkData(park or Path(name).stem, period, False, None, sheet, entries, "\n".join(t for t, _ in texts))
+
+
+def _cell_text(v: Any) -> str:
+    return "" if v is None else repr(v) if isinstance(v, float) else str(v)

@@ -1,0 +1,59 @@
+"""Audit records: the record of a scorecard, read back, verified by recomputation."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, read_text
+from parkscore.dsl.numbers import loads
+from parkscore.dsl.span import COMMAND_LINE
+from parkscore.engine.audit import record as _record
+from parkscore.engine.scoring.compile import CompiledStandard
+from parkscore.engine.scoring.data import load_park as _load_park
+
+from .parks import Explanation, ParkLike, explain
+from .parks import park as as_park
+from .standards import StandardLike, load_standard, standard
+
+
+def audit_record(std: StandardLike, park: ParkLike, explanation: Explanation | None = None) -> dict[str, Any]:
+    """The audit record of a scorecard (of ``explanation``'s, when given: the one already printed)."""
+    cs, data = standard(std), as_park(park)
+    explanation = explanation or explain(cs, data)
+    return _record.record(cs, data, explanation.card, list(explanation.events), cs.ref if isinstance(std, CompiledStandard) else std)
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """Read and validate an audit record; a malformed one raises ``DiagnosticError`` (D180)."""
+    text = read_text(path, "D180")
+    try:
+        rec = loads(text)
+    except ValueError as exc:
+        raise DiagnosticError([Diagnostic("D180", f"{path} is not a parkscore audit record: not JSON ({exc})",
+                                          COMMAND_LINE)]) from None
+    problems = _record.check_record(rec, str(path))
+    if problems:
+        raise DiagnosticError(problems)
+    return rec  # type: ignore[no-any-return]
+
+
+def verify(rec: dict[str, Any], park: str | Path | None = None) -> _record.Verdict:
+    """Recompute a record from the rule files and park file as they are now and compare every
+    field. ``park``: the park file, if it has moved since the record was made. A file the record
+    names is read only if it is a file of its kind (a ``.yaml`` park file, ``.pks`` rule files)."""
+    park_path = str(park) if park is not None else rec["park"]["path"]
+    if Path(park_path).suffix.lower() not in (".yaml", ".yml"):
+        raise DiagnosticError([Diagnostic("D181", f"the record's park file '{park_path}' is not a .yaml park file; it was not read",
+                                          COMMAND_LINE, "give the park file with --park PATH")])
+    ref = rec["standard"]["ref"]
+    if "@" not in ref and Path(ref).suffix != ".pks" and not Path(ref).is_dir():
+        raise DiagnosticError([Diagnostic("D181", f"the record's standard '{ref}' is neither family@version, a directory nor a .pks file",
+                                          COMMAND_LINE)])
+    cs = load_standard(ref)
+    data = _load_park(park_path, as_path=rec["park"]["path"])  # a moved file is named as recorded
+    ex = explain(cs, data)
+    now = _record.record(cs, data, ex.card, list(ex.events), ref)
+    texts = {n: cs.sources.get(n) or "" for n in cs.std.files}
+    return _record.compare(rec, now, texts)
+
+

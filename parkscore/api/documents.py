@@ -1,0 +1,44 @@
+"""Documents and workbooks: the standard as its document, an edited workbook read back, the
+data-collection form."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from parkscore.dsl.diagnostics import DiagnosticError
+from parkscore.dsl.diff import Change
+from parkscore.dsl.diff import diff as _diff
+from parkscore.dsl.load import load
+from parkscore.engine.documents.document import StandardDocument, document
+from parkscore.engine.documents.workbook import Imported, import_xlsx, template_xlsx
+
+from .standards import StandardLike, standard
+
+
+def render_standard(std: StandardLike) -> StandardDocument:
+    """A standard as its published document (表1, the scoring tables, gates, pass mark, notes);
+    render it with ``parkscore.api.render``: ``document_markdown``, ``standard_html`` or
+    ``standard_xlsx``."""
+    return document(standard(std))
+
+
+def import_workbook(workbook: str | Path, against: StandardLike, version: str = "edited") -> tuple[Imported, list[Change]]:
+    """An edited standard workbook read back: its edits as an amendment of ``against`` (checked
+    by the normal loader) and the semantic diff they imply. Writes nothing."""
+    base = standard(against)
+    imported = import_xlsx(workbook, base, version)
+    if not imported.text:
+        return imported, []
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / version
+        d.mkdir()
+        (d / "edited.pks").write_text(imported.text, encoding="utf-8")
+        loaded = load(str(d))
+        if loaded.errors or loaded.std is None:
+            raise DiagnosticError(loaded.errors, loaded.sources)
+        return imported, _diff(base.std, loaded.std)
+
+
+def template(std: StandardLike, path: str | Path) -> None:
+    """Write the data-collection form of a standard (``engine.documents.workbook.template_xlsx``)."""
+    template_xlsx(standard(std), path)

@@ -1,0 +1,46 @@
+"""Designation schemes (认定管理办法): a park's status on a day, from its dated history."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from parkscore.dsl.dates import parse_day
+from parkscore.dsl.diagnostics import option_error, read_text
+from parkscore.dsl.scheme import Scheme
+from parkscore.dsl.scheme import load_scheme as _load_scheme
+from parkscore.engine.lifecycle.status import StatusReport, load_histories, status_on
+from parkscore.engine.scoring.yamlread import compose
+
+
+def load_scheme(ref: str) -> Scheme:
+    """A lifecycle scheme (a 认定管理办法) by ``family@version``, or a .pks file with a ``scheme`` header."""
+    return _load_scheme(ref)
+
+
+def history_scheme(path: str | Path) -> str | None:
+    """The scheme a history file names (``scheme:``), if it names one."""
+    root, _ = compose(read_text(path), str(path))
+    if root is not None and isinstance(root.value, dict) and "scheme" in root.value:
+        return str(root.value["scheme"].value)
+    return None
+
+
+def status(scheme: Scheme | str | None, history: str | Path, on: date | str, park: str | None = None) -> list[StatusReport]:
+    """The status on ``on`` (a day, or its text YYYY-MM-DD) of every park of a history file (or of
+    those whose name contains ``park``), each step traced to its clause. ``scheme``: by default
+    the one the history file names."""
+    if isinstance(on, str):
+        day = parse_day(on)
+        if day is None or not day.exact:
+            raise option_error(f"--on '{on}' is not a day", "write --on 2022-12-31")
+        on = day.earliest
+    if scheme is None:
+        scheme = history_scheme(history)
+        if scheme is None:
+            raise option_error(f"{history} names no scheme",
+                               "give --scheme, or add to the file: scheme: cpcif-green-park-designation@2020-trial")
+    sc = scheme if isinstance(scheme, Scheme) else _load_scheme(scheme)
+    found = [h for h in load_histories(history, sc) if park is None or park in h.park]
+    if park is not None and not found:
+        raise option_error(f"no park whose name contains '{park}' in {history}")
+    return [status_on(sc, h, on) for h in found]

@@ -1,0 +1,275 @@
+"""Populations of parks: files, directories, tables (CSV, XLSX, Parquet) and DataFrames read
+as parks, streamed; scored one by one, as a table (exact vectorised), under two versions (impact),
+or as one SQL query for a database."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from parkscore.dsl.ast import InputKind
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, option_error
+from parkscore.engine.documents.workbook import is_form, read_form
+from parkscore.engine.population.cohort import ranked, with_ranks
+from parkscore.engine.population.impact import ImpactReport
+from parkscore.engine.population.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
+from parkscore.engine.scoring.compile import CompiledStandard
+from parkscore.engine.scoring.data import Fact, ParkData
+from parkscore.engine.scoring.data import load_park as _load_park
+from parkscore.engine.scoring.evaluate import evaluate
+from parkscore.engine.scoring.score import facts_of, score_park, with_unused
+from parkscore.engine.scoring.scorecard import Scorecard
+
+from .standards import StandardLike, standard
+
+
+@dataclass(frozen=True)
+class ParkRow:
+    """One park read from a source of many: its data, or the diagnostics that stopped it."""
+
+    where: str  # the file, or the table's row ("parks.xlsx:Sheet1!A12")
+    park: ParkData | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    sources: SourceMap | None = None
+
+
+def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator[ParkRow]:
+    """Parks from YAML files, directories of them (``*.yaml``, sorted), tables (CSV, XLSX,
+    Parquet) and DataFrames (pandas, polars), lazily and in order. A file or row that cannot be
+    read is yielded with its diagnostics; the next one is read."""
+    for src in sources:
+        if not isinstance(src, (str, Path)):
+            yield from _table_rows(frame_table(src))
+            continue
+        p = Path(src)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES)
+            yield from read_parks(*files, sheet=sheet)
+        elif is_form(p):  # a data-collection form (parkscore template): one park
+            yield ParkRow(str(p), read_form(p))
+        elif is_table(p):
+            try:
+                table = read_table(p, sheet)
+            except DiagnosticError as exc:
+                yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
+                continue
+            yield from _table_rows(table)
+        else:
+            try:
+                yield ParkRow(str(p), _load_park(p))
+            except DiagnosticError as exc:
+                yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
+
+
+def _table_rows(table: Table) -> Iterator[ParkRow]:
+    try:
+        for row in table.rows():
+            yield ParkRow(row.where, row.park, tuple(row.diagnostics), row.sources)
+    except DiagnosticError as exc:
+        yield ParkRow(table.name, None, tuple(exc.diagnostics), exc.sources)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A park of a population scored (``card``), or why it was not (``diagnostics``)."""
+
+    row: ParkRow
+    card: Scorecard | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    sources: SourceMap | None = None
+
+
+def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None) -> Iterator[Scored]:
+    """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat.
+    A standard with cohort ranks (``rank … first``) reads every park first: a park's rank needs
+    the others (``engine/cohort.py``); memory then grows with the number of parks."""
+    cs = standard(std)
+    if ranked(cs):
+        yield from _score_cohort(cs, read_parks(*sources, sheet=sheet))
+        return
+    for row in read_parks(*sources, sheet=sheet):
+        if row.park is None:
+            yield Scored(row, None, row.diagnostics, row.sources)
+            continue
+        try:
+            yield Scored(row, score_park(cs, row.park))
+        except DiagnosticError as exc:
+            yield Scored(row, None, tuple(exc.diagnostics), exc.sources)
+
+
+def _score_cohort(cs: CompiledStandard, rows: Iterable[ParkRow]) -> Iterator[Scored]:
+    """Parks scored together: every park's facts first, then the ranks, then each scorecard."""
+    resolved = [(row, _resolved(cs, row)) for row in rows]
+    good = [(row, f) for row, f in resolved if not isinstance(f, Scored)]
+    ranked_facts = iter(with_ranks(cs, [f for _, f in good]))
+    for row, got in resolved:
+        if isinstance(got, Scored):
+            yield got
+            continue
+        assert row.park is not None
+        yield Scored(row, with_unused(cs, evaluate(cs, next(ranked_facts), row.park), row.park))
+
+
+def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None, batch: int = 4096) -> Any:
+    """A table in, a table out: one row per park with its total, verdict, the ids of the
+    indicators without data, and per indicator its points (``<id>``) and value (``<id>.value``).
+    A row that could not be scored has ``status`` "error" and its diagnostics in ``errors``.
+    Rows are checked one by one and scored ``batch`` at a time by the exact vectorised
+    evaluator (``engine/vector.py``), which gives the per-park engine's points on every row.
+    Given a DataFrame, returns one of the same library; otherwise a list of dicts."""
+    from parkscore.engine.population.vector import Batch, VectorStandard, unsupported  # numpy only where tables are scored
+
+    cs = standard(std)
+    if unsupported(cs):  # shapes the vectorised evaluator does not compile yet: park by park
+        plain = [score_row(cs, s) for s in score_many(cs, table, sheet=sheet)]
+        return plain if isinstance(table, (str, Path)) else _frame(table, plain)
+    vs = VectorStandard(cs)
+    rows: list[dict[str, Any]] = []  # in the table's order; a row being scored is a placeholder
+    pending: list[tuple[int, ParkRow, dict[str, Fact]]] = []
+
+    def flush() -> None:
+        scores = vs.score(Batch.from_facts(cs, [f for _, _, f in pending]))
+        for i, (at, r, _) in enumerate(pending):
+            rows[at] = {**_row_meta(r, "scored"), **scores.row(i)}
+        pending.clear()
+
+    for row in read_parks(table, sheet=sheet):
+        got = _resolved(cs, row)
+        if isinstance(got, Scored):
+            rows.append(score_row(cs, got))
+            continue
+        pending.append((len(rows), row, got))
+        rows.append({})
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
+    if isinstance(table, (str, Path)):
+        return rows
+    return _frame(table, rows)
+
+
+def _frame(table: Any, rows: list[dict[str, Any]]) -> Any:
+    """Rows as a DataFrame of the library of ``table`` (pandas, polars, … through narwhals)."""
+    import narwhals as nw
+
+    native = nw.from_native(table, eager_only=True)
+    columns = {k: [r.get(k) for r in rows] for k in dict.fromkeys(k for r in rows for k in r)}
+    return nw.from_dict({k: [None if v is None else str(v) if isinstance(v, Decimal) else v for v in vals]
+                         for k, vals in columns.items()}, backend=nw.get_native_namespace(native)).to_native()
+
+
+def _resolved(cs: CompiledStandard, row: ParkRow) -> dict[str, Fact] | Scored:
+    """A row's facts, or the row as not scored with its diagnostics."""
+    if row.park is None:
+        return Scored(row, None, row.diagnostics, row.sources)
+    try:
+        return facts_of(cs, row.park)
+    except DiagnosticError as exc:
+        return Scored(row, None, tuple(exc.diagnostics), exc.sources)
+
+
+def score_columns(cs: CompiledStandard) -> list[str]:
+    """The columns of ``score_row``, in order: the park, its verdict, each indicator's points and value."""
+    ids = [ci.ind.id for ci in cs.indicators]
+    return ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
+
+
+def _row_meta(row: ParkRow, status: str) -> dict[str, Any]:
+    park = row.park
+    return {"where": row.where, "park": park.name if park else None, "period": park.period if park else None,
+            "status": status, "synthetic": park.synthetic if park else None}
+
+
+def score_row(cs: CompiledStandard, s: Scored) -> dict[str, Any]:
+    """One flat row of a population's scores (the columns of ``score_table`` and ``score --format csv``)."""
+    if s.card is None:
+        return {**_row_meta(s.row, "error"), "errors": "; ".join(f"{d.span}: {d.code} {d.message}" for d in s.diagnostics)}
+    return {**_row_meta(s.row, "scored"), **s.card.row()}
+
+
+def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, sheet: str | None = None,
+           on_error: Callable[[Scored], None] | None = None) -> ImpactReport:
+    """A draft's effect on a population: every park scored under both versions, one at a time.
+    ``on_error`` is told of each park that could not be scored (it is counted, not scored)."""
+    a, b = standard(old), standard(new)
+    rep = ImpactReport(a.ref, b.ref)
+    for s in score_many(a, *sources, sheet=sheet):
+        if s.card is None or s.row.park is None:
+            rep.not_scored += 1
+            if on_error:
+                on_error(s)
+            continue
+        try:
+            other = score_park(b, s.row.park)
+        except DiagnosticError as exc:
+            rep.not_scored += 1
+            if on_error:
+                on_error(Scored(s.row, None, tuple(exc.diagnostics), exc.sources))
+            continue
+        rep.add(s.row.where, s.card, other)
+    return rep
+
+
+def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale: int = 6,
+        like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None) -> str:
+    """One SQL query scoring a table of parks under the standard (``engine/sql.py``): DuckDB's
+    dialect, or any dialect sqlglot writes. ``like``: a table file (CSV, XLSX, Parquet) whose
+    header names the columns as parkscore tables do (``key [unit]``, ``key@2019 [unit]``): the
+    query reads those columns and converts their units; without it, a column is named by each
+    data key and holds the standard's unit. ``years``: the year columns of figures by year."""
+    from parkscore.dsl import units
+    from parkscore.engine.population.sql import DIALECTS, Source, to_sql
+
+    cs = standard(std)
+    from parkscore.engine.population.vector import unsupported
+
+    if unsupported(cs):
+        raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
+                           "score such a standard's tables with `parkscore score TABLE` (park by park)")
+    if dialect not in DIALECTS:
+        raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))
+    columns: dict[str, Source] | None = None
+    if like is not None:
+        t = read_table(like, sheet)
+        columns, problems, found_years = {}, [], set()
+        for c in t.header():
+            dk = cs.std.data_keys.get(c.key)
+            if dk is None:
+                continue
+            span = t.span(1, c.index + 1, t.header_offsets)
+            factor = Fraction(1)
+            if dk.unit is not None and dk.kind in (InputKind.NUMBER, InputKind.SERIES):
+                if not c.unit:
+                    problems.append(Diagnostic("D122", f"column '{c.name}' has no unit", span, f"the standard declares {dk.unit}: name it '{c.key} [{dk.unit}]'"))
+                    continue
+                got = units.conversion_factor(units.parse_unit(c.unit), dk.unit)
+                if got is None:
+                    problems.append(Diagnostic("D123", f"column '{c.name}' is in {c.unit}, which does not convert to {dk.unit}", span,
+                                               f"the standard declares {dk.unit}"))
+                    continue
+                factor = got
+            if c.year is not None:
+                found_years.add(c.year)
+            columns[c.key if c.year is None else f"{c.key}@{c.year}"] = Source(c.name, factor)
+        if problems:
+            raise DiagnosticError(problems, t.header_sources)
+        years = years or sorted(found_years)
+    trends = [ci.ind.id for ci in cs.indicators if ci.trends]
+    if trends and not years:
+        raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
+                           "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
+    return to_sql(cs, table, scale, years, columns, dialect)
+
+
+def parse_years(text: str) -> list[int]:
+    """``2017-2019`` or ``2019``: the year columns of figures by year (an option error otherwise)."""
+    parts = text.split("-")
+    if not all(p.strip().isdigit() and len(p.strip()) == 4 for p in parts) or len(parts) > 2:
+        raise option_error(f"--years '{text}' is not a year or a range of years", "for example: --years 2017-2019")
+    first, last = int(parts[0]), int(parts[-1])
+    if last < first:
+        raise option_error(f"--years '{text}' ends before it starts", f"write --years {last}-{first}")
+    return list(range(first, last + 1))

@@ -1,0 +1,154 @@
+"""Standards: load, check (from files or from texts in memory), lint, diff, format, list."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Mapping
+
+from parkscore.dsl import check as checker
+from parkscore.dsl.dates import parse_day
+from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
+from parkscore.dsl.diff import Change
+from parkscore.dsl.diff import diff as _diff
+from parkscore.dsl.fmt import format_source
+from parkscore.dsl.lint import LINT_PASSES, is_family, lint_windows
+from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, load, parse_source, standard_of, versions_of
+from parkscore.dsl.load import in_force as _in_force
+from parkscore.dsl.scheme import load_scheme as _load_scheme
+from parkscore.engine.scoring.compile import CompiledStandard
+from parkscore.engine.scoring.score import compiled, load_compiled
+
+StandardLike = CompiledStandard | str
+
+
+def check_standard(ref: str) -> Loaded:
+    """Find, parse, amend and check a standard; every diagnostic, nothing raised for rule errors."""
+    return load(standard_of(ref))
+
+
+def check_sources(files: Mapping[str, str], ref: str = "draft") -> Loaded:
+    """Check a standard given as texts in memory (file name -> text), as the service and the
+    language server do: the same parse, amend and check passes as ``check_standard``. An
+    amendment's base (``amends "family@version"``) is found as usual."""
+    src = StandardSource(ref, tuple(sorted(files.items())))
+    std, diags, sources = parse_source(src)
+    if std is not None:
+        diags = diags + checker.check(std)
+    return Loaded(ref, std, tuple(diags), sources)
+
+
+def compile_sources(files: Mapping[str, str], ref: str = "draft") -> CompiledStandard:
+    """``check_sources`` compiled to score with; ``DiagnosticError`` with every error."""
+    return compiled(check_sources(files, ref))
+
+
+def lint_standard(ref: str) -> Loaded:
+    """``check_standard`` plus the linter's table-level findings (L-codes)."""
+    return load(standard_of(ref), LINT_PASSES)
+
+
+def lint(ref: str) -> tuple[list[Diagnostic], SourceMap]:
+    """Lint a standard, or a family version by version with its effective windows (L601)."""
+    found: list[Diagnostic] = []
+    sources = SourceMap()
+    family = is_family(ref)
+    for one in [r for r, _ in versions_of(ref)] if family else [ref]:
+        loaded = lint_standard(one)
+        sources.update(loaded.sources)
+        found += loaded.diagnostics
+    if family:
+        found += lint_windows(ref)
+    return found, sources
+
+
+def load_standard(ref: str) -> CompiledStandard:
+    """The one loader: a standard by ``family@version`` or path, checked and compiled.
+    Raises ``DiagnosticError`` with every error of every file (warnings are kept on the result)."""
+    return load_compiled(ref)
+
+
+def standard(std: StandardLike) -> CompiledStandard:
+    """A reference loaded, or a compiled standard as it is."""
+    return load_standard(std) if isinstance(std, str) else std
+
+
+def in_force(family: str, as_of: str | date | None) -> str:
+    """``as_of``: the version of ``family`` in force that day (E016 for none or several);
+    without a day, ``family`` itself (a reference)."""
+    if as_of is None:
+        return family
+    if isinstance(as_of, str):
+        day = parse_day(as_of)
+        if day is None or not day.exact:
+            raise option_error(f"--as-of '{as_of}' is not a day", "write --as-of 2022-06-30")
+        as_of = day.earliest
+    return _in_force(family, as_of)
+
+
+def installed_standards() -> list[str]:
+    """The installed standards, as ``family@version``."""
+    return [f"{family}@{v}" for family, versions in installed().items() for v in versions]
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One installed standard or lifecycle scheme, as ``parkscore standards`` lists it."""
+
+    ref: str
+    kind: str  # "standard" | "scheme"
+    title: str | None  # None: the standard does not parse
+    status: str | None = None
+    illustrative: bool = False
+    readings: int = 0
+
+
+def catalog() -> list[CatalogEntry]:
+    """Every installed standard, then every lifecycle scheme."""
+    out: list[CatalogEntry] = []
+    for ref in installed_standards():
+        loaded = check_standard(ref)
+        if loaded.std is None:
+            out.append(CatalogEntry(ref, "standard", None))
+            continue
+        h = loaded.std.header
+        out.append(CatalogEntry(ref, "standard", h.title, h.status, bool(h.illustrative), len(h.readings)))
+    for family, versions in installed("scheme").items():
+        for v in versions:
+            sc = _load_scheme(f"{family}@{v}")
+            out.append(CatalogEntry(sc.ref, "scheme", sc.title, sc.status, False, len(sc.readings)))
+    return out
+
+
+def diff(old: StandardLike, new: StandardLike) -> list[Change]:
+    """The semantic diff of two versions: by indicator, gate, category and input."""
+    return _diff(standard(old).std, standard(new).std)
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A rule file and its canonical text (``skipped``: why it was not formatted)."""
+
+    path: Path
+    text: str
+    formatted: str
+    skipped: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.skipped is None and self.text != self.formatted
+
+
+def format_files(*targets: str | Path) -> list[Formatted]:
+    """Every .pks file of ``targets`` (files, or directories searched recursively) with its
+    canonical text; lifecycle schemes are skipped and say so. Writes nothing; a syntax error
+    raises ``DiagnosticError``."""
+    files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
+    out = []
+    for f in files:
+        text = read_text(f)
+        if header_kind([text]) == "scheme":
+            out.append(Formatted(f, text, text, "a lifecycle scheme (fmt formats standards; `parkscore status` checks schemes)"))
+            continue
+        out.append(Formatted(f, text, format_source(text, str(f))))
+    return out

@@ -90,7 +90,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("D105", _E, "a control character or invisible separator in data (often pasted from Word or Excel)"),
     Code("D106", _E, "YAML the reader refuses: aliases, tags, too deep nesting"),
     Code("D110", _E, "unknown data key (with the closest name)"),
-    Code("D111", _E, "unknown field of a figure"),
+    Code("D111", _E, "unknown field of a figure or of an evidenced item (with the closest name)"),
     Code("D120", _E, "not a number"),
     Code("D121", _E, "two units"),
     Code("D122", _E, "no unit"),

@@ -2,7 +2,7 @@
 
 A scheme (a 认定管理办法) declares application conditions, the states a park can be in, how long a
 state is valid, what falls due in it, and the events that move a park from state to state, each
-with its clause. ``engine/lifecycle.py`` reads a park's dated history against it.
+with its clause. ``engine/lifecycle/status.py`` reads a park's dated history against it.
 """
 from __future__ import annotations
 

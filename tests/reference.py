@@ -1,7 +1,7 @@
 """A deliberately naive reference interpreter over the AST, used as a test oracle: every rule
 kind (bands, formulas, guards, exemptions, levels, counts, trends), category weights and the verdict.
 
-It shares nothing with engine/compile.py and engine/evaluate.py but the AST and the facts:
+It shares nothing with engine/scoring/compile.py and engine/scoring/evaluate.py but the AST and the facts:
 bands are evaluated by applying the comparison chain as written, formulas by walking the tree.
 """
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from parkscore.cli import main
@@ -12,6 +13,7 @@ from parkscore.cli import main
 from .fuzz import fuzz_parks, fuzz_rules
 
 
+@pytest.mark.slow
 def test_mutated_park_files() -> None:
     tally = fuzz_parks(300, seed=20261127)
     assert tally.runs == 300

@@ -169,6 +169,7 @@ def _png_stats(path: Path) -> tuple[int, int, int]:
 
 
 @needs_browser
+@pytest.mark.slow
 def test_scorecard_html_in_chromium(tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["score", str(ROOT / "examples/parks/synthetic-complete.yaml"), "--format", "html"])
     assert r.exit_code == 0
@@ -185,6 +186,7 @@ def test_scorecard_html_in_chromium(tmp_path: Path) -> None:
 
 
 @needs_browser
+@pytest.mark.slow
 def test_chinese_renders_with_a_cjk_font_not_tofu(tmp_path: Path) -> None:
     # the page declares a CJK font stack; the machine must have a font covering the characters
     # (fontconfig lists it for zh), else Chromium would draw tofu boxes

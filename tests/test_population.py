@@ -89,7 +89,7 @@ def test_parquet_and_dataframes(tmp_path: Path) -> None:
         _check_points(s.card)
     out = parkscore.score_table("cpcif-green-park@2020", frame)
     assert isinstance(out, pd.DataFrame)
-    assert out.loc[0, "COD_intensity"] == "3" and out.loc[0, "park"] == "甲园区"
+    assert out.loc[0, "COD_intensity"] == Decimal(3) and out.loc[0, "park"] == "甲园区"  # typed: exact numbers
 
 
 def test_score_table_rows_carry_points_values_and_missing(tmp_path: Path) -> None:

@@ -290,6 +290,18 @@ def frame_table(frame: Any, name: str = "<dataframe>") -> Table:
     def cells() -> Iterator[list[Any]]:
         yield list(df.columns)
         for r in df.iter_rows(named=False):
-            yield list(r)
+            yield [None if _missing(v) else v for v in r]
 
     return Table(name, cells())
+
+
+def _missing(v: Any) -> bool:
+    """A frame library's "no value": None, NaN, pandas' NA and NaT, numpy's NaT — like an empty CSV cell."""
+    if v is None:
+        return True
+    if isinstance(v, (str, bytes, bool, int, list, tuple, dict)):
+        return False
+    try:
+        return bool(v != v)  # NaN and NaT differ from themselves
+    except (TypeError, ValueError):  # pandas.NA: its truth value is ambiguous
+        return True

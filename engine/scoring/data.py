@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Mapping, cast
@@ -87,7 +87,7 @@ def load_park(file: str | Path, as_path: str | None = None) -> ParkData:
     if not isinstance(root.value, dict):
         raise DiagnosticError(diags + [Diagnostic("D102", "a park file is a mapping with 'park' and 'data'", root.span)], sources)
     top: dict[str, Marked] = root.value
-    allowed = ("park", "period", "synthetic", "source", "data", "context")
+    allowed = TOP_KEYS
     for key, m in top.items():
         if key not in allowed:
             diags.append(Diagnostic("D103", f"unknown top-level key '{key}'", m.key_span, did_you_mean(key, allowed) or "keys: " + ", ".join(allowed)))
@@ -141,8 +141,19 @@ def describe(v: Any) -> str:
     return repr(str(v))
 
 
+TOP_KEYS = ("park", "period", "synthetic", "source", "data", "context")  # of a park file
+
+
 def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkData:
-    """Park data given in Python (tests, API): values as they would be written in YAML."""
+    """Park data given in Python (tests, API, a JSON body): values as they would be written in
+    YAML; either a whole park file's mapping (``park``, ``data``, …: as ``yaml.safe_load`` of
+    the file gives it) or its ``data`` section alone."""
+    if isinstance(data.get("data"), Mapping) and "park" in data and set(data) <= set(TOP_KEYS):
+        inner = park_from_mapping(data["data"], name)
+        period, source, context = data.get("period"), data.get("source"), data.get("context")
+        return replace(inner, name=str(data["park"]), period=None if period is None else str(period),
+                       synthetic=data.get("synthetic") is True, source=None if source is None else str(source),
+                       context=dict(context) if isinstance(context, Mapping) else {})
     spans = {k: Span(name, i + 1, 1, i + 1, 1) for i, k in enumerate(data)}
     return ParkData(name, None, False, None, name, {k: (_wrap(v, spans[k]), spans[k], spans[k]) for k, v in data.items()})
 
@@ -202,6 +213,7 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
     return facts, diags
 
 
+_ITEM_FIELDS = ("name", "source", "note")  # of an evidenced item
 _FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")
 
 
@@ -328,6 +340,7 @@ def _convert(
             return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
         items: list[Item] = []
         names: set[str] = set()
+        bad_items = 0  # items with unknown fields: every one is reported, then the figure is refused
         for m in value:
             v = m.value
             name = v["name"].value if isinstance(v, dict) and "name" in v else v
@@ -338,8 +351,17 @@ def _convert(
                 diags.append(Diagnostic("D152", f"item '{name}' is listed twice (it would count twice)", m.span))
                 return None
             names.add(name)
+            stray = [k for k in v if k not in _ITEM_FIELDS] if isinstance(v, dict) else []
+            for k in stray:
+                hint = did_you_mean(str(k), _ITEM_FIELDS) or ('a comma inside { } starts another field: put a name that holds '
+                                                             'a comma in quotes, name: "…, …"')
+                diags.append(Diagnostic("D111", f"unknown field '{k}' of item '{name}' (an item has {', '.join(_ITEM_FIELDS)})",
+                                        v[k].key_span, hint))
+            bad_items += bool(stray)
             src = v["source"].value if isinstance(v, dict) and "source" in v else None
             items.append(Item(name, str(src) if src is not None else None))
+        if bad_items:
+            return None
         return Fact(key, tuple(items), span, source)
     # a count indicator given directly
     assert isinstance(decl, ast.Indicator)

@@ -60,9 +60,11 @@ from .standards import (
     format_files,
     in_force,
     installed_standards,
+    is_installed,
     lint,
     lint_standard,
     load_standard,
+    rule_files,
 )
 
 __all__ = [
@@ -73,5 +75,5 @@ __all__ = [
     "facts", "gap", "indicator_ids", "is_one_park", "is_park_data", "load_park", "score", "sensitivity", "ParkRow",
     "Scored", "impact", "parse_years", "read_parks", "score_columns", "score_many", "score_row", "score_table", "sql",
     "CatalogEntry", "Formatted", "StandardLike", "catalog", "check_sources", "check_standard", "compile_sources", "diff",
-    "format_files", "in_force", "installed_standards", "lint", "lint_standard", "load_standard",
+    "format_files", "in_force", "installed_standards", "is_installed", "rule_files", "lint", "lint_standard", "load_standard",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 from parkscore.engine.authoring import runner
 from parkscore.engine.authoring.runner import TestRun
 
-from .standards import StandardLike, standard
+from .standards import StandardLike, is_installed, standard
 
 
 def run_tests(*paths: str | Path) -> TestRun:
@@ -18,4 +18,5 @@ def run_tests(*paths: str | Path) -> TestRun:
 def testgen(std: StandardLike) -> str:
     """A test file of generated cases for every rule and gate of a standard, with the values the
     engine computes now as expectations, for a person to review and commit (YAML text)."""
-    return runner.testgen(standard(std))
+    cs = standard(std)
+    return runner.testgen(cs, is_installed(cs))

@@ -4,7 +4,6 @@ or as one SQL query for a database."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -84,7 +83,7 @@ class Scored:
 def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None) -> Iterator[Scored]:
     """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat.
     A standard with cohort ranks (``rank … first``) reads every park first: a park's rank needs
-    the others (``engine/cohort.py``); memory then grows with the number of parks."""
+    the others (``engine/population/cohort.py``); memory then grows with the number of parks."""
     cs = standard(std)
     if ranked(cs):
         yield from _score_cohort(cs, read_parks(*sources, sheet=sheet))
@@ -117,7 +116,7 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
     indicators without data, and per indicator its points (``<id>``) and value (``<id>.value``).
     A row that could not be scored has ``status`` "error" and its diagnostics in ``errors``.
     Rows are checked one by one and scored ``batch`` at a time by the exact vectorised
-    evaluator (``engine/vector.py``), which gives the per-park engine's points on every row.
+    evaluator (``engine/population/vector.py``), which gives the per-park engine's points on every row.
     Given a DataFrame, returns one of the same library; otherwise a list of dicts."""
     from parkscore.engine.population.vector import Batch, VectorStandard, unsupported  # numpy only where tables are scored
 
@@ -152,13 +151,19 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
 
 
 def _frame(table: Any, rows: list[dict[str, Any]]) -> Any:
-    """Rows as a DataFrame of the library of ``table`` (pandas, polars, … through narwhals)."""
+    """Rows as a DataFrame of the library of ``table`` (pandas, polars, … through narwhals), typed:
+    points, totals and figures as exact decimals (polars: Decimal; pandas: Decimal objects, whose
+    sum and mean stay exact), verdicts as booleans (pandas: its nullable "boolean"), text as text."""
     import narwhals as nw
 
     native = nw.from_native(table, eager_only=True)
     columns = {k: [r.get(k) for r in rows] for k in dict.fromkeys(k for r in rows for k in r)}
-    return nw.from_dict({k: [None if v is None else str(v) if isinstance(v, Decimal) else v for v in vals]
-                         for k, vals in columns.items()}, backend=nw.get_native_namespace(native)).to_native()
+    out = nw.from_dict(columns, backend=nw.get_native_namespace(native)).to_native()
+    if type(out).__module__.startswith("pandas"):
+        for k, vals in columns.items():
+            if any(v is not None for v in vals) and all(v is None or isinstance(v, bool) for v in vals):
+                out[k] = out[k].astype("boolean")
+    return out
 
 
 def _resolved(cs: CompiledStandard, row: ParkRow) -> dict[str, Fact] | Scored:
@@ -215,7 +220,7 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
 
 def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale: int = 6,
         like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None) -> str:
-    """One SQL query scoring a table of parks under the standard (``engine/sql.py``): DuckDB's
+    """One SQL query scoring a table of parks under the standard (``engine/population/sql.py``): DuckDB's
     dialect, or any dialect sqlglot writes. ``like``: a table file (CSV, XLSX, Parquet) whose
     header names the columns as parkscore tables do (``key [unit]``, ``key@2019 [unit]``): the
     query reads those columns and converts their units; without it, a column is named by each

@@ -13,7 +13,7 @@ from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.lint import LINT_PASSES, is_family, lint_windows
-from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, load, parse_source, standard_of, versions_of
+from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, parse_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
 from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.engine.scoring.compile import CompiledStandard
@@ -84,6 +84,23 @@ def in_force(family: str, as_of: str | date | None) -> str:
             raise option_error(f"--as-of '{as_of}' is not a day", "write --as-of 2022-06-30")
         as_of = day.earliest
     return _in_force(family, as_of)
+
+
+def rule_files(std: StandardLike) -> tuple[Path, ...]:
+    """The files a standard was read from (an amendment's base too), as paths on this machine:
+    what no command may write its output over."""
+    cs = standard(std)
+    out = []
+    for name in cs.std.files:
+        installed_name = name.removeprefix("standards/")
+        out.append(installed_root() / installed_name if installed_name != name and not Path(name).exists() else Path(name))
+    return tuple(out)
+
+
+def is_installed(std: StandardLike) -> bool:
+    """Was the standard read from the standards installed with parkscore (not from a folder)?"""
+    root = installed_root().resolve()
+    return all(f.resolve().is_relative_to(root) for f in rule_files(std))
 
 
 def installed_standards() -> list[str]:

@@ -147,10 +147,11 @@ def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
     category, one row per band or level, and a hidden fingerprint of the version.
     """
     doc = api.render_standard(standard)
+    inputs = tuple(map(str, api.rule_files(doc.cs)))
     if fmt == "xlsx":
         if out is None:
             raise api.option_error("--format xlsx needs --out FILE.xlsx")
-        may_write(out, force)
+        may_write(out, force, inputs)
         views.standard_xlsx(doc, out)
         click.echo(f"wrote {out}: {len(doc.cs.std.categories)} category sheet(s), {len(doc.sections)} indicators", err=True)
         return
@@ -158,7 +159,7 @@ def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        may_write(out, force)
+        may_write(out, force, inputs)
         Path(out).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
 
@@ -306,11 +307,13 @@ def testgen_cmd(standard: str, out: str | None, force: bool) -> None:
     and outside (in the indicator's unit, exact decimals), each level, counts below, at and over
     the cap, exemptions and guards on and off, trends met and not met, gates pass and fail, with
     the values the engine computes as expectations, for a person to review and commit."""
-    text = api.testgen(compiled_standard(standard))
+    cs = compiled_standard(standard)
+    if out is not None:
+        may_write(out, force, tuple(map(str, api.rule_files(cs))))
+    text = api.testgen(cs)
     if out is None:
         click.echo(text, nl=False)
         return
-    if Path(out).exists() and not force:
-        raise api.option_error(f"{out} exists; it is not overwritten", "choose another file, or add --force", "E015")
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     click.echo(f"wrote {text.count(chr(10) + '- name:')} case(s) to {out}", err=True)

@@ -1,0 +1,114 @@
+"""What a new user hits on the first day (issue 25): each repro, as a test."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import polars as pl
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import parkscore
+from parkscore.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = ROOT / "examples" / "tables" / "synthetic-25.csv"
+
+
+@pytest.mark.parametrize("read", [pd.read_csv, pl.read_csv], ids=["pandas", "polars"])
+def test_a_frame_with_empty_cells_scores_and_comes_back_typed(read: object) -> None:
+    frame = read(TABLE)  # type: ignore[operator]
+    out = parkscore.score_table("cpcif-green-park@2020", frame)
+    assert type(out) is type(frame)
+    plain = parkscore.score_table("cpcif-green-park@2020", TABLE)  # the CSV read by parkscore: empty cells are no data
+    totals = [r["total"] for r in plain]
+    assert list(out["total"]) == totals and all(isinstance(t, Decimal) for t in totals)
+    assert out["total"].sum() == sum(totals)  # exact, not strings
+    eligible = list(out["eligible"])
+    assert eligible == [r["eligible"] for r in plain] and all(e in (True, False) for e in eligible)
+    if isinstance(out, pd.DataFrame):
+        assert str(out["eligible"].dtype) == "boolean"
+    else:
+        assert out.schema["total"].is_decimal() and out.schema["eligible"] == pl.Boolean
+
+
+def test_nan_na_and_nat_are_no_data_not_a_traceback() -> None:
+    row = {"park": "甲", "period": "2019", "COD_intensity [t/万元]": float("nan"), "energy_intensity [tce/万元]": pd.NA}
+    out = parkscore.score_table("cpcif-green-park@2020", pd.DataFrame([row]).astype({"energy_intensity [tce/万元]": "Float64"}))
+    assert out.loc[0, "status"] == "scored"
+    assert "COD_intensity" in out.loc[0, "missing"] and "energy_intensity" in out.loc[0, "missing"]
+
+
+@pytest.mark.parametrize("name", ["shangyu", "dongying-port", "shijiazhuang"])
+def test_case_study_honours_keep_their_whole_names(name: str) -> None:
+    data = yaml.safe_load((ROOT / "examples" / "parks" / f"{name}.yaml").read_text(encoding="utf-8"))["data"]
+    for key, v in data.items():
+        for item in v.get("items", []) if isinstance(v, dict) else []:
+            assert set(item) <= {"name", "source", "note"}, (key, item)
+            assert item["name"].count("(") == item["name"].count(")"), item["name"]
+    card = parkscore.score("cpcif-green-park@2020", str(ROOT / "examples" / "parks" / f"{name}.yaml"))
+    assert card.total > 0
+
+
+def test_an_item_with_an_unknown_field_is_a_positioned_error(tmp_path: Path) -> None:
+    park = tmp_path / "p.yaml"
+    park.write_text("park: 甲\ndata:\n  honour_titles:\n    items:\n      - {name: A, sorce: x}\n"
+                    "      - {name: 中国化工园区30强 (2020, 第13位), source: y}\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(park)])
+    assert r.exit_code == 1
+    assert f"{park}:5:" in r.output and "error[D111]: unknown field 'sorce' of item 'A'" in r.output and "did you mean 'source'" in r.output
+    assert "unknown field '第13位)'" in r.output and "put a name that holds a comma in quotes" in r.output
+
+
+def test_testgen_on_a_draft_folder_writes_cases_that_run_as_written(tmp_path: Path) -> None:
+    import shutil
+
+    draft = tmp_path / "2022-mine"
+    shutil.copytree(ROOT / "standards" / "cpcif-green-park" / "2020", draft, ignore=shutil.ignore_patterns("tests"))
+    out = draft / "tests" / "generated.yaml"
+    r = CliRunner().invoke(main, ["testgen", str(draft), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "standard:" not in out.read_text(encoding="utf-8")
+    r = CliRunner().invoke(main, ["test", str(draft)])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"(\d+) case\(s\): \1 passed, 0 failed", r.output)
+
+
+def test_testgen_of_an_installed_standard_names_it() -> None:
+    r = CliRunner().invoke(main, ["testgen", "cpcif-green-park@2020"])
+    assert "\nstandard: cpcif-green-park@2020\n" in r.output
+
+
+@pytest.mark.parametrize("argv", [["testgen", "{d}", "--out", "{d}/0-standard.pks", "--force"],
+                                  ["render", "{d}", "--out", "{d}/1-industry.pks", "--force"],
+                                  ["render", "{d}", "--format", "xlsx", "--out", "{d}/1-industry.pks", "--force"]])
+def test_force_never_overwrites_the_rule_files_read(tmp_path: Path, argv: list[str]) -> None:
+    import shutil
+
+    d = tmp_path / "std"
+    shutil.copytree(ROOT / "standards" / "cpcif-green-park" / "2020", d)
+    before = {f.name: f.read_bytes() for f in d.glob("*.pks")}
+    r = CliRunner().invoke(main, [a.format(d=d) for a in argv])
+    assert r.exit_code == 1 and "E015" in r.output and "is an input of this command" in r.output
+    assert {f.name: f.read_bytes() for f in d.glob("*.pks")} == before
+
+
+def test_readme_api_list_is_parkscore_all() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("`parkscore.__all__` lists"):readme.index("## Layout and pipeline")]
+    named = set(re.findall(r"`([A-Za-z_]+)`", section.split("and the result types")[0])) - {"parkscore", "DiagnosticError", "data"}
+    verbs = {n for n in parkscore.__all__ if n[0].islower()}
+    assert named == verbs
+    for n in parkscore.__all__:
+        assert getattr(parkscore, n) is not None
+
+
+def test_score_accepts_a_whole_park_file_mapping_or_its_data_section() -> None:
+    text = (ROOT / "examples" / "parks" / "synthetic-complete.yaml").read_text(encoding="utf-8")
+    whole = yaml.safe_load(text)
+    a = parkscore.score("cpcif-green-park@2020", whole)
+    b = parkscore.score("cpcif-green-park@2020", whole["data"])
+    assert a.total == b.total == 81 and a.park == whole["park"]

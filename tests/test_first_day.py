@@ -112,3 +112,18 @@ def test_score_accepts_a_whole_park_file_mapping_or_its_data_section() -> None:
     a = parkscore.score("cpcif-green-park@2020", whole)
     b = parkscore.score("cpcif-green-park@2020", whole["data"])
     assert a.total == b.total == 81 and a.park == whole["park"]
+
+
+def test_an_ods_spreadsheet_is_refused_by_name(tmp_path: Path) -> None:
+    ods = tmp_path / "parks.ods"
+    ods.write_bytes(b"PK\x03\x04 not really")
+    r = CliRunner().invoke(main, ["score", str(ods)])
+    assert r.exit_code == 1 and "LibreOffice Calc spreadsheet (.ods), which parkscore does not read" in r.output
+    assert "UTF-8" not in r.output.split("hint")[0]
+
+
+def test_a_gbk_csv_as_excel_saves_it_in_china_is_read(tmp_path: Path) -> None:
+    gbk = tmp_path / "parks-gbk.csv"
+    gbk.write_bytes(TABLE.read_text(encoding="utf-8").encode("gbk"))
+    assert [r["total"] for r in parkscore.score_table("cpcif-green-park@2020", gbk)] == \
+           [r["total"] for r in parkscore.score_table("cpcif-green-park@2020", TABLE)]

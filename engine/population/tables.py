@@ -29,13 +29,17 @@ from parkscore.engine.scoring.data import ParkData
 from parkscore.engine.scoring.yamlread import Marked
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+# spreadsheets people have that parkscore refuses by name (rather than reading them as YAML)
+REFUSED = {".ods": "a LibreOffice Calc spreadsheet (.ods)", ".xls": "an Excel 97-2003 workbook (.xls)",
+           ".numbers": "an Apple Numbers spreadsheet", ".et": "a WPS spreadsheet (.et)"}
 _META = ("park", "period", "synthetic", "source")
 _HEADER = re.compile(r"^\s*(?P<key>[^\s\[@]+)(?:@(?P<year>\d{4}))?\s*(?:\[(?P<unit>[^\]]*)\])?\s*$")
 _TRUE, _FALSE = {"true", "yes", "是"}, {"false", "no", "否"}
 
 
 def is_table(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in TABLE_SUFFIXES
+    """A table of parks by its suffix (a refused spreadsheet too: reading it says why not)."""
+    return Path(path).suffix.lower() in TABLE_SUFFIXES or Path(path).suffix.lower() in REFUSED
 
 
 def column_name(n: int) -> str:
@@ -236,8 +240,19 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
-        text = decode(read_bytes(p, "D100", limit=1 << 30), p, "D100")
+        raw = read_bytes(p, "D100", limit=1 << 30)
+        try:
+            text = decode(raw, p, "D100")
+        except DiagnosticError:
+            try:  # what Excel saves as "CSV" on a Chinese Windows: GBK, a subset of GB18030
+                text = raw.decode("gb18030").replace("\r\n", "\n")
+            except UnicodeDecodeError:
+                raise DiagnosticError([Diagnostic("D100", f"cannot read {path}: neither UTF-8 nor GBK/GB18030 text", Span(str(path), 0, 0, 0, 0),
+                                                  "save it from the spreadsheet as 'CSV UTF-8'")]) from None
         return Table(str(path), iter(csv.reader(text.splitlines())))
+    if suffix in REFUSED:
+        raise DiagnosticError([Diagnostic("D100", f"{path} is {REFUSED[suffix]}, which parkscore does not read", Span(str(path), 0, 0, 0, 0),
+                                          "save it as .xlsx (Excel 2007-365) or as CSV UTF-8 from the spreadsheet program")])
     if suffix == ".xlsx":
         return _xlsx(p, sheet)
     if suffix == ".parquet":

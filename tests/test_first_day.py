@@ -127,3 +127,12 @@ def test_a_gbk_csv_as_excel_saves_it_in_china_is_read(tmp_path: Path) -> None:
     gbk.write_bytes(TABLE.read_text(encoding="utf-8").encode("gbk"))
     assert [r["total"] for r in parkscore.score_table("cpcif-green-park@2020", gbk)] == \
            [r["total"] for r in parkscore.score_table("cpcif-green-park@2020", TABLE)]
+
+
+def test_not_eligible_says_why_in_many_park_tables() -> None:
+    r = CliRunner().invoke(main, ["score", str(TABLE)])
+    line = next(x for x in r.output.splitlines() if "合成园区000018" in x)
+    assert "not eligible" in line and "because: basic requirement 4(2) no_major_incidents: failed" in line
+    r = CliRunner().invoke(main, ["compare", str(TABLE), "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft"])
+    assert "why not eligible:" in r.output
+    assert "合成园区000018 under cpcif-green-park@2020: basic requirement 4(2) no_major_incidents: failed" in r.output

@@ -70,6 +70,9 @@ def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
                for r in results if any(c.missing for c in r.cards)]
     if missing:
         out.append("indicators without data (scored 0, shown as 'no data'): " + "; ".join(missing))
+    why = [f"  {r.park} under {ref}: {'; '.join(c.reasons)}" for r in results for ref, c in zip(refs, r.cards) if c.reasons]
+    if why:
+        out.append("why not eligible:\n" + "\n".join(why))
     for r in results:
         out.append(f"\n{r.park}" + ("  ** eligibility flips: " + " → ".join(c.verdict for c in r.cards) + " **" if r.flips else ""))
         rows = []

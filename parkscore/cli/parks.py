@@ -103,7 +103,8 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
         elif s.card is not None:
             c = s.card
             head = c.park + (f" ({c.period})" if c.period else "") + (" [synthetic]" if c.synthetic else "")
-            click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]")
+            why = f"  because: {'; '.join(c.reasons)}" if c.reasons else ""  # a verdict never stands without its reason
+            click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]{why}")
         eligible += bool(s.card and s.card.eligible)
     click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)", err=True)
     if bad:

@@ -50,11 +50,15 @@ class Loaded:
 def load(ref: str, passes: tuple[Pass, ...] = PASSES) -> Loaded:
     """The one loader: find -> parse (every file) -> amend -> check (``passes``; the linter
     gives its own). Every diagnostic is kept; nothing is raised for errors in the rules."""
-    src = find(ref)
+    return load_source(find(ref), passes)
+
+
+def load_source(src: StandardSource, passes: tuple[Pass, ...] = PASSES) -> Loaded:
+    """A standard's files (read from disk, or given in memory) parsed, amended and checked."""
     std, diags, sources = parse_source(src)
     if std is not None:
         diags = diags + checker.check(std, passes)
-    return Loaded(ref, std, tuple(src.notes) + tuple(diags), sources)
+    return Loaded(src.ref, std, tuple(src.notes) + tuple(diags), sources)
 
 
 @cache

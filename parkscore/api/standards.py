@@ -6,14 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
-from parkscore.dsl import check as checker
 from parkscore.dsl.dates import parse_day
 from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
 from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
 from parkscore.dsl.fmt import format_source
 from parkscore.dsl.lint import LINT_PASSES, is_family, lint_windows
-from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, parse_source, standard_of, versions_of
+from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, load_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
 from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.engine.scoring.compile import CompiledStandard
@@ -31,11 +30,7 @@ def check_sources(files: Mapping[str, str], ref: str = "draft") -> Loaded:
     """Check a standard given as texts in memory (file name -> text), as the service and the
     language server do: the same parse, amend and check passes as ``check_standard``. An
     amendment's base (``amends "family@version"``) is found as usual."""
-    src = StandardSource(ref, tuple(sorted(files.items())))
-    std, diags, sources = parse_source(src)
-    if std is not None:
-        diags = diags + checker.check(std)
-    return Loaded(ref, std, tuple(diags), sources)
+    return load_source(StandardSource(ref, tuple(sorted(files.items()))))
 
 
 def compile_sources(files: Mapping[str, str], ref: str = "draft") -> CompiledStandard:

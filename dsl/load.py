@@ -8,14 +8,15 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import amend, ast
-from . import check as checker
-from .check import PASSES, Pass
+from . import ast
+from . import cache as stored
 from .diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, errors, read_bytes, read_text
-from .parser import parse_tree
 from .span import COMMAND_LINE, Span
-from .transform import to_ast
+
+if TYPE_CHECKING:
+    from .check import Pass
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,39 @@ class Loaded:
         return errors(self.diagnostics)
 
 
-def load(ref: str, passes: tuple[Pass, ...] = PASSES) -> Loaded:
-    """The one loader: find -> parse (every file) -> amend -> check (``passes``; the linter
-    gives its own). Every diagnostic is kept; nothing is raised for errors in the rules."""
+def load(ref: str, passes: tuple[Pass, ...] | None = None) -> Loaded:
+    """The one loader: find -> parse (every file) -> amend -> check (``passes``, default every
+    check; the linter gives its own). Every diagnostic is kept; nothing is raised for errors in
+    the rules."""
     return load_source(find(ref), passes)
 
 
-def load_source(src: StandardSource, passes: tuple[Pass, ...] = PASSES) -> Loaded:
-    """A standard's files (read from disk, or given in memory) parsed, amended and checked."""
-    std, diags, sources = parse_source(src)
-    if std is not None:
-        diags = diags + checker.check(std, passes)
+def load_source(src: StandardSource, passes: tuple[Pass, ...] | None = None) -> Loaded:
+    """A standard's files (read from disk, or given in memory) parsed, amended and checked.
+
+    The result is kept in the user's cache (``dsl/cache.py``) keyed by the files' texts, the
+    passes and parkscore's own version: a standard unchanged since the last run is read back
+    without building the parser (an amendment's base versions are re-read and compared too)."""
+    from .check import PASSES, check
+
+    passes = PASSES if passes is None else passes
+    name = stored.key("loaded", [*(f"{n}\0{t}" for n, t in src.files), *(f"{n}\0{d}" for n, d in src.digests),
+                                   *(p.__qualname__ for p in passes)])
+    hit = stored.get(name)
+    if isinstance(hit, tuple) and len(hit) == 4 and all(_digests(find(ref)) == d for ref, d in hit[3]):
+        std, diags, sources, _ = hit
+    else:
+        deps: list[tuple[str, tuple[str, ...]]] = []
+        std, diags, sources = parse_source(src, deps=deps)
+        if std is not None:
+            diags = diags + check(std, passes)
+        stored.put(name, (std, diags, sources, tuple(deps)))
     return Loaded(src.ref, std, tuple(src.notes) + tuple(diags), sources)
+
+
+def _digests(src: StandardSource) -> tuple[str, ...]:
+    """What an amendment's cached form depends on in its base: the base's file names and texts."""
+    return tuple(_sha256(f"{n}\0{t}".encode("utf-8", "surrogatepass")) for n, t in src.files)
 
 
 @cache
@@ -67,7 +89,7 @@ def installed_keys() -> frozenset[str]:
     keys: set[str] = set()
     for family, versions in installed().items():
         for v in versions:
-            std, _, _ = parse_source(find(f"{family}@{v}"))
+            std = load(f"{family}@{v}").std
             if std is not None:
                 keys |= std.data_keys.keys()
     return frozenset(keys)
@@ -117,7 +139,7 @@ def versions_of(family: str) -> list[tuple[str, ast.Header]]:
         raise _not_found(f"'{family}' is neither an installed family nor a directory of versions", "installed: " + ", ".join(installed()))
     out = []
     for ref in refs:
-        std, _, _ = parse_source(find(ref))
+        std = load(ref).std
         if std is not None:
             out.append((ref, std.header))
     return out
@@ -126,8 +148,10 @@ def versions_of(family: str) -> list[tuple[str, ast.Header]]:
 def in_force(family: str, on: date) -> str:
     """The version of a family in force on a day (its ``effective``/``until`` window holds it):
     exactly one, or a diagnostic (E016) listing the windows."""
+    from .check import window
+
     found = versions_of(family)
-    windows = [(ref, checker.window(h)) for ref, h in found]
+    windows = [(ref, window(h)) for ref, h in found]
     hits = [ref for ref, w in windows if w is not None and w[0] <= on and (w[1] is None or on <= w[1])]
     listing = "; ".join(f"{ref}: " + (f"{w[0]} to {w[1] or 'no end'}" if w else "no effective date") for ref, w in windows)
     if len(hits) != 1:
@@ -174,8 +198,10 @@ def _installed(ref: str, family: str, version: str, notes: tuple[Diagnostic, ...
     return StandardSource(ref, tuple((n, decode(r, n)) for n, r in raws), notes, tuple((n, _sha256(r)) for n, r in raws))
 
 
-def _amend(header: ast.Header, parsed: list[ast.SourceFile], sources: SourceMap, depth: int
-           ) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+def _amend(header: ast.Header, parsed: list[ast.SourceFile], sources: SourceMap, depth: int,
+           deps: list[tuple[str, tuple[str, ...]]]) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+    from . import amend
+
     assert header.amends is not None
     if depth > 8:
         return None, [Diagnostic("E504", "amendments nest more than 8 deep (a cycle?)", header.span)], sources
@@ -183,7 +209,8 @@ def _amend(header: ast.Header, parsed: list[ast.SourceFile], sources: SourceMap,
         base_src = find(header.amends)
     except DiagnosticError as exc:
         return None, [Diagnostic("E504", f"base version: {d.message}", header.span, d.hint) for d in exc.diagnostics], sources
-    base, diags, base_sources = parse_source(base_src, depth + 1)
+    deps.append((header.amends, _digests(base_src)))
+    base, diags, base_sources = parse_source(base_src, depth + 1, deps)
     sources.update(base_sources)
     if base is None:
         return None, diags, sources
@@ -214,9 +241,13 @@ def _not_found(message: str, hint: str | None, code: str = "E010") -> Diagnostic
     return DiagnosticError([Diagnostic(code, message, COMMAND_LINE, hint)])
 
 
-def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
+def parse_source(src: StandardSource, depth: int = 0, deps: list[tuple[str, tuple[str, ...]]] | None = None
+                 ) -> tuple[ast.Standard | None, list[Diagnostic], SourceMap]:
     """Parse and merge every file (resolving an amendment against its base); syntax errors of all
-    files are collected."""
+    files are collected. ``deps`` collects the base versions read, with their texts' digests."""
+    from .parser import parse_tree
+    from .transform import to_ast
+
     sources = SourceMap()
     diags: list[Diagnostic] = []
     parsed: list[ast.SourceFile] = []
@@ -241,7 +272,7 @@ def parse_source(src: StandardSource, depth: int = 0) -> tuple[ast.Standard | No
         return None, [Diagnostic("E011", msg, s, "exactly one file of a version starts with: standard \"<family>\" version \"<version>\"") for s in spans], sources
     header = headers[0]
     if header.amends is not None:
-        return _amend(header, parsed, sources, depth)
+        return _amend(header, parsed, sources, depth, [] if deps is None else deps)
     stray = [a for f in parsed for a in f.amendments]
     if stray:
         return None, [Diagnostic("E503", "'override' and 'remove' need a base version", a.span,

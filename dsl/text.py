@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wcwidth import wcswidth, wcwidth
-
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
 
@@ -30,6 +28,8 @@ def char_width(c: str) -> int:
     """Terminal columns of one character as ``visible`` shows it (a control character is one \ufffd)."""
     if not c.isprintable():
         return 1
+    from wcwidth import wcwidth  # imported when a width is first needed: most runs print no table
+
     return max(wcwidth(c), 0)
 
 
@@ -40,6 +40,8 @@ def visible(line: str) -> str:
 
 def width(s: str) -> int:
     """Terminal columns of a string."""
+    from wcwidth import wcswidth
+
     w = wcswidth(s)
     return w if w >= 0 else sum(char_width(c) for c in s)
 

@@ -14,6 +14,7 @@ from lark import Token, Transformer, Tree, v_args
 from . import ast
 from .diagnostics import Diagnostic
 from .span import Span
+from .units import make_unit
 
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -320,18 +321,6 @@ def _with_category(ind: ast.Indicator, category: str) -> ast.Indicator:
 
     return replace(ind, category=category)
 
-
-def make_unit(tokens: list[str], span: Span) -> ast.Unit:
-    """``["kg", "/", "万元"]`` -> Unit(factors=(("kg", 1), ("万元", -1))). Left to right: a/b*c = (a/b)*c."""
-    exps: dict[str, int] = {}
-    sign = 1
-    for tok in tokens:
-        if tok in ("/", "*"):
-            sign = -1 if tok == "/" else 1
-            continue
-        exps[tok] = exps.get(tok, 0) + sign
-    factors = tuple(sorted((s, e) for s, e in exps.items() if e != 0))
-    return ast.Unit(factors, "".join(tokens), span=span)
 
 
 def to_ast(tree: Tree[Token], path: str) -> tuple[ast.SourceFile, list[Diagnostic]]:

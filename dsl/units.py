@@ -8,9 +8,22 @@ from functools import lru_cache
 
 from . import ast
 from .span import NOWHERE, Span
-from .transform import make_unit
 
 Dims = tuple[tuple[str, int], ...]
+
+
+def make_unit(tokens: list[str], span: Span) -> ast.Unit:
+    """``["kg", "/", "万元"]`` -> Unit(factors=(("kg", 1), ("万元", -1))). Left to right: a/b*c = (a/b)*c."""
+    exps: dict[str, int] = {}
+    sign = 1
+    for tok in tokens:
+        if tok in ("/", "*"):
+            sign = -1 if tok == "/" else 1
+            continue
+        exps[tok] = exps.get(tok, 0) + sign
+    factors = tuple(sorted((s, e) for s, e in exps.items() if e != 0))
+    return ast.Unit(factors, "".join(tokens), span=span)
+
 
 # Units of things counted one by one (enterprises, items, events, days): whole numbers only.
 COUNT_UNITS = frozenset({"家", "个", "次", "天", "项"})

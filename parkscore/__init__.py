@@ -13,8 +13,9 @@ The pipeline: rule files --parse (dsl.parser)--> tree --transform--> AST (dsl.as
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from parkscore._lazy import exports
 
 if TYPE_CHECKING:  # the names below are imported on first use (start-up stays fast)
     from parkscore.dsl.ast import IndicatorKind, InputKind
@@ -151,12 +152,4 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """``parkscore.score`` and the rest, imported when first used (PEP 562)."""
-    if name in ("api", "cli", "dsl", "engine"):
-        return importlib.import_module(f"parkscore.{name}")
-    if name not in _WHERE:
-        raise AttributeError(f"module 'parkscore' has no attribute '{name}'")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = exports(__name__, _WHERE, ("api", "cli", "dsl", "engine"))

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Each test process keeps its own cache of compiled standards (dsl/cache.py), never the user's."""
+    os.environ.setdefault("PARKSCORE_CACHE_DIR", tempfile.mkdtemp(prefix="parkscore-cache-"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib.metadata import version
 from typing import Any
 
 from parkscore.dsl.diagnostics import Diagnostic
@@ -29,6 +28,8 @@ AUDIT_SCHEMA = "parkscore.audit/1"
 
 
 def tool_version() -> str:
+    from importlib.metadata import version  # 20 ms of imports: only when a record is made
+
     return version("parkscore")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import itertools
 from decimal import Decimal
-from importlib.metadata import version as _version
 from typing import Any
 
 from parkscore.dsl.diff import Change
@@ -24,7 +23,9 @@ def _env() -> Any:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["show"] = lambda d: "" if d is None else show(Decimal(d))
     env.filters["show4"] = lambda d: "" if d is None else show(Decimal(d), 4)
-    env.globals["version"] = _version("parkscore")
+    from importlib.metadata import version
+
+    env.globals["version"] = version("parkscore")
     return env
 
 

@@ -17,63 +17,134 @@ impact, SQL), ``documents`` (the standard's document, workbooks, forms), ``lifec
 """
 from __future__ import annotations
 
-from parkscore.dsl.dates import parse_day
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, option_error, read_text
-from parkscore.dsl.diff import Change
-from parkscore.dsl.fmt import format_source
-from parkscore.dsl.load import Loaded
-from parkscore.dsl.numbers import dumps, loads
-from parkscore.engine.scoring.compile import CompiledStandard
-from parkscore.engine.scoring.data import Fact, ParkData, park_from_mapping, parse_percent
-from parkscore.engine.scoring.scorecard import Scorecard
+from typing import TYPE_CHECKING
 
-from .audit import audit_record, read_record, verify
-from .authoring import run_tests, testgen
-from .documents import import_workbook, render_standard, template
-from .lifecycle import history_scheme, load_scheme, status
-from .parks import (
-    Explanation,
-    ParkLike,
-    check,
-    check_park,
-    compare,
-    explain,
-    facts,
-    gap,
-    indicator_ids,
-    is_one_park,
-    is_park_data,
-    load_park,
-    score,
-    sensitivity,
-)
-from .population import ParkRow, Scored, impact, parse_years, read_parks, score_columns, score_many, score_row, score_table, sql
-from .standards import (
-    CatalogEntry,
-    Formatted,
-    StandardLike,
-    catalog,
-    check_sources,
-    check_standard,
-    compile_sources,
-    diff,
-    format_files,
-    in_force,
-    installed_standards,
-    is_installed,
-    lint,
-    lint_standard,
-    load_standard,
-    rule_files,
-)
+from parkscore._lazy import exports
 
-__all__ = [
-    "Diagnostic", "DiagnosticError", "SourceMap", "errors", "option_error", "read_text", "parse_day", "parse_percent", "Change",
-    "format_source", "Loaded", "dumps", "loads", "CompiledStandard", "Fact", "ParkData", "park_from_mapping", "Scorecard",
-    "audit_record", "read_record", "verify", "run_tests", "testgen", "import_workbook", "render_standard", "template",
-    "history_scheme", "load_scheme", "status", "Explanation", "ParkLike", "check", "check_park", "compare", "explain",
-    "facts", "gap", "indicator_ids", "is_one_park", "is_park_data", "load_park", "score", "sensitivity", "ParkRow",
-    "Scored", "impact", "parse_years", "read_parks", "score_columns", "score_many", "score_row", "score_table", "sql",
-    "CatalogEntry", "Formatted", "StandardLike", "catalog", "check_sources", "check_standard", "compile_sources", "diff",
-    "format_files", "in_force", "installed_standards", "is_installed", "rule_files", "lint", "lint_standard", "load_standard",
-]
+_WHERE: dict[str, str] = {
+    "Diagnostic": "parkscore.dsl.diagnostics",
+    "DiagnosticError": "parkscore.dsl.diagnostics",
+    "SourceMap": "parkscore.dsl.diagnostics",
+    "errors": "parkscore.dsl.diagnostics",
+    "option_error": "parkscore.dsl.diagnostics",
+    "read_text": "parkscore.dsl.diagnostics",
+    "parse_day": "parkscore.dsl.dates",
+    "parse_percent": "parkscore.engine.scoring.data",
+    "Change": "parkscore.dsl.diff",
+    "format_source": "parkscore.dsl.fmt",
+    "Loaded": "parkscore.dsl.load",
+    "dumps": "parkscore.dsl.numbers",
+    "loads": "parkscore.dsl.numbers",
+    "CompiledStandard": "parkscore.engine.scoring.compile",
+    "Fact": "parkscore.engine.scoring.data",
+    "ParkData": "parkscore.engine.scoring.data",
+    "park_from_mapping": "parkscore.engine.scoring.data",
+    "Scorecard": "parkscore.engine.scoring.scorecard",
+    "audit_record": "parkscore.api.audit",
+    "read_record": "parkscore.api.audit",
+    "verify": "parkscore.api.audit",
+    "run_tests": "parkscore.api.authoring",
+    "testgen": "parkscore.api.authoring",
+    "import_workbook": "parkscore.api.documents",
+    "render_standard": "parkscore.api.documents",
+    "template": "parkscore.api.documents",
+    "history_scheme": "parkscore.api.lifecycle",
+    "load_scheme": "parkscore.api.lifecycle",
+    "status": "parkscore.api.lifecycle",
+    "Explanation": "parkscore.api.parks",
+    "ParkLike": "parkscore.api.parks",
+    "check": "parkscore.api.parks",
+    "check_park": "parkscore.api.parks",
+    "compare": "parkscore.api.parks",
+    "explain": "parkscore.api.parks",
+    "facts": "parkscore.api.parks",
+    "gap": "parkscore.api.parks",
+    "indicator_ids": "parkscore.api.parks",
+    "is_one_park": "parkscore.api.parks",
+    "is_park_data": "parkscore.api.parks",
+    "load_park": "parkscore.api.parks",
+    "score": "parkscore.api.parks",
+    "sensitivity": "parkscore.api.parks",
+    "ParkRow": "parkscore.api.population",
+    "Scored": "parkscore.api.population",
+    "impact": "parkscore.api.population",
+    "parse_years": "parkscore.api.population",
+    "read_parks": "parkscore.api.population",
+    "score_columns": "parkscore.api.population",
+    "score_many": "parkscore.api.population",
+    "score_row": "parkscore.api.population",
+    "score_table": "parkscore.api.population",
+    "sql": "parkscore.api.population",
+    "CatalogEntry": "parkscore.api.standards",
+    "Formatted": "parkscore.api.standards",
+    "StandardLike": "parkscore.api.standards",
+    "catalog": "parkscore.api.standards",
+    "check_sources": "parkscore.api.standards",
+    "check_standard": "parkscore.api.standards",
+    "compile_sources": "parkscore.api.standards",
+    "diff": "parkscore.api.standards",
+    "format_files": "parkscore.api.standards",
+    "in_force": "parkscore.api.standards",
+    "installed_standards": "parkscore.api.standards",
+    "is_installed": "parkscore.api.standards",
+    "rule_files": "parkscore.api.standards",
+    "lint": "parkscore.api.standards",
+    "lint_standard": "parkscore.api.standards",
+    "load_standard": "parkscore.api.standards",
+}
+
+__all__ = list(_WHERE)
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imported when first used
+    from parkscore.dsl.dates import parse_day
+    from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, option_error, read_text
+    from parkscore.dsl.diff import Change
+    from parkscore.dsl.fmt import format_source
+    from parkscore.dsl.load import Loaded
+    from parkscore.dsl.numbers import dumps, loads
+    from parkscore.engine.scoring.compile import CompiledStandard
+    from parkscore.engine.scoring.data import Fact, ParkData, park_from_mapping, parse_percent
+    from parkscore.engine.scoring.scorecard import Scorecard
+
+    from .audit import audit_record, read_record, verify
+    from .authoring import run_tests, testgen
+    from .documents import import_workbook, render_standard, template
+    from .lifecycle import history_scheme, load_scheme, status
+    from .parks import (
+        Explanation,
+        ParkLike,
+        check,
+        check_park,
+        compare,
+        explain,
+        facts,
+        gap,
+        indicator_ids,
+        is_one_park,
+        is_park_data,
+        load_park,
+        score,
+        sensitivity,
+    )
+    from .population import ParkRow, Scored, impact, parse_years, read_parks, score_columns, score_many, score_row, score_table, sql
+    from .standards import (
+        CatalogEntry,
+        Formatted,
+        StandardLike,
+        catalog,
+        check_sources,
+        check_standard,
+        compile_sources,
+        diff,
+        format_files,
+        in_force,
+        installed_standards,
+        is_installed,
+        lint,
+        lint_standard,
+        load_standard,
+        rule_files,
+    )
+
+
+__getattr__, __dir__ = exports(__name__, _WHERE)  # each verb imported when first used

@@ -4,15 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, option_error
 from parkscore.dsl.span import COMMAND_LINE
-from parkscore.engine.analysis.compare import ParkComparison
-from parkscore.engine.analysis.gap import GapReport
-from parkscore.engine.analysis.gap import gap as _gap
-from parkscore.engine.analysis.sensitivity import SensitivityReport
-from parkscore.engine.analysis.sensitivity import sensitivity as _sensitivity
 from parkscore.engine.documents.workbook import is_form, read_form
 from parkscore.engine.population.tables import is_table
 from parkscore.engine.scoring.compile import CompiledStandard
@@ -23,6 +18,11 @@ from parkscore.engine.scoring.scorecard import Scorecard
 from parkscore.engine.scoring.trace import NULL_TRACER, BufferTracer, TraceEvent, Tracer
 
 from .standards import StandardLike, check_standard, standard
+
+if TYPE_CHECKING:
+    from parkscore.engine.analysis.compare import ParkComparison
+    from parkscore.engine.analysis.gap import GapReport
+    from parkscore.engine.analysis.sensitivity import SensitivityReport
 
 ParkLike = ParkData | Mapping[str, Any] | str | Path
 
@@ -129,6 +129,8 @@ def indicator_ids(std: StandardLike, names: Iterable[str]) -> tuple[str, ...]:
 
 def compare(parks: Iterable[ParkLike], standards: Iterable[StandardLike]) -> list[ParkComparison]:
     """Each park scored under each standard, in the order given."""
+    from parkscore.engine.analysis.compare import ParkComparison
+
     stds = [standard(s) for s in standards]
     out = []
     for p in parks:
@@ -139,16 +141,20 @@ def compare(parks: Iterable[ParkLike], standards: Iterable[StandardLike]) -> lis
 
 def gap(std: StandardLike, p: ParkLike, target: Decimal | None = None) -> GapReport:
     """What the park can change to reach ``target`` (default: the pass mark)."""
+    from parkscore.engine.analysis.gap import gap as park_gap
+
     cs, data = standard(std), park(p)
     found = facts_of(cs, data)
     goal = target if target is not None else cs.std.header.pass_mark
     if goal is None:
         raise DiagnosticError([Diagnostic("E012", f"{cs.ref} has no pass mark", COMMAND_LINE, "give a target: --target POINTS")])
-    return _gap(cs, found, data, goal)
+    return park_gap(cs, found, data, goal)
 
 
 def sensitivity(std: StandardLike, p: ParkLike, uncertainty: Decimal = Decimal("0.1"), runs: int = 2000,
                 seed: int = 0) -> SensitivityReport:
     """Monte Carlo over the park's figures within ±``uncertainty`` (a fraction: 0.1 is 10 %)."""
+    from parkscore.engine.analysis.sensitivity import sensitivity as monte_carlo
+
     cs, data = standard(std), park(p)
-    return _sensitivity(cs, facts_of(cs, data), data, uncertainty, runs, seed)
+    return monte_carlo(cs, facts_of(cs, data), data, uncertainty, runs, seed)

@@ -3,31 +3,56 @@
 language server show one result the same way. Nothing here computes a result."""
 from __future__ import annotations
 
-from parkscore.dsl.diagnostics import render_all
-from parkscore.dsl.numbers import dumps, dumps_line, show
-from parkscore.engine.analysis.compare import compare_csv, compare_json, compare_table
-from parkscore.engine.analysis.explain import MODES, explain_json, explain_text, group, select
-from parkscore.engine.analysis.gap import gap_json, gap_text
-from parkscore.engine.analysis.sensitivity import sensitivity_json, sensitivity_text
-from parkscore.engine.audit.record import AUDIT_SCHEMA
-from parkscore.engine.authoring.runner import run_json, run_text
-from parkscore.engine.documents.document import document_markdown
-from parkscore.engine.documents.html import compare_html, diff_html, scorecard_html, standard_html
-from parkscore.engine.documents.render import (
-    csv_line,
-    diff_table,
-    schema_json,
-    schema_table,
-    scorecard_json,
-    scorecard_markdown,
-    scorecard_table,
-    standard_labels,
-)
-from parkscore.engine.documents.workbook import standard_xlsx
-from parkscore.engine.lifecycle.status import status_json, status_text
-from parkscore.engine.population.impact import impact_csv_rows, impact_json, impact_text
-from parkscore.engine.population.sql import DIALECTS
-from parkscore.engine.scoring.compile import CompiledStandard
+from typing import TYPE_CHECKING
+
+from parkscore._lazy import exports
+
+if TYPE_CHECKING:
+    from parkscore.engine.scoring.compile import CompiledStandard
+
+_WHERE: dict[str, str] = {
+    "AUDIT_SCHEMA": "parkscore.engine.audit.record",
+    "DIALECTS": "parkscore.engine.population.sql",
+    "MODES": "parkscore.engine.analysis.explain",
+    "compare_csv": "parkscore.engine.analysis.compare",
+    "compare_html": "parkscore.engine.documents.html",
+    "compare_json": "parkscore.engine.analysis.compare",
+    "compare_table": "parkscore.engine.analysis.compare",
+    "csv_line": "parkscore.engine.documents.render",
+    "diff_html": "parkscore.engine.documents.html",
+    "diff_table": "parkscore.engine.documents.render",
+    "document_markdown": "parkscore.engine.documents.document",
+    "dumps": "parkscore.dsl.numbers",
+    "dumps_line": "parkscore.dsl.numbers",
+    "explain_json": "parkscore.engine.analysis.explain",
+    "explain_text": "parkscore.engine.analysis.explain",
+    "gap_json": "parkscore.engine.analysis.gap",
+    "gap_text": "parkscore.engine.analysis.gap",
+    "group": "parkscore.engine.analysis.explain",
+    "impact_csv_rows": "parkscore.engine.population.impact",
+    "impact_json": "parkscore.engine.population.impact",
+    "impact_text": "parkscore.engine.population.impact",
+    "render_all": "parkscore.dsl.diagnostics",
+    "run_json": "parkscore.engine.authoring.runner",
+    "run_text": "parkscore.engine.authoring.runner",
+    "schema_json": "parkscore.engine.documents.render",
+    "schema_table": "parkscore.engine.documents.render",
+    "scorecard_html": "parkscore.engine.documents.html",
+    "scorecard_json": "parkscore.engine.documents.render",
+    "scorecard_markdown": "parkscore.engine.documents.render",
+    "scorecard_table": "parkscore.engine.documents.render",
+    "select": "parkscore.engine.analysis.explain",
+    "sensitivity_json": "parkscore.engine.analysis.sensitivity",
+    "sensitivity_text": "parkscore.engine.analysis.sensitivity",
+    "show": "parkscore.dsl.numbers",
+    "standard_html": "parkscore.engine.documents.html",
+    "standard_labels": "parkscore.engine.documents.render",
+    "standard_xlsx": "parkscore.engine.documents.workbook",
+    "status_json": "parkscore.engine.lifecycle.status",
+    "status_text": "parkscore.engine.lifecycle.status",
+}
+
+__getattr__, __dir__ = exports(__name__, _WHERE)  # a renderer's module imported when first used
 
 DIAGNOSTICS_SCHEMA = "parkscore.diagnostics/1"
 
@@ -40,6 +65,8 @@ def diagnostics_json(diags: list[dict[str, object]]) -> dict[str, object]:
 def compare_labels(compiled: list[CompiledStandard]) -> tuple[list[str], frozenset[str], list[str]]:
     """For a comparison of versions: the column labels (an illustrative version says so), the refs
     that are illustrative, and the notes on each version's status and readings."""
+    from parkscore.engine.documents.render import standard_labels
+
     illustrative = frozenset(c.ref for c in compiled if c.std.header.illustrative)
     labels = [f"{c.ref} (illustrative)" if c.ref in illustrative else c.ref for c in compiled]
     notes = [f"{c.ref}: " + line for c in compiled
@@ -47,11 +74,4 @@ def compare_labels(compiled: list[CompiledStandard]) -> tuple[list[str], frozens
     return labels, illustrative, notes
 
 
-__all__ = [
-    "AUDIT_SCHEMA", "DIAGNOSTICS_SCHEMA", "DIALECTS", "MODES", "compare_csv", "compare_html", "compare_json", "compare_labels",
-    "compare_table", "csv_line", "diagnostics_json", "diff_html", "diff_table", "document_markdown", "dumps", "dumps_line",
-    "explain_json", "explain_text", "gap_json", "gap_text", "group", "impact_csv_rows", "impact_json", "impact_text",
-    "render_all", "run_json", "run_text", "schema_json", "schema_table", "scorecard_html", "scorecard_json",
-    "scorecard_markdown", "scorecard_table", "select", "sensitivity_json", "sensitivity_text", "show", "standard_html",
-    "standard_labels", "standard_xlsx", "status_json", "status_text",
-]
+__all__ = [*_WHERE, "DIAGNOSTICS_SCHEMA", "compare_labels", "diagnostics_json"]

@@ -4,19 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from parkscore.dsl.dates import parse_day
 from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
-from parkscore.dsl.diff import Change
-from parkscore.dsl.diff import diff as _diff
-from parkscore.dsl.fmt import format_source
-from parkscore.dsl.lint import LINT_PASSES, is_family, lint_windows
 from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, load_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
-from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.score import compiled, load_compiled
+
+if TYPE_CHECKING:
+    from parkscore.dsl.diff import Change
 
 StandardLike = CompiledStandard | str
 
@@ -40,11 +38,15 @@ def compile_sources(files: Mapping[str, str], ref: str = "draft") -> CompiledSta
 
 def lint_standard(ref: str) -> Loaded:
     """``check_standard`` plus the linter's table-level findings (L-codes)."""
+    from parkscore.dsl.lint import LINT_PASSES
+
     return load(standard_of(ref), LINT_PASSES)
 
 
 def lint(ref: str) -> tuple[list[Diagnostic], SourceMap]:
     """Lint a standard, or a family version by version with its effective windows (L601)."""
+    from parkscore.dsl.lint import is_family, lint_windows
+
     found: list[Diagnostic] = []
     sources = SourceMap()
     family = is_family(ref)
@@ -117,6 +119,8 @@ class CatalogEntry:
 
 def catalog() -> list[CatalogEntry]:
     """Every installed standard, then every lifecycle scheme."""
+    from parkscore.dsl.scheme import load_scheme
+
     out: list[CatalogEntry] = []
     for ref in installed_standards():
         loaded = check_standard(ref)
@@ -127,14 +131,16 @@ def catalog() -> list[CatalogEntry]:
         out.append(CatalogEntry(ref, "standard", h.title, h.status, bool(h.illustrative), len(h.readings)))
     for family, versions in installed("scheme").items():
         for v in versions:
-            sc = _load_scheme(f"{family}@{v}")
+            sc = load_scheme(f"{family}@{v}")
             out.append(CatalogEntry(sc.ref, "scheme", sc.title, sc.status, False, len(sc.readings)))
     return out
 
 
 def diff(old: StandardLike, new: StandardLike) -> list[Change]:
     """The semantic diff of two versions: by indicator, gate, category and input."""
-    return _diff(standard(old).std, standard(new).std)
+    from parkscore.dsl.diff import diff as semantic_diff
+
+    return semantic_diff(standard(old).std, standard(new).std)
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,8 @@ def format_files(*targets: str | Path) -> list[Formatted]:
     """Every .pks file of ``targets`` (files, or directories searched recursively) with its
     canonical text; lifecycle schemes are skipped and say so. Writes nothing; a syntax error
     raises ``DiagnosticError``."""
+    from parkscore.dsl.fmt import format_source
+
     files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
     out = []
     for f in files:

@@ -5,7 +5,6 @@ with their one-line summaries, without importing the API)."""
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import version as _version
 from typing import Any
 
 import click
@@ -56,7 +55,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup)
-@click.version_option(_version("parkscore"), prog_name="parkscore")
+@click.version_option(package_name="parkscore", prog_name="parkscore")  # looked up only when asked
 def main(**_: Any) -> None:
     """Score chemical industrial parks against point-scored standards written as rule files."""
 

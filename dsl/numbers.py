@@ -42,7 +42,8 @@ def number_problem(d: Decimal) -> str | None:
     """Why a number cannot be a figure (not finite, too many digits, too large or too small), or None."""
     if not d.is_finite():
         return f"'{d}' is not a finite number"
-    digits = len("".join(map(str, d.as_tuple().digits)).strip("0"))
+    written = d.as_tuple().digits
+    digits = len(written) if len(written) <= MAX_DIGITS else len("".join(map(str, written)).strip("0"))
     if digits > MAX_DIGITS:
         return f"{digits} significant digits; at most {MAX_DIGITS} are read exactly"
     if d and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:

@@ -86,6 +86,12 @@ def convert(value: Decimal, factor: Fraction) -> Decimal:
     return value * factor.numerator / factor.denominator
 
 
+@lru_cache(maxsize=4096)
+def factor_to(written: str, dst: ast.Unit) -> Fraction | None:
+    """The conversion factor from a unit as a data file writes it (``亿元``) to ``dst``."""
+    return conversion_factor(parse_unit(written), dst)
+
+
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")
 
 

@@ -9,7 +9,7 @@ import operator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from parkscore.dsl import ast
 from parkscore.dsl.ast import cond_refs, expr_refs
@@ -50,6 +50,7 @@ class CompiledCond:
     ref: RuleRef
     points: Decimal = Decimal(0)  # for exemptions: the points they grant
     wording: str | None = None
+    cond: ast.Cond | None = None  # the condition as written (what the code generator reads)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class CompiledCount:
     cap: Decimal  # a deduction: the indicator's maximum, the points it starts from
     ref: RuleRef
     deduct: bool = False
+
+    def points_for(self, n: int) -> Decimal:
+        """Points for ``n`` items: per item up to the cap, or the cap less per item, not below 0."""
+        return max(self.cap - self.per_item * n, Decimal(0)) if self.deduct else min(self.per_item * n, self.cap)
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,13 @@ class CompiledStandard:
             points += [ci.count.per_item, ci.count.cap] if ci.count else []
             points += [t.points for t in ci.trends]
         return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+
+    @cached_property
+    def program(self) -> Any:
+        """The generated evaluator (``codegen.Program``), built when first used."""
+        from parkscore.engine.scoring.codegen import generate
+
+        return generate(self)
 
     @cached_property
     def grade_intervals(self) -> dict[str, Interval]:
@@ -222,12 +234,12 @@ def compile_cond(c: ast.Cond) -> CondFn:
 def _cond(c: ast.Require | ast.Exempt | ast.Excuse, clause: str, sources: SourceMap) -> CompiledCond:
     names = tuple(dict.fromkeys(r.name for r in cond_refs(c.cond)))
     points = c.points if isinstance(c, ast.Exempt) else Decimal(0)
-    return CompiledCond(compile_cond(c.cond), names, cond_text(c.cond), rule_ref(c.span, clause, sources), points, c.wording)
+    return CompiledCond(compile_cond(c.cond), names, cond_text(c.cond), rule_ref(c.span, clause, sources), points, c.wording, c.cond)
 
 
 def _tier(when: ast.Compare, span: Span, clause: str, sources: SourceMap, wording: str | None = None) -> CompiledCond:
     names = tuple(dict.fromkeys(r.name for r in cond_refs(when)))
-    return CompiledCond(compile_cond(when), names, cond_text(when), rule_ref(span, clause, sources), Decimal(0), wording)
+    return CompiledCond(compile_cond(when), names, cond_text(when), rule_ref(span, clause, sources), Decimal(0), wording, when)
 
 
 def compile_indicator(ind: ast.Indicator, sources: SourceMap) -> CompiledIndicator:

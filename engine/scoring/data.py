@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, cast
 
@@ -154,8 +155,14 @@ def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkD
         return replace(inner, name=str(data["park"]), period=None if period is None else str(period),
                        synthetic=data.get("synthetic") is True, source=None if source is None else str(source),
                        context=dict(context) if isinstance(context, Mapping) else {})
-    spans = {k: Span(name, i + 1, 1, i + 1, 1) for i, k in enumerate(data)}
-    return ParkData(name, None, False, None, name, {k: (_wrap(v, spans[k]), spans[k], spans[k]) for k, v in data.items()})
+    spans = _key_spans(name, len(data))
+    return ParkData(name, None, False, None, name, {k: (_wrap(v, s), s, s) for (k, v), s in zip(data.items(), spans)})
+
+
+@lru_cache(maxsize=64)
+def _key_spans(name: str, n: int) -> tuple[Span, ...]:
+    """Where the keys of a mapping are reported: the n-th key at line n of ``name`` (built once)."""
+    return tuple(Span(name, i + 1, 1, i + 1, 1) for i in range(n))
 
 
 def _wrap(v: Any, span: Span) -> Any:
@@ -285,8 +292,7 @@ def _convert(
             return bad("D125", f"'{key}': {problem}", f"for example: 12.5 {unit}")
         if unit_text is None:
             return bad("D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
-        given = units.parse_unit(unit_text)
-        factor = units.conversion_factor(given, unit)
+        factor = units.factor_to(unit_text, unit)
         if factor is None:
             return bad("D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
         reported = f"{value} {unit_text}" if factor != 1 or unit_text != unit.text else None
@@ -295,8 +301,11 @@ def _convert(
             unc = parse_percent(fields["uncertainty"][0])
             if unc is None:
                 return bad("D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
-        with exact():
-            converted = units.convert(value, factor)
+        if factor == 1:
+            converted = value
+        else:
+            with exact():
+                converted = units.convert(value, factor)
         outside = _outside(converted, dk)
         if outside:
             return bad("D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")

@@ -13,7 +13,16 @@ from parkscore.dsl.ast import IndicatorKind, Rank
 from parkscore.dsl.numbers import exact, rounded, show
 from parkscore.dsl.printer import cond_text, expr_text
 from parkscore.dsl.span import Span
-from parkscore.engine.scoring.compile import CompiledCond, CompiledCount, CompiledIndicator, CompiledStandard, CompiledTrend, rule_ref
+from parkscore.engine.scoring.compile import (
+    CompiledBand,
+    CompiledCond,
+    CompiledCount,
+    CompiledIndicator,
+    CompiledLevel,
+    CompiledStandard,
+    CompiledTrend,
+    rule_ref,
+)
 from parkscore.engine.scoring.data import Fact, ParkData
 from parkscore.engine.scoring.scorecard import CategoryResult, GateResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
 from parkscore.engine.scoring.trace import NULL_TRACER, Op, TraceEvent, Tracer
@@ -29,7 +38,7 @@ def _input_event(tr: Tracer, subject: str, f: Fact) -> None:
     tr.emit(TraceEvent(Op.INPUT, subject, msg, f.span, data={"input": f.id, "value": f.value, "source": f.source}))
 
 
-class _Run:
+class IndicatorRun:
     """One indicator's evaluation: its facts, the tracer, and how a result is reported."""
 
     def __init__(self, ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer) -> None:
@@ -73,15 +82,18 @@ class _Run:
                 self.trace_inputs(ex.names)
                 self.test(f"{keyword} {ex.text}: {'no data: not claimed' if holds is None else str(holds).lower()}", ex.ref, bool(holds))
             if holds:
-                return self.result(status, ex.points, ex.ref, f"{label}: {ex.wording or ex.text}", None, (), ex.names)
+                return self.claimed(ex, status, label)
         return None
+
+    def claimed(self, ex: CompiledCond, status: Status, label: str) -> IndicatorResult:
+        return self.result(status, ex.points, ex.ref, f"{label}: {ex.wording or ex.text}", None, (), ex.names)
 
     def count(self, c: CompiledCount) -> IndicatorResult:
         f = self.facts.get(c.items)
         if f is None:
             return self.no_data(c.ref, (c.items,))
         items = f.items
-        pts = max(c.cap - c.per_item * len(items), ZERO) if c.deduct else min(c.per_item * len(items), c.cap)
+        pts = c.points_for(len(items))
         if self.tr.enabled:
             names = "; ".join(i.name for i in items) or "none"
             self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
@@ -92,7 +104,10 @@ class _Run:
             else:
                 self.test(f"{show(c.per_item)} per item, up to {show(c.cap)}: "
                           f"min({len(items)} × {show(c.per_item)}, {show(c.cap)}) = {show(pts)}", c.ref, pts > 0)
-        return self.result(Status.SCORED, pts, c.ref, f"{len(items)} item(s)", len(items), (), (c.items,))
+        return self.counted(c, len(items))
+
+    def counted(self, c: CompiledCount, n: int) -> IndicatorResult:
+        return self.result(Status.SCORED, c.points_for(n), c.ref, f"{n} item(s)", n, (), (c.items,))
 
     def trends(self, trends: tuple[CompiledTrend, ...]) -> IndicatorResult:
         """Trends are alternatives (carbon or energy improvement): the first that holds awards its
@@ -133,12 +148,18 @@ class _Run:
         ind = self.ind
         f = self.facts.get(ind.id)
         if f is None:
-            return self.no_data(self.ci.ref, (ind.id,), f"no data: level of {ind.id}")
+            return self.no_level()
         lv = self.ci.levels[str(f.value)]
         if self.tr.enabled:
             _input_event(self.tr, ind.id, f)
             self.test(f"level {lv.name}: “{lv.wording}”", lv.ref, True)
-        return self.result(Status.SCORED, lv.points, lv.ref, f"level {lv.name}", lv.name, (), (ind.id,))
+        return self.at_level(lv)
+
+    def no_level(self) -> IndicatorResult:
+        return self.no_data(self.ci.ref, (self.ind.id,), f"no data: level of {self.ind.id}")
+
+    def at_level(self, lv: CompiledLevel) -> IndicatorResult:
+        return self.result(Status.SCORED, lv.points, lv.ref, f"level {lv.name}", lv.name, (), (self.ind.id,))
 
     def value(self) -> tuple[Decimal, tuple[str, ...]] | IndicatorResult:
         """The indicator's value: given directly, or computed by its formula (or why there is none)."""
@@ -147,22 +168,19 @@ class _Run:
             if self.tr.enabled:
                 _input_event(self.tr, ind.id, facts[ind.id])
             return facts[ind.id].number, (ind.id,)
-        if ind.rules_of(Rank):
-            return self.no_data(ci.ref, (ind.id,), f"no data: {ind.id} is a rank among the parks scored together: score a table of parks")
-        if ci.formula is None or ci.formula_ref is None or ind.formula is None:
-            return self.no_data(ci.ref, (ind.id,))
+        if ind.rules_of(Rank) or ci.formula is None:
+            return self.no_value()
         used = ci.formula_inputs
         missing = tuple(n for n in used if n not in facts)
         if missing:
-            return self.no_data(ci.formula_ref, missing, inputs=used)
+            return self.no_formula_inputs(missing)
         env = {n: facts[n].number for n in used}
         if self.tr.enabled:
             self.trace_inputs(used)
         try:
             value = ci.formula(env)
-        except (DivisionByZero, InvalidOperation, ZeroDivisionError):
-            zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
-            return self.result(Status.UNDEFINED, ZERO, ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
+        except ARITHMETIC:
+            return self.division_by_zero(env)
         if self.tr.enabled:
             subst = expr_text(ind.formula.expr, lambda n: f"{show(env[n])} {facts[n].unit or ''}".strip())
             self.tr.emit(TraceEvent(Op.COMPUTE, ind.id,
@@ -170,10 +188,31 @@ class _Run:
                                     _span(ci.formula_ref), data={"value": rounded(value)}))
         rng = ind.range
         if rng is not None and not rng.contains(value):
-            return self.result(Status.UNDEFINED, ZERO, ci.formula_ref,
-                               f"computed {show(value)} {self.unit or ''} is outside the range {rng} the standard declares: check the figures",
-                               value, (), used)
+            return self.outside_range(value)
         return value, used
+
+    def no_value(self) -> IndicatorResult:
+        """Neither given nor computable: a rank (scored with the population), or no formula."""
+        ind = self.ind
+        if ind.rules_of(Rank):
+            return self.no_data(self.ci.ref, (ind.id,), f"no data: {ind.id} is a rank among the parks scored together: score a table of parks")
+        return self.no_data(self.ci.ref, (ind.id,))
+
+    def no_formula_inputs(self, missing: tuple[str, ...]) -> IndicatorResult:
+        assert self.ci.formula_ref is not None
+        return self.no_data(self.ci.formula_ref, missing, inputs=self.ci.formula_inputs)
+
+    def division_by_zero(self, env: Mapping[str, Decimal]) -> IndicatorResult:
+        assert self.ci.formula_ref is not None
+        used = self.ci.formula_inputs
+        zeros = ", ".join(f"{n} = 0" for n in used if env[n] == 0)
+        return self.result(Status.UNDEFINED, ZERO, self.ci.formula_ref, f"cannot compute: division by zero ({zeros})", None, (), used)
+
+    def outside_range(self, value: Decimal) -> IndicatorResult:
+        assert self.ci.formula_ref is not None
+        return self.result(Status.UNDEFINED, ZERO, self.ci.formula_ref,
+                           f"computed {show(value)} {self.unit or ''} is outside the range {self.ind.range} the standard declares: "
+                           "check the figures", value, (), self.ci.formula_inputs)
 
     def band(self) -> IndicatorResult:
         """Guards, then the bands in file order: the first that holds decides."""
@@ -189,7 +228,7 @@ class _Run:
             if holds is None:
                 return self.no_data(g.ref, tuple(n for n in g.names if n not in self.facts), value=value, inputs=used + g.names)
             if not holds:
-                return self.result(Status.SCORED, ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
+                return self.unmet(g, value, used)
             used += g.names
         for nt in self.ci.no_thresholds:
             holds = nt.fn(self.facts)
@@ -197,7 +236,7 @@ class _Run:
                 self.trace_inputs(nt.names)
                 self.test(f"tier {nt.text}: {str(holds).lower()}", nt.ref, bool(holds))
             if holds:
-                return self.result(Status.UNDEFINED, ZERO, nt.ref, f"no threshold for the tier {nt.text}: {nt.wording}", value, (), used + nt.names)
+                return self.no_threshold(nt, value, used)
         tiered = False
         for b in self.ci.bands:
             if b.when is not None:
@@ -209,18 +248,37 @@ class _Run:
                     continue
                 used = tuple(dict.fromkeys(used + b.when.names))
             hit = b.interval.contains(value)
-            text = b.text if b.when is None else f"{b.text} (tier {b.when.text})"
             if self.tr.enabled:
-                self.test(f"{text} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
+                self.test(f"{band_text(b)} -> {show(b.points)}: {str(hit).lower()} ({self.ind.id} = {show(value)})", b.ref, hit)
             if hit:
-                return self.result(Status.SCORED, b.points, b.ref, text, value, (), used)
+                return self.in_band(b, value, used)
+        return self.no_band(tiered, value, used)
+
+    def unmet(self, g: CompiledCond, value: Decimal | None, used: tuple[str, ...]) -> IndicatorResult:
+        return self.result(Status.SCORED, ZERO, g.ref, f"requirement not met: {g.wording or g.text}", value, (), used + g.names)
+
+    def no_threshold(self, nt: CompiledCond, value: Decimal | None, used: tuple[str, ...]) -> IndicatorResult:
+        return self.result(Status.UNDEFINED, ZERO, nt.ref, f"no threshold for the tier {nt.text}: {nt.wording}", value, (), used + nt.names)
+
+    def in_band(self, b: CompiledBand, value: Decimal | None, used: tuple[str, ...]) -> IndicatorResult:
+        return self.result(Status.SCORED, b.points, b.ref, band_text(b), value, (), used)
+
+    def no_band(self, tiered: bool, value: Decimal | None, used: tuple[str, ...]) -> IndicatorResult:
         if tiered:
             return self.result(Status.UNDEFINED, ZERO, None, "no tier of the bands holds for this park", value, (), used)
         return self.result(Status.SCORED, ZERO, None, "no band matched", value, (), used)
 
 
+def band_text(b: CompiledBand) -> str:
+    """A band as results show it: its comparison, and its tier when it has one."""
+    return b.text if b.when is None else f"{b.text} (tier {b.when.text})"
+
+
+ARITHMETIC = (DivisionByZero, InvalidOperation, ZeroDivisionError)  # a formula that cannot be computed
+
+
 def evaluate_indicator(ci: CompiledIndicator, facts: Mapping[str, Fact], tr: Tracer = NULL_TRACER) -> IndicatorResult:
-    run = _Run(ci, facts, tr)
+    run = IndicatorRun(ci, facts, tr)
     if tr.enabled:
         tr.emit(TraceEvent(Op.ENTER, ci.ind.id, f"{ci.ind.clause} {ci.ind.title} (max {show(run.maxp)})", _span(ci.ref),
                            data={"notes": [{"kind": k, "text": t} for k, t in ci.notes]} if ci.notes else {}))
@@ -257,7 +315,8 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
 
 def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer) -> Scorecard:
     std = cs.std
-    results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
+    # nobody listens: the generated program (codegen.py); a trace: the interpreter, step by step
+    results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators] if tr.enabled else cs.program.results(facts)
     categories = []
     max_total = std.max_total
     for cat in std.categories:

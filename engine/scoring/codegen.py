@@ -148,7 +148,7 @@ class _Function:
     def body(self) -> list[str]:
         ci, run = self.ci, self.run
         self.lines = [f"def i{self.k}(x, f):"]
-        self.emit("", 1, f"{ci.ind.clause} {ci.ind.id} ({ci.ref.file.rsplit('/', 1)[-1]}:{ci.ref.line}), max {plain(ci.ind.max_points or 0)}")
+        self.emit("", 1, f"{ci.ind.clause} {ci.ind.id} ({ci.ref.file.rsplit('/', 1)[-1]}:{ci.ref.line}), max {plain(ci.ind.max_points or Decimal(0))}")
         if ci.kind is ast.IndicatorKind.TREND:  # yearly series: the interpreter reads them (few, and not per band)
             self.emit(f"return TREND({self.k}, f)")
             return self.lines
@@ -177,13 +177,34 @@ class _Function:
         return self.lines
 
     def band(self) -> None:
+        """The value (given, or computed: which one decides the inputs a result names, so every
+        prebuilt result exists in both variants, picked by ``w``), the guards, the bands."""
         ci, run, ind = self.ci, self.run, self.ci.ind
+        computed = not (ci.formula is None or ind.formula is None or ind.rules_of(ast.Rank))
+        variants: list[tuple[str, ...]] = [(ind.id,), ci.formula_inputs] if computed else [(ind.id,)]
+
+        def pick(table: str, items: list[Any]) -> str:
+            store = self.t.templates[self.k] if table == "T" else self.t.used[self.k]
+            store.extend(items)
+            first = len(store) - len(items)
+            return f"{table}[{self.k}][{first} + w]" if computed else f"{table}[{self.k}][{first}]"
+
+
+        def each(results: list[IndicatorResult]) -> str:
+            return pick("T", results)
+
+        def inputs(extra: tuple[str, ...] = ()) -> str:
+            return pick("U", [u + extra for u in variants])
+
         self.emit(f"v = x[{self.slot[ind.id]}]")
-        used: tuple[str, ...] = (ind.id,)
+        if computed:
+            assert ind.formula is not None
+            self.emit("w = 0")
         self.emit("if v is None:")
-        if ci.formula is None or ind.formula is None or ind.rules_of(ast.Rank):
+        if not computed:
             self.emit(f"return {self.template(run.no_value())}", 2)
         else:
+            assert ind.formula is not None
             names = ci.formula_inputs
             env = {n: f"a{i}" for i, n in enumerate(names)}
             for n, a in env.items():
@@ -198,31 +219,31 @@ class _Function:
                 test, note = self.interval(ind.range.lo, True, ind.range.hi, True)
                 self.emit(f"if not ({test}):", 2, "range " + note)
                 self.emit(f"return R[{self.k}].outside_range(v)", 3)
-            used = names
+            self.emit("w = 1", 2)
         for g in ci.requires:
             assert g.cond is not None
             c = self.cond(g.cond, 1)
             self.emit(f"if {c} is None:")
             self.emit(f"return R[{self.k}].no_data({self.rule(g)}.ref, absent({self.absent(g.names)}, x), value=v, "
-                      f"inputs={self.used(used + g.names)})", 2)
+                      f"inputs={inputs(g.names)})", 2)
             self.emit(f"if not {c}:")
-            self.emit(f"return valued({self.template(run.unmet(g, None, used))}, v)", 2)
-            used += g.names
+            self.emit(f"return valued({each([run.unmet(g, None, u) for u in variants])}, v)", 2)
+            variants = [u + g.names for u in variants]
         for nt in ci.no_thresholds:
             assert nt.cond is not None
             c = self.cond(nt.cond, 1)
             self.emit(f"if {c}:")
-            self.emit(f"return valued({self.template(run.no_threshold(nt, None, used))}, v)", 2)
+            self.emit(f"return valued({each([run.no_threshold(nt, None, u) for u in variants])}, v)", 2)
         tiered = any(b.when is not None for b in ci.bands)
         if tiered:
-            self.emit(f"u = {self.used(used)}")
+            self.emit(f"u = {inputs()}")
         for b in ci.bands:
             iv = b.interval
             test, note = self.interval(iv.lo, iv.lo_incl, iv.hi, iv.hi_incl)
             note += f" -> {plain(b.points)}"
-            if b.when is None and not tiered:
+            if not tiered:
                 self.emit(f"if {test}:", 1, note)
-                self.emit(f"return valued({self.template(run.in_band(b, None, used))}, v)", 2)
+                self.emit(f"return valued({each([run.in_band(b, None, u) for u in variants])}, v)", 2)
                 continue
             depth = 1
             if b.when is not None:
@@ -239,10 +260,10 @@ class _Function:
         if tiered:
             self.emit(f"return R[{self.k}].no_band(True, v, u)")
         else:
-            self.emit(f"return valued({self.template(run.no_band(False, None, used))}, v)")
+            self.emit(f"return valued({each([run.no_band(False, None, u) for u in variants])}, v)")
 
 
-_NAMES = {"x", "f", "v", "n", "u", "C", "T", "R", "B", "P", "U", "L", "ARITHMETIC", "TREND", "valued", "absent", "merge", "env",
+_NAMES = {"x", "f", "v", "n", "u", "w", "C", "T", "R", "B", "P", "U", "L", "ARITHMETIC", "TREND", "valued", "absent", "merge", "env",
           "zip", "len", "bool", "INDICATORS"}
 _NODES = (pyast.Module, pyast.FunctionDef, pyast.arguments, pyast.arg, pyast.Return, pyast.Assign, pyast.If, pyast.Try,
           pyast.ExceptHandler, pyast.Name, pyast.Load, pyast.Store, pyast.Constant, pyast.Subscript, pyast.Call, pyast.keyword,

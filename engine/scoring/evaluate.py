@@ -168,7 +168,7 @@ class IndicatorRun:
             if self.tr.enabled:
                 _input_event(self.tr, ind.id, facts[ind.id])
             return facts[ind.id].number, (ind.id,)
-        if ind.rules_of(Rank) or ci.formula is None:
+        if ind.rules_of(Rank) or ci.formula is None or ci.formula_ref is None or ind.formula is None:
             return self.no_value()
         used = ci.formula_inputs
         missing = tuple(n for n in used if n not in facts)

@@ -126,8 +126,13 @@ def load_2020(path: str) -> dict[str, Any]:
     """A park file as plain values in the standard's units: libyaml's C loader, then units by hand."""
     with open(path, encoding="utf-8") as fh:
         doc = yaml.load(fh, Loader=yaml.CSafeLoader)
+    return read_2020(doc["data"])
+
+
+def read_2020(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A park's ``data`` mapping (as YAML gives it) as plain values in the standard's units."""
     out: dict[str, Any] = {}
-    for k, v in doc["data"].items():
+    for k, v in data.items():
         if isinstance(v, dict):
             v = v.get("level", v.get("value", v.get("items")))
         if isinstance(v, list):

@@ -33,15 +33,20 @@ def rounded(d: Decimal) -> Decimal:
     return _SHOWN.plus(d)
 
 
+EXACT = Context(prec=PRECISION)  # the arithmetic of conversions and evaluation; ``exact()`` makes it current
+
+
 def exact() -> AbstractContextManager[Any]:
     """The arithmetic context of conversions and evaluation (see PRECISION)."""
-    return localcontext(prec=PRECISION)
+    return localcontext(EXACT)
 
 
 def number_problem(d: Decimal) -> str | None:
     """Why a number cannot be a figure (not finite, too many digits, too large or too small), or None."""
     if not d.is_finite():
         return f"'{d}' is not a finite number"
+    if -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT and len(str(d)) <= MAX_DIGITS:  # short: no further question
+        return None
     written = d.as_tuple().digits
     digits = len(written) if len(written) <= MAX_DIGITS else len("".join(map(str, written)).strip("0"))
     if digits > MAX_DIGITS:

@@ -1,16 +1,18 @@
 """Source positions: where a node, a diagnostic or a trace event comes from."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import char_width, source_lines, visible
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """A range in a source file; lines and columns are 1-based, ``end_col`` exclusive. A cell of
     a table has its reference in ``cell`` (``!F12`` or ``:F12``) and is shown by it
-    (``parks.xlsx:Sheet1!F12``); its line and columns then point into the row as shown."""
+    (``parks.xlsx:Sheet1!F12``); its line and columns then point into the row as shown.
+
+    A named tuple: every value of every rule and data file carries one, and a tuple is made in a
+    third of the time a frozen dataclass takes (immutable, ordered and hashable all the same)."""
 
     file: str
     line: int

@@ -7,6 +7,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from . import ast
+from .numbers import EXACT
 from .span import NOWHERE, Span
 
 Dims = tuple[tuple[str, int], ...]
@@ -79,11 +80,11 @@ def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Fraction | None:
 
 
 def convert(value: Decimal, factor: Fraction) -> Decimal:
-    """``value`` times an exact factor: exact whenever the result is a finite decimal (call it in
-    ``numbers.exact()``, whose precision bounds the rounding of the rest)."""
+    """``value`` times an exact factor, in the exact arithmetic (``numbers.EXACT``): exact whenever
+    the result is a finite decimal; its precision bounds the rounding of the rest."""
     if factor == 1:
         return value
-    return value * factor.numerator / factor.denominator
+    return EXACT.divide(EXACT.multiply(value, factor.numerator), factor.denominator)
 
 
 @lru_cache(maxsize=4096)

@@ -20,6 +20,10 @@ from parkscore.dsl.span import Span
 from parkscore.engine.scoring.data import Fact
 from parkscore.engine.scoring.scorecard import RuleRef
 
+# Parks a standard scores through the interpreter before its program is generated (5-40 ms for
+# the shipped standards): a command that scores one park never pays for code generation.
+INTERPRETED = 2
+
 Env = Mapping[str, Decimal]
 Facts = Mapping[str, Fact]
 ValueFn = Callable[[Env], Decimal]
@@ -124,6 +128,7 @@ class CompiledStandard:
     indicators: tuple[CompiledIndicator, ...]
     gate_refs: Mapping[str, RuleRef]
     warnings: tuple[Diagnostic, ...] = ()  # from loading (e.g. W010); errors never reach compilation
+    _evaluations: list[int] = field(default_factory=lambda: [0], init=False, compare=False, repr=False)
 
     @property
     def ref(self) -> str:
@@ -139,6 +144,12 @@ class CompiledStandard:
             points += [ci.count.per_item, ci.count.cap] if ci.count else []
             points += [t.points for t in ci.trends]
         return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+
+    def hot(self) -> bool:
+        """Count an untraced evaluation; True once the standard has scored more than
+        ``INTERPRETED`` parks, from when on the generated program pays for its generation."""
+        self._evaluations[0] += 1
+        return self._evaluations[0] > INTERPRETED
 
     @cached_property
     def program(self) -> Any:

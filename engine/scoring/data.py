@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, cast
 from parkscore.dsl import ast, units
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
 from parkscore.dsl.load import installed_keys
-from parkscore.dsl.numbers import exact, number_problem, show
+from parkscore.dsl.numbers import number_problem, show
 from parkscore.dsl.span import Span
 from parkscore.engine.scoring.yamlread import Marked, compose
 
@@ -208,10 +208,13 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
                 hint = f"it is computed from its yearly figures: give '{trend.reads[0]}'" if trend else did_you_mean(key, keys)
                 diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, hint))
             continue
-        fields, source = _fields(raw, span, diags)
-        if fields is None:
-            continue
-        value, vspan = fields.get("value", fields.get("level", fields.get("items", fields.get("by_year", (None, span)))))
+        if isinstance(raw, dict):  # value with unit, source, level, items…
+            fields, source = _fields(raw, span, diags)
+            if fields is None:
+                continue
+            value, vspan = fields.get("value", fields.get("level", fields.get("items", fields.get("by_year", (None, span)))))
+        else:  # the value alone, the common case
+            fields, source, value, vspan = _NO_FIELDS, None, raw, span
         if value is None:
             continue  # explicit null: no data
         fact = _convert(key, dk, value, vspan, fields, source, diags)
@@ -220,13 +223,12 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
     return facts, diags
 
 
+_NO_FIELDS: dict[str, tuple[Any, Span]] = {}
 _ITEM_FIELDS = ("name", "source", "note")  # of an evidenced item
 _FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")
 
 
-def _fields(raw: Any, span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
-    if not isinstance(raw, dict):
-        return {"value": (raw, span)}, None
+def _fields(raw: dict[str, Marked], span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
     out: dict[str, tuple[Any, Span]] = {}
     for k, m in raw.items():
         if k not in _FIELDS:
@@ -301,11 +303,7 @@ def _convert(
             unc = parse_percent(fields["uncertainty"][0])
             if unc is None:
                 return bad("D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
-        if factor == 1:
-            converted = value
-        else:
-            with exact():
-                converted = units.convert(value, factor)
+        converted = units.convert(value, factor)
         outside = _outside(converted, dk)
         if outside:
             return bad("D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")
@@ -323,8 +321,7 @@ def _convert(
                 diags.append(Diagnostic("D171", f"'{key}': year {year} needs a number", m.span, "write: 2019: 1.33"))
                 return None
             problem = number_problem(m.value)
-            with exact():
-                converted = units.convert(m.value, factor)
+            converted = units.convert(m.value, factor)
             problem = problem or _outside(converted, dk)
             if problem:
                 diags.append(Diagnostic("D125", f"'{key}' in {year}: {problem}", m.span, "check the figure and its unit"))

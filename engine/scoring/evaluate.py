@@ -315,8 +315,10 @@ def evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr
 
 def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, tr: Tracer) -> Scorecard:
     std = cs.std
-    # nobody listens: the generated program (codegen.py); a trace: the interpreter, step by step
-    results = [evaluate_indicator(ci, facts, tr) for ci in cs.indicators] if tr.enabled else cs.program.results(facts)
+    # a trace: the interpreter, step by step; nobody listens and the standard is in use: its
+    # generated program (codegen.py), equal to the interpreter result for result
+    hot = not tr.enabled and cs.hot()
+    results = cs.program.results(facts) if hot else [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
     max_total = std.max_total
     for cat in std.categories:

@@ -75,44 +75,46 @@ def compose(text: str, path: str) -> tuple[Marked | None, list[Diagnostic]]:
     if diags:
         return None, diags
     loader = _Parser(text)
+    get_event = loader.get_event
     stack: list[tuple[Any, Span, list[Any]]] = []  # (container, start span, pending key) per open collection
     root: Marked | None = None
     try:
         while True:
-            ev = loader.get_event()
-            if ev is None or isinstance(ev, yaml.StreamEndEvent):
-                break
-            if isinstance(ev, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
-                if isinstance(ev, yaml.DocumentStartEvent) and root is not None:
-                    return None, [Diagnostic("D101", "a park file holds one YAML document", _span(ev.start_mark, ev.end_mark, path),
-                                             "remove the second '---'")]
-                continue
-            if isinstance(ev, yaml.AliasEvent):
-                return None, [Diagnostic("D106", f"YAML aliases (*{ev.anchor}) are not allowed in park data",
-                                         _span(ev.start_mark, ev.end_mark, path), "write the value out where it is needed")]
-            tag = getattr(ev, "tag", None)
-            if tag and tag != "!" and tag.removeprefix(_CORE) not in _ALLOWED_TAGS:
-                return None, [Diagnostic("D106", f"YAML tag {tag} is not allowed in park data", _span(ev.start_mark, ev.end_mark, path),
-                                         "remove the tag")]
-            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            ev = get_event()
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:  # the commonest event first: a value or a key
+                if ev.tag and ev.tag != "!" and ev.tag.removeprefix(_CORE) not in _ALLOWED_TAGS:
+                    return None, [_refused_tag(ev, path)]
+                sm, em = ev.start_mark, ev.end_mark
+                done = Marked(_scalar(ev), Span(path, sm.line + 1, sm.column + 1, em.line + 1, em.column + 1))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if ev.tag and ev.tag != "!" and ev.tag.removeprefix(_CORE) not in _ALLOWED_TAGS:
+                    return None, [_refused_tag(ev, path)]
                 if len(stack) >= MAX_DEPTH:
                     return None, [Diagnostic("D106", f"the data nests deeper than {MAX_DEPTH} levels",
                                              _span(ev.start_mark, ev.end_mark, path))]
-                container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                container: Any = {} if kind is yaml.MappingStartEvent else []
                 stack.append((container, _span(ev.start_mark, ev.end_mark, path), []))
                 continue
-            if isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 container, start, _ = stack.pop()
-                end = _span(ev.start_mark, ev.end_mark, path)
-                done = Marked(container, Span(path, start.line, start.col, end.end_line, end.end_col))
-            else:
-                assert isinstance(ev, yaml.ScalarEvent)
-                done = Marked(_scalar(ev), _span(ev.start_mark, ev.end_mark, path))
+                em = ev.end_mark
+                done = Marked(container, Span(path, start.line, start.col, em.line + 1, em.column + 1))
+            elif ev is None or kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.AliasEvent:
+                return None, [Diagnostic("D106", f"YAML aliases (*{ev.anchor}) are not allowed in park data",
+                                         _span(ev.start_mark, ev.end_mark, path), "write the value out where it is needed")]
+            else:  # stream and document start and end
+                if kind is yaml.DocumentStartEvent and root is not None:
+                    return None, [Diagnostic("D101", "a park file holds one YAML document", _span(ev.start_mark, ev.end_mark, path),
+                                             "remove the second '---'")]
+                continue
             if not stack:
                 root = done
                 continue
             parent, _, pending = stack[-1]
-            if isinstance(parent, list):
+            if type(parent) is list:
                 parent.append(done)
             elif not pending:
                 pending.append(done)
@@ -134,6 +136,10 @@ def compose(text: str, path: str) -> tuple[Marked | None, list[Diagnostic]]:
     finally:
         loader.dispose()
     return root, diags
+
+
+def _refused_tag(ev: Any, path: str) -> Diagnostic:
+    return Diagnostic("D106", f"YAML tag {ev.tag} is not allowed in park data", _span(ev.start_mark, ev.end_mark, path), "remove the tag")
 
 
 def _key_text(v: Any) -> str:

@@ -87,10 +87,19 @@ def convert(value: Decimal, factor: Fraction) -> Decimal:
     return EXACT.divide(EXACT.multiply(value, factor.numerator), factor.denominator)
 
 
-@lru_cache(maxsize=4096)
+_FACTORS: dict[tuple[str, str], Fraction | None] = {}
+
+
 def factor_to(written: str, dst: ast.Unit) -> Fraction | None:
-    """The conversion factor from a unit as a data file writes it (``亿元``) to ``dst``."""
-    return conversion_factor(parse_unit(written), dst)
+    """The conversion factor from a unit as a data file writes it (``亿元``) to ``dst``; kept by
+    the two texts (a declared unit's text determines it), so a park's hundred figures cost a
+    dictionary lookup each."""
+    key = (written, dst.text)
+    if key not in _FACTORS:
+        if len(_FACTORS) > 4096:
+            _FACTORS.clear()
+        _FACTORS[key] = conversion_factor(parse_unit(written), dst)
+    return _FACTORS[key]
 
 
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")

@@ -10,7 +10,7 @@ re-scoring, so weighted standards and caps are handled by the engine itself. Rel
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Mapping
 
@@ -124,7 +124,7 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
         candidates: list[Option] = []
         if ind.id in facts or ind.formula is None:
             f = facts.get(ind.id) or Fact(ind.id, v, ind.span)
-            ups = ((ind.id, replace(f, value=want, reported=None)),)
+            ups = ((ind.id, f._replace(value=want, reported=None)),)
             candidates.append(Option(ind.id, ind.clause, f"{ind.id} from {_fmt(v, r.unit)} to {_fmt(want, r.unit)}", ups,
                                      s.gain(ups), _rel(v, want)))
         else:
@@ -137,7 +137,7 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
                 unit = facts[n].unit
                 if unit in COUNT_UNITS:
                     new = new.to_integral_value(ROUND_CEILING if new > old else ROUND_FLOOR)
-                ups = ((n, replace(facts[n], value=new, reported=None)),)
+                ups = ((n, facts[n]._replace(value=new, reported=None)),)
                 verb = "raise" if new > old else "cut"
                 pct = (new - old) / old * 100 if old else None
                 change = f"{verb} {n} from {_fmt(old, unit)} to {_fmt(new, unit)}" + (f" ({'+' if pct and pct > 0 else ''}{show(pct, 3)} %)" if pct is not None else "")

@@ -15,7 +15,7 @@ for standards whose shapes the vectorised evaluator does not compile.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from statistics import mean, pstdev
 from typing import Any
@@ -96,11 +96,11 @@ def _facts_of(facts: dict[str, Fact], figs: list[_Figure], ks: Any) -> dict[str,
     series: dict[str, list[tuple[int, Decimal]]] = {}
     for fig, k in zip(figs, ks):
         if fig.year is None:
-            out[fig.key] = replace(facts[fig.key], value=_drawn(fig, int(k)))
+            out[fig.key] = facts[fig.key]._replace(value=_drawn(fig, int(k)))
         else:
             series.setdefault(fig.key, []).append((fig.year, _drawn(fig, int(k))))
     for key, pairs in series.items():
-        out[key] = replace(facts[key], value=tuple(pairs))
+        out[key] = facts[key]._replace(value=tuple(pairs))
     return out
 
 

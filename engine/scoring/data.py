@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, cast
+from typing import Any, Callable, Mapping, NamedTuple, cast
 
 from parkscore.dsl import ast, units
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
@@ -28,9 +28,9 @@ class Item:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One datum of a park, already in the unit the standard declares."""
+class Fact(NamedTuple):
+    """One datum of a park, already in the unit the standard declares. (A named tuple: a park
+    has a hundred of them, made for every standard it is scored under.)"""
 
     id: str
     value: Decimal | bool | str | tuple[Item, ...] | tuple[tuple[int, Decimal], ...]

@@ -11,6 +11,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Iterator, TypeVar, Union
 
+from .numbers import written
 from .span import NOWHERE, Span
 
 _R = TypeVar("_R")
@@ -263,7 +264,7 @@ class Range:
     span: Span = _span()
 
     def __str__(self) -> str:
-        return f"{self.lo}..{self.hi}"
+        return f"{written(self.lo)}..{written(self.hi)}"
 
     def contains(self, v: Decimal) -> bool:
         return self.lo <= v <= self.hi

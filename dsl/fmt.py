@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import ast
 from .diagnostics import DiagnosticError, SourceMap
 from .parser import parse_tree
+from .numbers import written
 from .printer import cond_text, expr_text, quote, rule_text
 from .text import source_lines, width
 from .transform import to_ast
@@ -52,8 +53,8 @@ def _header(h: ast.Header) -> list[_Line]:
     out = [_Line(h.span.line, "", f"standard {q(h.family)} version {q(h.version)}")]
     fields = [("title", h.title and f"title {q(h.title)}"), ("source", h.source and f"source {q(h.source)}"),
               ("status", h.status and f"status {q(h.status)}"), ("date", h.date and f"date {q(h.date)}"),
-              ("total", h.total is not None and f"total {h.total}"),
-              ("pass", h.pass_mark is not None and f"pass total >= {h.pass_mark}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
+              ("total", h.total is not None and f"total {written(h.total)}"),
+              ("pass", h.pass_mark is not None and f"pass total >= {written(h.pass_mark)}" + (f" {q(h.pass_note)}" if h.pass_note else "")),
               ("amends", h.amends and f"amends {q(h.amends)}"),
               ("illustrative", h.illustrative and f"illustrative {q(h.illustrative)}"),
               ("scope", h.scope and f"scope {q(h.scope)}"),
@@ -106,11 +107,11 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
     if ind.unit is not None:
         attrs.append(f"unit {ind.unit}")
     if ind.max_points is not None:
-        attrs.append(f"max {ind.max_points}")
+        attrs.append(f"max {written(ind.max_points)}")
     if ind.table is not None:
         attrs.append(f"table {ind.table}")
     if ind.requirement is not None:
-        attrs.append(f"requirement {ind.requirement.op} {ind.requirement.value}")
+        attrs.append(f"requirement {ind.requirement.op} {written(ind.requirement.value)}")
     if ind.requirement_text is not None:
         attrs.append(f"requirement {q(ind.requirement_text)}")
     if ind.range is not None:
@@ -126,7 +127,7 @@ def _indicator(ind: ast.Indicator, prefix: str = "") -> list[_Line]:
 
 
 def _category(c: ast.Category, prefix: str = "") -> list[_Line]:
-    attrs = (f" max {c.max_points}" if c.max_points is not None else "") + (f" weight {c.weight}%" if c.weight is not None else "") + \
+    attrs = (f" max {written(c.max_points)}" if c.max_points is not None else "") + (f" weight {written(c.weight)}%" if c.weight is not None else "") + \
         (f" pass at least {c.at_least}" if c.at_least is not None else "") + (" bonus" if c.bonus else "")
     out = [_Line(c.span.line, "", f"{prefix}category {c.id} {q(c.title)}{attrs}", True)]
     for i in c.indicators:

@@ -3,6 +3,7 @@
 * ``show``: for people, up to N significant digits, no exponent, no trailing zeros, thousands
   grouped by a space from 10 000 up (``10 440 000``).
 * ``plain``: the exact value, no exponent (``0.0500`` -> ``0.05``; ``1E+2`` -> ``100``).
+* ``written``: a number of a rule file as written, never an exponent (fmt, the printer).
 * JSON (``dumps``): every Decimal is written as a JSON number whose text is its exact value
   (``"points": 3``, ``"value": 0.05``): never a binary float, never a string. ``loads`` reads
   numbers back as Decimals, so a record read and written again is the same text.
@@ -62,6 +63,13 @@ def show(d: Decimal, digits: int = 6) -> str:
         return f"{int(d):,}".replace(",", " ") if abs(d) >= 10000 else str(int(d))
     q = Decimal(f"{d:.{digits}g}")
     return format(q.normalize(), "f")
+
+
+def written(d: Decimal) -> str:
+    """A Decimal as a rule file writes it: its digits as given (``3.0`` stays ``3.0``), never an
+    exponent (``0.0000001``, not ``1E-7``, which the grammar does not read): how the formatter,
+    the printer and every message quote a number of a rule."""
+    return format(d, "f")
 
 
 _WIDE = Context(prec=10_000)

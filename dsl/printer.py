@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import ast
+from .numbers import written
 
 _PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
 
@@ -48,7 +49,7 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
     w = f" {quote(words)}" if wording and words is not None else ""
     if isinstance(r, ast.Band):
         tier = f" when {cond_text(r.when)}" if r.when is not None else ""
-        return f"score {cond_text(r.test)} -> {r.points}{tier}{w}"
+        return f"score {cond_text(r.test)} -> {written(r.points)}{tier}{w}"
     if isinstance(r, ast.NoThreshold):
         return f"no threshold when {cond_text(r.when)} {quote(r.wording)}"
     if isinstance(r, ast.Rank):
@@ -56,15 +57,15 @@ def rule_text(r: ast.Rule, wording: bool = True) -> str:
     if isinstance(r, ast.Excuse):
         return f"excuse if {cond_text(r.cond)}{w}"
     if isinstance(r, ast.Level):
-        return f"level {r.name} -> {r.points}{w}"
+        return f"level {r.name} -> {written(r.points)}{w}"
     if isinstance(r, ast.Count):
         if r.deduct:
-            return f"deduct {r.per_item} per {r.items}{w}"
-        return f"points {r.per_item} per {r.items} up to {r.cap}"
+            return f"deduct {written(r.per_item)} per {r.items}{w}"
+        return f"points {written(r.per_item)} per {r.items} up to {written(r.cap)}"
     if isinstance(r, ast.Require):
         return f"require {cond_text(r.cond)}{w}"
     if isinstance(r, ast.Exempt):
-        return f"exempt if {cond_text(r.cond)} -> {r.points}{w}"
+        return f"exempt if {cond_text(r.cond)} -> {written(r.points)}{w}"
     if isinstance(r, ast.Note):
         return f"{r.kind} {quote(r.text)}"
-    return f"trend {r.series} {r.direction} over {r.years} years -> {r.points}{w}"
+    return f"trend {r.series} {r.direction} over {r.years} years -> {written(r.points)}{w}"

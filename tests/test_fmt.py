@@ -120,3 +120,50 @@ def test_decimal_text_is_kept() -> None:
     out = format_source(HEAD + "  score x<=0.050->3\n  score x>0.050 -> 0\n", "x.pks")
     assert "score x <= 0.050 -> 3" in out
     assert Decimal("0.050") == Decimal("0.05")
+
+
+def _numbers_standard(x: str, y: str) -> str:
+    return f'''standard "t" version "1"
+title "t"
+source "s"
+status "draft"
+total {x}
+pass total >= {y}
+
+input a : kg range {y}..{x} "a"
+
+category c "c" max {x} weight {y}%
+
+indicator 1 v "v"
+  unit kg max {x} requirement >= {y}
+  v = a * {y}
+  score v >= {x} -> {y}
+  score v < {x} -> 0
+  exempt if a > {y} -> {x}
+  points {y} per a up to {x}
+'''
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**12), st.integers(0, 14), st.integers(0, 10**6), st.integers(0, 10))
+def test_fmt_prints_every_number_the_grammar_reads_so_that_it_reads_back_the_same(a: int, ea: int, b: int, eb: int) -> None:
+    """fmt never writes a number the grammar rejects (str(Decimal) would print 0.0000001 as 1E-7)
+    nor one that means something else."""
+    from parkscore.dsl.numbers import written
+
+    x, y = written(Decimal(a).scaleb(-ea)), written(Decimal(b).scaleb(-eb))
+    text = _numbers_standard(x, y)
+    once = format_source(text, "x.pks")
+    assert "E" not in once.split("title")[1]
+    assert _ast(once) == _ast(text)
+    assert format_source(once, "x.pks") == once
+
+
+def test_fmt_keeps_a_tiny_total_readable(tmp_path: Path) -> None:
+    """The repro of the hostile-input round: total, max and points of 0.0000001 survive fmt."""
+    (tmp_path / "0.pks").write_text(_numbers_standard("0.0000001", "0.0000001"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["fmt", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    again = (tmp_path / "0.pks").read_text(encoding="utf-8")
+    assert "total 0.0000001" in again and "1E-7" not in again
+    assert _ast(again) == _ast(_numbers_standard("0.0000001", "0.0000001"))

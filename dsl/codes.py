@@ -89,6 +89,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("D104", _E, "a key given twice"),
     Code("D105", _E, "a control character or invisible separator in data (often pasted from Word or Excel)"),
     Code("D106", _E, "YAML the reader refuses: aliases, tags, too deep nesting"),
+    Code("D107", _E, "a table row that cannot be read (a CSV cell over 128 KiB, a broken quote): the row is skipped, the others are read"),
     Code("D110", _E, "unknown data key (with the closest name)"),
     Code("D111", _E, "unknown field of a figure or of an evidenced item (with the closest name)"),
     Code("D120", _E, "not a number"),

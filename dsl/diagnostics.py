@@ -33,7 +33,7 @@ class Diagnostic:
         return CODES[self.code].severity
 
     def render(self, sources: "SourceMap | None" = None) -> str:
-        where = f"{self.span}" if self.span.line else "parkscore"
+        where = f"{self.span}" if self.span.line or self.span.cell else "parkscore"
         out = f"{where}: {self.severity.value}[{self.code}]: {self.message}"
         text = sources.get(self.span.file) if sources and self.span.line else None
         if text is not None:

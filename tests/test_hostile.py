@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import parkscore
 from parkscore.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +189,43 @@ def test_compare_csv_defuses_formulas_and_marks_no_data(tmp_path: Path) -> None:
     assert all(not r[0].startswith("=") for r in rows[1:]) and rows[1][0].startswith("'=")
     chem = next(r for r in rows if r[1] == "chem_revenue")
     assert chem[-2:] == ["no_data", "no_data"]
+
+
+def test_a_csv_cell_over_the_field_limit_is_one_positioned_error_and_the_other_rows_are_scored(tmp_path: Path) -> None:
+    """Issue 26 D2: an items list of 20,000 names (488 KB) in one cell."""
+    import csv
+
+    big = "; ".join(f"公司{i}有限公司" for i in range(20000))
+    path = tmp_path / "parks.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["park", "certified_green_factories", "chem_revenue [亿元]"], ["A", "x; y", "120"], ["B", big, "130"],
+                                 ["C", "z", "140"]])
+    rows = list(parkscore.score_many("cpcif-green-park@2020", path))
+    assert [r.card.park if r.card else None for r in rows] == ["A", None, "C"]
+    (bad,) = rows[1].diagnostics
+    assert bad.code == "D107" and str(bad.span) == f"{path}:A3" and "field limit" in bad.message
+
+
+def test_an_xlsx_declaring_too_small_a_dimension_is_read_to_its_last_row(tmp_path: Path) -> None:
+    """Issue 26 D3: read-only openpyxl trusts <dimension>; a sheet of 40 parks declaring A1:C3 gave 2."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["park", "chem_revenue [亿元]", "lawful_setup"])
+    for i in range(40):
+        ws.append([f"P{i}", 100 + i, True])
+    path = tmp_path / "parks.xlsx"
+    wb.save(path)
+    lied = tmp_path / "lied.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(lied, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:C3"', data)
+            dst.writestr(item, data)
+    rows = list(parkscore.score_many("cpcif-green-park@2020", lied))
+    assert len(rows) == 40 and rows[-1].card is not None and rows[-1].card.park == "P39"

@@ -380,6 +380,7 @@ def is_form(path: str | Path) -> bool:
         return False
     if META not in wb.sheetnames:
         return False
+    wb[META].reset_dimensions()
     return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
 
 

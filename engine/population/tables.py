@@ -112,7 +112,12 @@ class Table:
         columns = self.header()
         n, pending = self._first, self._pending
         while pending is not None:
-            if any(_text(c) for c in pending):
+            if isinstance(pending, Unreadable):
+                where = Span(self.name, 0, 0, 0, 0, cell=f"{self._sep}A{n}")  # the cell, no line quoted: it is what could not be read
+                yield Row(str(where), None, [Diagnostic("D107", f"row {n} cannot be read: {pending.why}", where,
+                                                        "a cell over 128 KiB (thousands of items?) or an unclosed quote; "
+                                                        "split the list, or close the quote")], SourceMap())
+            elif any(_text(c) for c in pending):
                 yield self._row(n, pending, columns)
             n, pending = n + 1, next(self._cells, None)
 
@@ -249,7 +254,7 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
             except UnicodeDecodeError:
                 raise DiagnosticError([Diagnostic("D100", f"cannot read {path}: neither UTF-8 nor GBK/GB18030 text", Span(str(path), 0, 0, 0, 0),
                                                   "save it from the spreadsheet as 'CSV UTF-8'")]) from None
-        return Table(str(path), iter(csv.reader(text.splitlines())))
+        return Table(str(path), _csv_rows(text))
     if suffix in REFUSED:
         raise DiagnosticError([Diagnostic("D100", f"{path} is {REFUSED[suffix]}, which parkscore does not read", Span(str(path), 0, 0, 0, 0),
                                           "save it as .xlsx (Excel 2007-365) or as CSV UTF-8 from the spreadsheet program")])
@@ -258,6 +263,27 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
     if suffix == ".parquet":
         return _parquet(p)
     raise DiagnosticError([Diagnostic("D100", f"{path} is not a table parkscore reads (.csv, .xlsx, .parquet)", Span(str(path), 0, 0, 0, 0))])
+
+
+class Unreadable(list):  # type: ignore[type-arg]
+    """A row the CSV reader refused (``csv.Error``): why, in place of its cells."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__([why])
+        self.why = why
+
+
+def _csv_rows(text: str) -> Iterator[list[Any]]:
+    """The rows of a CSV text; a row the reader refuses (a cell over ``csv.field_size_limit()``,
+    128 KiB: an items list of thousands of names) comes as ``Unreadable`` and the next rows are read."""
+    reader = csv.reader(text.splitlines())
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Unreadable(str(exc))
 
 
 def _xlsx(p: Path, sheet: str | None) -> Table:
@@ -273,6 +299,7 @@ def _xlsx(p: Path, sheet: str | None) -> Table:
         raise DiagnosticError([Diagnostic("D100", f"{p} has no sheet '{name}'", Span(str(p), 0, 0, 0, 0),
                                           "sheets: " + ", ".join(wb.sheetnames))])
     ws = wb[name]
+    ws.reset_dimensions()  # read every row: the <dimension> a file declares may be stale (or a lie)
     return Table(str(p), (list(r) for r in ws.iter_rows(values_only=True)), name)
 
 

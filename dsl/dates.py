@@ -25,6 +25,10 @@ class Duration:
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# The days parkscore reads: validities, bars and report cycles are added to them, and a date near
+# 9999-12-31 would overflow Python's calendar (a traceback, not an answer).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+RANGE = f"a day from {FIRST_YEAR} to {LAST_YEAR}"
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,13 @@ class Day:
 
 
 def parse_day(text: str) -> Day | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` between FIRST_YEAR and LAST_YEAR; None otherwise."""
     m = _DATE.match(text.strip())
     if not m:
         return None
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if not FIRST_YEAR <= y <= LAST_YEAR:
+        return None
     try:
         if d:
             day = date(y, int(mo), int(d))

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from . import ast
 from .diagnostics import DiagnosticError, SourceMap
-from .parser import parse_tree
 from .numbers import written
+from .parser import parse_tree
 from .printer import cond_text, expr_text, quote, rule_text
 from .text import source_lines, width
 from .transform import to_ast

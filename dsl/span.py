@@ -5,6 +5,8 @@ from typing import NamedTuple
 
 from .text import char_width, source_lines, visible
 
+WINDOW = 160  # characters of a source line a diagnostic quotes around its place
+
 
 class Span(NamedTuple):
     """A range in a source file; lines and columns are 1-based, ``end_col`` exclusive. A cell of
@@ -31,10 +33,16 @@ class Span(NamedTuple):
             return ""
         src = lines[self.line - 1]
         width = self.end_col - self.col if self.end_line == self.line else len(src) - self.col + 1
-        width = max(1, width)
+        width = max(1, min(width, WINDOW))
+        col = self.col
+        if len(src) > WINDOW:  # a window of a long line around the place, never the whole line
+            start = max(0, min(col - 1 - WINDOW // 2, len(src) - WINDOW))
+            head, tail = ("…" if start else ""), ("…" if start + WINDOW < len(src) else "")
+            src = head + src[start:start + WINDOW] + tail
+            col = col - start + len(head)
         # the caret goes under the characters, whatever their width in the terminal
-        pad = "".join("\t" if c == "\t" else " " * char_width(c) for c in src[: self.col - 1])
-        marks = "".join("^" * char_width(c) for c in src[self.col - 1 : self.col - 1 + width]) or "^"
+        pad = "".join("\t" if c == "\t" else " " * char_width(c) for c in src[: col - 1])
+        marks = "".join("^" * char_width(c) for c in src[col - 1 : col - 1 + width]) or "^"
         return f"  {visible(src)}\n  {pad}{marks}"
 
 

@@ -229,3 +229,50 @@ def test_an_xlsx_declaring_too_small_a_dimension_is_read_to_its_last_row(tmp_pat
             dst.writestr(item, data)
     rows = list(parkscore.score_many("cpcif-green-park@2020", lied))
     assert len(rows) == 40 and rows[-1].card is not None and rows[-1].card.park == "P39"
+
+
+@pytest.mark.parametrize("formula", [" + ".join(["a"] * 1_000_000), "(" * 600 + "a" + ")" * 600],
+                         ids=["a million terms", "600 parentheses deep"])
+def test_a_huge_formula_is_refused_before_parsing_with_a_short_quote(tmp_path: Path, formula: str) -> None:
+    """Issue 26 D5: 78.5 s and 1.7 GB, then an 8 MB diagnostic; now E004 from a linear scan."""
+    (tmp_path / "0.pks").write_text('standard "x" version "1"\ntitle "x"\nsource "x"\nstatus "draft"\ntotal 1\n\n'
+                                    'input a : kg "a"\n\ncategory c "c" max 1\n\nindicator 1 v "v"\n  unit kg max 1\n'
+                                    f'  v = {formula}\n  score v >= 1 -> 1\n  score v < 1 -> 0\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1 and "error[E004]" in result.output
+    assert len(result.output) < 2000, "a window of the line is quoted, never the whole line"
+
+
+@pytest.mark.parametrize("on", ["9999-12-31", "0001-01-01", "1899-12-31"])
+def test_a_day_beyond_the_calendar_parkscore_reads_is_an_error_not_an_overflow(on: str) -> None:
+    """Issue 26 D6: `status … --on 9999-12-31` was an OverflowError traceback."""
+    result = CliRunner().invoke(main, ["status", str(ROOT / "examples" / "histories" / "green-park-roster-2020.yaml"), "--on", on])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"--on '{on}' is not a day from 1900 to 2999" in result.output
+
+
+def test_an_xlsx_with_an_entity_bomb_is_a_diagnostic_for_score_and_check(tmp_path: Path) -> None:
+    """Issue 26 D6: a DTD with nested entities inside a sheet escaped as a ParseError or ValueError."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["park", "chem_revenue [亿元]"])
+    ws.append(["A", 100])
+    ok, bomb = tmp_path / "ok.xlsx", tmp_path / "bomb.xlsx"
+    wb.save(ok)
+    dtd = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+           b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
+    with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = dtd + re.sub(rb"^<\?xml[^>]*\?>", b"", data).replace(b"<v>100</v>", b"<v>&lol3;</v>", 1)
+            dst.writestr(item, data)
+    for command in (["score", str(bomb)], ["check", str(bomb)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and "Traceback" not in result.output and "error[D100]" in result.output, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)

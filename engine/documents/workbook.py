@@ -381,7 +381,10 @@ def is_form(path: str | Path) -> bool:
     if META not in wb.sheetnames:
         return False
     wb[META].reset_dimensions()
-    return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
+    try:
+        return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
+    except Exception:  # noqa: BLE001 - unreadable XML: not a form; the table reader reports it
+        return False
 
 
 def read_form(path: str | Path) -> ParkData:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from parkscore.dsl.dates import Day, add, parse_day
+from parkscore.dsl.dates import RANGE, Day, add, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
 from parkscore.dsl.scheme import Scheme, State, Transition
 from parkscore.dsl.span import Span
@@ -243,7 +243,7 @@ def _history(m: Marked, scheme: Scheme, diags: list[Diagnostic]) -> History | No
         raw = e["date"].value
         day = parse_day(str(raw)) if isinstance(raw, (str, Decimal)) else None
         if day is None:
-            diags.append(Diagnostic("H120", f"'{raw}' is not a date", e["date"].span, 'write "2019", "2019-06" or "2019-06-30" (quoted)'))
+            diags.append(Diagnostic("H120", f"'{raw}' is not a date ({RANGE})", e["date"].span, 'write "2019", "2019-06" or "2019-06-30" (quoted)'))
             continue
         found: dict[str, bool] = {}
         if "conditions" in e and isinstance(e["conditions"].value, dict):

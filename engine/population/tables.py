@@ -92,6 +92,8 @@ class Table:
         """The columns, from the header row and an optional units row (read once)."""
         if self._header is None:
             header = next(self._cells, None)
+            if isinstance(header, Unreadable):
+                raise DiagnosticError([Diagnostic("D100", f"cannot read {self.name}: {header.why}", Span(self.name, 0, 0, 0, 0))])
             if header is None:
                 raise DiagnosticError([Diagnostic("D102", "the table is empty: it needs a header row with 'park' and data keys",
                                                   Span(self.name, 1, 1, 1, 1))])
@@ -300,7 +302,22 @@ def _xlsx(p: Path, sheet: str | None) -> Table:
                                           "sheets: " + ", ".join(wb.sheetnames))])
     ws = wb[name]
     ws.reset_dimensions()  # read every row: the <dimension> a file declares may be stale (or a lie)
-    return Table(str(p), (list(r) for r in ws.iter_rows(values_only=True)), name)
+
+    def cells() -> Iterator[list[Any]]:
+        """The sheet's rows; what the XML reader refuses mid-sheet (a DTD, an entity bomb, broken
+        XML: defusedxml and openpyxl raise many kinds) ends it with an ``Unreadable`` row."""
+        rows = ws.iter_rows(values_only=True)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - reported as a diagnostic at the row
+                yield Unreadable(f"the sheet cannot be read from here on: {type(exc).__name__}: {str(exc)[:200]}")
+                return
+            yield list(row)
+
+    return Table(str(p), cells(), name)
 
 
 def _parquet(p: Path) -> Table:

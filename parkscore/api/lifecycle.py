@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from parkscore.dsl.dates import parse_day
+from parkscore.dsl.dates import FIRST_YEAR, LAST_YEAR, RANGE, parse_day
 from parkscore.dsl.diagnostics import option_error, read_text
 from parkscore.dsl.scheme import Scheme
 from parkscore.dsl.scheme import load_scheme as _load_scheme
@@ -32,8 +32,10 @@ def status(scheme: Scheme | str | None, history: str | Path, on: date | str, par
     if isinstance(on, str):
         day = parse_day(on)
         if day is None or not day.exact:
-            raise option_error(f"--on '{on}' is not a day", "write --on 2022-12-31")
+            raise option_error(f"--on '{on}' is not {RANGE}", "write --on 2022-12-31")
         on = day.earliest
+    if not FIRST_YEAR <= on.year <= LAST_YEAR:
+        raise option_error(f"{on} is not {RANGE}", "write --on 2022-12-31")
     if scheme is None:
         scheme = history_scheme(history)
         if scheme is None:

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
-from parkscore.dsl.dates import parse_day
+from parkscore.dsl.dates import RANGE, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
 from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, load_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
@@ -78,7 +78,7 @@ def in_force(family: str, as_of: str | date | None) -> str:
     if isinstance(as_of, str):
         day = parse_day(as_of)
         if day is None or not day.exact:
-            raise option_error(f"--as-of '{as_of}' is not a day", "write --as-of 2022-06-30")
+            raise option_error(f"--as-of '{as_of}' is not {RANGE}", "write --as-of 2022-06-30")
         as_of = day.earliest
     return _in_force(family, as_of)
 

@@ -276,3 +276,17 @@ def test_an_xlsx_with_an_entity_bomb_is_a_diagnostic_for_score_and_check(tmp_pat
         result = CliRunner().invoke(main, command)
         assert result.exit_code == 1 and "Traceback" not in result.output and "error[D100]" in result.output, result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_markdown_outputs_show_markup_from_data_and_rules_as_text(tmp_path: Path) -> None:
+    """Issue 26 D14: a park name or a reading with <script>, <img onerror> or <!-- passed raw into
+    Markdown, which a viewer renders as HTML."""
+    from parkscore.engine.documents.render import md, scorecard_markdown
+
+    nasty = '<script>alert(1)</script> <img src=x onerror=alert(1)> <!-- hidden'
+    card = parkscore.score("cpcif-green-park@2020", {"park": nasty, "period": "<b>2019</b>", "data": {"chem_revenue": "120 亿元"}})
+    out = scorecard_markdown(card)
+    for raw in ("<script", "<img", "<!--", "<b>"):
+        assert raw not in out
+    assert "&lt;script>alert(1)&lt;/script>" in out
+    assert md("0.005 < x <= 0.1 | R&D") == "0.005 < x <= 0.1 \\| R&D"  # ordinary text stays readable

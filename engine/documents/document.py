@@ -14,6 +14,7 @@ from typing import Any
 from parkscore.dsl import ast
 from parkscore.dsl.numbers import show
 from parkscore.dsl.printer import expr_text
+from parkscore.engine.documents.render import md
 from parkscore.engine.scoring.compile import CompiledStandard
 
 _OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
@@ -138,27 +139,23 @@ def document(cs: CompiledStandard) -> StandardDocument:
 # ---- Markdown ----------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def document_markdown(doc: StandardDocument, categories: int | None = None) -> str:
     """The standard as Markdown (``categories``: only the first N categories' sections)."""
     h = doc.header
-    out = [f"# {h.title or doc.cs.ref}", "", f"`{doc.cs.ref}` — status: {h.status or 'unstated'}" + (f"; date: {h.date}" if h.date else ""), ""]
+    out = [f"# {md(h.title or doc.cs.ref)}", "", f"`{md(doc.cs.ref)}` — status: {md(h.status or 'unstated')}" + (f"; date: {md(h.date)}" if h.date else ""), ""]
     if h.source:
-        out += [f"Source: {h.source}", ""]
+        out += [f"Source: {md(h.source)}", ""]
     if h.illustrative:
-        out += [f"> **Illustrative**, not a text of its publisher: {h.illustrative}", ""]
+        out += [f"> **Illustrative**, not a text of its publisher: {md(h.illustrative)}", ""]
     foot: list[str] = [f"reading of ours: {r}" for r in h.readings]
     out += ["## 表1 评价指标体系", "", "| 一级指标 | 序号 | 二级指标 | 单位 | 指标要求 | 分值 |", "|---|---|---|---|---|---:|"]
     rows = doc.summary()
     for cat in doc.cs.std.categories:
         group = [r for r in rows if r[0] == cat.title]
         for i, (cat_title, clause, title, unit, req, pts) in enumerate(group):
-            out.append(f"| {_md(cat_title) if i == 0 else ''} | {clause} | {_md(title)} | {_md(unit)} | {_md(req)} | {pts} |")
+            out.append(f"| {md(cat_title) if i == 0 else ''} | {clause} | {md(title)} | {md(unit)} | {md(req)} | {pts} |")
         weight = f"（权重 {show(cat.weight)}%）" if cat.weight is not None else ""
-        out.append(f"| | | **{_md(cat.title)} 小计**{weight} | | | **{show(cat.max_points or Decimal(0))}** |")
+        out.append(f"| | | **{md(cat.title)} 小计**{weight} | | | **{show(cat.max_points or Decimal(0))}** |")
     total = doc.cs.std.max_total
     out += [f"| **合计** | | | | | **{show(total)}** |", ""]
     shown_cats = [c.title for c in doc.cs.std.categories][:categories]
@@ -173,35 +170,35 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
         for kind, text in s.notes:
             foot.append(f"{s.ind.clause} ({'erratum of the source' if kind == 'erratum' else 'reading of ours'}): {text}")
             marks += f"<sup>[{len(foot)}]</sup>"
-        out += [f"### {s.ind.clause} {s.ind.title}{marks}", ""]
+        out += [f"### {s.ind.clause} {md(s.ind.title)}{marks}", ""]
         meta = [f"分值 {show(s.ind.max_points or Decimal(0))}分"] + (["一票否决"] if s.ind.veto else []) + ([f"单位 {s.ind.unit}"] if s.ind.unit else []) + \
                ([f"表{s.ind.table}"] if s.ind.table else [])
         out += ["；".join(meta) + f"  (`{s.rule}`)", ""]
         if s.formula:
-            out += [f"计算：{s.formula}", ""]
+            out += [f"计算：{md(s.formula)}", ""]
         out += ["| 指标 | 分值 | |", "|---|---:|---|"]
         for r in s.rows:
             pts = points_text(r.points) if r.points is not None else ("否则0分" if r.kind == "require" else "")
             label = {"exempt": "免评：", "require": "须满足：", "excuse": "不适用（说明理由）：", "rank": "排名："}.get(r.kind, "")
             cond = r.wording if r.kind == "level" and r.wording else r.condition
-            out.append(f"| {_md(label + cond)} | {pts} | `{r.rule}` |")
+            out.append(f"| {md(label + cond)} | {pts} | `{r.rule}` |")
         out.append("")
     groups = [c for c in doc.cs.std.categories if c.at_least is not None or c.bonus]
     if groups:
-        out += ["## 组合规则", ""] + [f"- {c.title}：" + (f"至少{c.at_least}项达标" if c.at_least is not None else "加分项，计入总分之外（最高"
+        out += ["## 组合规则", ""] + [f"- {md(c.title)}：" + (f"至少{c.at_least}项达标" if c.at_least is not None else "加分项，计入总分之外（最高"
                                                            + show(c.maximum) + "分）") for c in groups] + [""]
     if h.grades:
         out += ["## 等级", "", "| 等级 | 名称 | 总分 |", "|---|---|---|"]
-        out += [f"| {g.name} | {_md(g.title)} | {band_words(g.test, '总分')} |" for g in h.grades] + [""]
+        out += [f"| {g.name} | {md(g.title)} | {band_words(g.test, '总分')} |" for g in h.grades] + [""]
     if h.effective:
         out += [f"施行日期：{h.effective}" + (f"，至 {h.until}" if h.until else ""), ""]
     out += ["## 基本要求（门槛）", ""]
     for g in doc.cs.std.gates:
-        out.append(f"- {g.clause} {g.title}" + ("（鼓励，不决定是否合格）" if g.advisory else ""))
+        out.append(f"- {g.clause} {md(g.title)}" + ("（鼓励，不决定是否合格）" if g.advisory else ""))
     if h.pass_mark is not None:
-        out += ["", f"合格：总分 ≥ {show(h.pass_mark)} 分" + (f"（{h.pass_note}）" if h.pass_note else "") + "，且满足全部基本要求。"]
+        out += ["", f"合格：总分 ≥ {show(h.pass_mark)} 分" + (f"（{md(h.pass_note)}）" if h.pass_note else "") + "，且满足全部基本要求。"]
     if foot:
-        out += ["", "## Notes", ""] + [f"{i}. {t}" for i, t in enumerate(foot, 1)]
+        out += ["", "## Notes", ""] + [f"{i}. {md(t)}" for i, t in enumerate(foot, 1)]
     return "\n".join(out) + "\n"
 
 

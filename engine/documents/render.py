@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -238,27 +239,37 @@ def schema_table(cs: CompiledStandard) -> str:
     return "\n".join(out)
 
 
+_MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#|[A-Za-z]+;)")  # what would open a tag, a comment or an entity
+
+
+def md(text: object) -> str:
+    """Text from a rule or data file inside Markdown: a ``<`` that would open a tag or a comment
+    and an ``&`` that would start an entity written as entities (a park named ``<script>`` or
+    ``<!--`` is shown as written, never run or hidden by a viewer that renders HTML; ``0.005 < x``
+    stays as it is), ``|`` escaped so a table cell stays one cell, a line break as a space."""
+    escaped = _MARKUP.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", str(text))
+    return escaped.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
 def scorecard_markdown(card: Scorecard) -> str:
     """A report for a park or its consultant: verdict, gap to the pass mark, what is missing,
     and for every indicator the rule (file:line) that gave its points."""
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|")
-
-    title = f"# {card.park}" + (f" ({card.period})" if card.period else "") + (" — synthetic data" if card.synthetic else "")
-    out = [title, "", f"Scored against **{card.standard}**: {card.standard_title}", ""]
+    cell = md
+    title = f"# {md(card.park)}" + (f" ({md(card.period)})" if card.period else "") + (" — synthetic data" if card.synthetic else "")
+    out = [title, "", f"Scored against **{md(card.standard)}**: {md(card.standard_title)}", ""]
     labels = standard_labels(card.status, card.illustrative, card.readings)
     if labels:
-        out += [f"> {line}  " for line in labels] + [""]
+        out += [f"> {md(line)}  " for line in labels] + [""]
     if card.eligible is None:
         verdict = "this standard ranks parks; it defines no pass mark"
     elif card.eligible:
         verdict = "**eligible**"
     else:
-        verdict = "**not eligible**: " + "; ".join(card.reasons)
+        verdict = "**not eligible**: " + "; ".join(md(r) for r in card.reasons)
     out.append(f"**Total: {show(card.total, 4)} / {show(card.max_total)}**" +
                (f", pass mark {show(card.pass_mark)}" if card.pass_mark is not None else "") + f". Verdict: {verdict}.")
     if card.grade is not None:
-        out.append(f"\nGrade **{card.grade}** {card.grade_title}" + (f" (`{card.grade_rule.file}:{card.grade_rule.line}`)" if card.grade_rule else ""))
+        out.append(f"\nGrade **{md(card.grade)}** {md(card.grade_title)}" + (f" (`{card.grade_rule.file}:{card.grade_rule.line}`)" if card.grade_rule else ""))
     if card.pass_mark is not None and card.total < card.pass_mark:
         out.append(f"\nGap to the pass mark: {show(card.pass_mark - card.total, 4)} points (see `parkscore gap`).")
     out += ["", "| category | points | max |" + (" weighted |" if any(c.weighted is not None for c in card.categories) else ""),
@@ -267,19 +278,19 @@ def scorecard_markdown(card: Scorecard) -> str:
         out.append(f"| {cell(c.title)} | {show(c.points)} | {show(c.max_points)} |" + (f" {show(c.weighted, 4)} |" if c.weighted is not None else ""))
     out += ["", "| clause | indicator | value | outcome | points | rule |", "|---|---|---|---|---:|---|"]
     for r in card.indicators:
-        rule = f"`{r.rule.file}:{r.rule.line}`" if r.rule else ""
-        value = cell(value_text(r)) + (f" {r.unit}" if r.unit and r.status is Status.SCORED and isinstance(r.value, Decimal) else "")
+        rule = f"`{md(r.rule.file)}:{r.rule.line}`" if r.rule else ""
+        value = cell(value_text(r)) + (f" {md(r.unit)}" if r.unit and r.status is Status.SCORED and isinstance(r.value, Decimal) else "")
         out.append(f"| {r.clause} | {cell(r.title)} | {value} | {cell(r.outcome)} | {show(r.points)} / {show(r.max_points)} | {rule} |")
     if card.gates:
         out += ["", "| basic requirement | status |", "|---|---|"]
         out += [f"| {g.clause} {cell(g.title)} | {g.status.replace('_', ' ')}{' (advisory)' if g.advisory else ''} |" for g in card.gates]
     if card.missing:
         out += ["", f"## No data ({len(card.missing)} of {len(card.indicators)} indicators, scored 0)", ""]
-        out += [f"- {r.clause} {r.title}: {', '.join(r.missing) or r.outcome}" for r in card.missing]
+        out += [f"- {r.clause} {md(r.title)}: {md(', '.join(r.missing) or r.outcome)}" for r in card.missing]
     noted = [r for r in card.indicators if r.notes]
     if noted:
         out += ["", "## Errata and readings of ours", ""]
-        out += [f"- {r.clause} {r.title} ({kind}): {text}" for r in noted for kind, text in r.notes]
+        out += [f"- {r.clause} {md(r.title)} ({kind}): {md(text)}" for r in noted for kind, text in r.notes]
     return "\n".join(out) + "\n"
 
 

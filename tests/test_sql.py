@@ -166,3 +166,14 @@ def test_sql_on_the_bundled_table_agrees_with_score_table() -> None:
     for g, w in zip(got, want):
         assert (g["park"], g["total"], g["eligible"]) == (w["park"], w["total"], w["eligible"])
         assert all(g[f"{k}.points"] == w[k] for k in w if f"{k}.points" in g)
+
+
+def test_sql_stops_on_a_value_that_is_not_a_level_as_the_engine_refuses_it(tmp_path: Path) -> None:
+    """Issue 26 D7: 'Complete' for 'complete' scored 0 with status 'scored' in SQL; the engine says D140."""
+    path = tmp_path / "p.csv"
+    path.write_text("park,water_supply\nA,complete\nB,Complete\n", encoding="utf-8")
+    with pytest.raises(parkscore.DiagnosticError, match="D140"):
+        parkscore.score("cpcif-green-park@2020", {"water_supply": "Complete"})
+    src = f"read_csv('{path}', header = true, auto_detect = false, columns = {{'park': 'VARCHAR', 'water_supply': 'VARCHAR'}})"
+    with pytest.raises(duckdb.Error, match=r"water_supply: a value that is not a level \(complete, weak, none\)"):
+        _run(parkscore.sql("cpcif-green-park@2020", table=src, like=str(path)))

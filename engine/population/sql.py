@@ -188,6 +188,10 @@ class _Writer:
                 col = self.col(ind.id)
                 out.append((f"{col} IS NULL", zero, "no_data"))
                 out += [(f"{col} = '{lv.name}'", self.points(lv.points), "scored") for lv in ci.levels.values()]
+                # a value that is no level: the engine refuses the row (D140); a query cannot, so it
+                # stops, as for a figure with too many decimals, rather than score it 0
+                names = ", ".join(ci.levels)
+                out.append(("TRUE", f"error('{ind.id}: a value that is not a level ({names})')", "no_data"))
             case IndicatorKind.TREND:
                 out += self.trend(ci)
             case IndicatorKind.BAND:

@@ -177,3 +177,10 @@ def test_sql_stops_on_a_value_that_is_not_a_level_as_the_engine_refuses_it(tmp_p
     src = f"read_csv('{path}', header = true, auto_detect = false, columns = {{'park': 'VARCHAR', 'water_supply': 'VARCHAR'}})"
     with pytest.raises(duckdb.Error, match=r"water_supply: a value that is not a level \(complete, weak, none\)"):
         _run(parkscore.sql("cpcif-green-park@2020", table=src, like=str(path)))
+
+
+def test_sql_years_are_bounded() -> None:
+    """Issue 26 D11: --years 0000-9999 wrote 10,000 columns per series without end."""
+    with pytest.raises(parkscore.DiagnosticError, match="spans 10000 years; at most 50"):
+        parkscore.api.parse_years("0000-9999")
+    assert parkscore.api.parse_years("2017-2019") == [2017, 2018, 2019]

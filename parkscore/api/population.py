@@ -277,4 +277,9 @@ def parse_years(text: str) -> list[int]:
     first, last = int(parts[0]), int(parts[-1])
     if last < first:
         raise option_error(f"--years '{text}' ends before it starts", f"write --years {last}-{first}")
+    if last - first >= MAX_YEARS:  # a column per series and year: 10,000 years would be a query without end
+        raise option_error(f"--years '{text}' spans {last - first + 1} years; at most {MAX_YEARS}", "for example: --years 2017-2019")
     return list(range(first, last + 1))
+
+
+MAX_YEARS = 50

@@ -193,3 +193,66 @@ def test_the_record_is_of_the_scorecard_printed(recorded: Path) -> None:
     printed = json.loads(result.output.split("\naudit record written")[0])
     recorded_card = json.loads((recorded / "record.json").read_text(encoding="utf-8"))["scorecard"]
     assert printed == recorded_card
+
+
+def _added_key(r: dict[str, Any]) -> None:
+    r["approved_by"] = "someone"
+
+
+def _added_inner_key(r: dict[str, Any]) -> None:
+    r["scorecard"]["indicators"][0]["approved"] = True
+
+
+def _duplicated_indicator(r: dict[str, Any]) -> None:
+    r["scorecard"]["indicators"].append(r["scorecard"]["indicators"][0])
+
+
+def _reordered_indicators(r: dict[str, Any]) -> None:
+    r["scorecard"]["indicators"][0], r["scorecard"]["indicators"][1] = r["scorecard"]["indicators"][1], r["scorecard"]["indicators"][0]
+
+
+def _duplicated_file(r: dict[str, Any]) -> None:
+    r["standard"]["files"].append(r["standard"]["files"][0])
+
+
+def _reordered_files(r: dict[str, Any]) -> None:
+    r["standard"]["files"].reverse()
+
+
+def _tool_name(r: dict[str, Any]) -> None:
+    r["tool"]["name"] = "somethingelse"
+
+
+@pytest.mark.parametrize("edit", [_added_key, _added_inner_key, _duplicated_indicator, _reordered_indicators, _duplicated_file,
+                                  _reordered_files, _tool_name])
+def test_a_record_with_an_added_duplicated_or_reordered_entry_does_not_verify(recorded: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Issue 26 D10: these edits verified."""
+    path = recorded / "record.json"
+    rec = loads(path.read_text(encoding="utf-8"))
+    edit(rec)
+    path.write_text(dumps(rec), encoding="utf-8")
+    code, out = _verify(recorded)
+    assert code == 1 and "NOT VERIFIED" in out, out
+
+
+def test_what_a_record_cannot_prove_is_said(recorded: Path) -> None:
+    path = recorded / "record.json"
+    rec = loads(path.read_text(encoding="utf-8"))
+    rec["created"] = "1999-01-01T00:00:00+00:00"
+    path.write_text(dumps(rec), encoding="utf-8")
+    code, out = _verify(recorded)
+    assert code == 0 and "not verified: 'created'" in out
+
+
+def test_a_record_naming_a_file_elsewhere_does_not_make_verify_read_or_quote_it(recorded: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 26 D12: a record naming /elsewhere/secrets.yaml made verify read it and print its lines."""
+    secret_dir = tmp_path_factory.mktemp("elsewhere")
+    secret = secret_dir / "secrets.yaml"
+    secret.write_text("password: hunter2\napi_key: s3cr3t\n", encoding="utf-8")
+    path = recorded / "record.json"
+    rec = loads(path.read_text(encoding="utf-8"))
+    rec["park"]["path"] = str(secret)
+    path.write_text(dumps(rec), encoding="utf-8")
+    code, out = _verify(recorded)
+    assert code == 1 and "error[D181]" in out and "lies outside" in out
+    assert "hunter2" not in out and "s3cr3t" not in out

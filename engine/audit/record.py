@@ -48,6 +48,7 @@ def record(cs: CompiledStandard, park: ParkData, card: Scorecard, events: list[T
 
 # ---- reading a record back -------------------------------------------------------------
 
+NOT_VERIFIED = "'created' (when the record was made: recomputing cannot give a time)"
 _SHAPE: dict[str, type | tuple[type, ...]] = {
     "schema": str, "created": str, "tool": dict, "standard": dict, "park": dict, "scorecard": dict, "trace": list,
 }
@@ -101,6 +102,7 @@ class Verdict:
                  "tool:   " + (self.tool_change or "unchanged")]
         if self.matches:
             lines.append("result: VERIFIED: same rules, data and tool; recomputing gives the recorded scorecard and trace")
+            lines.append(f"not verified: {NOT_VERIFIED}")
         elif not (self.differences or self.edits):
             lines.append("result: NOT VERIFIED: the inputs changed, although recomputing gives the recorded scorecard")
         else:
@@ -190,5 +192,38 @@ def compare(rec: dict[str, Any], now: dict[str, Any], texts: dict[str, str]) -> 
         if len(rec["trace"]) != len(now["trace"]):
             edits.append(f"trace: {len(rec['trace'])} events recorded, {len(now['trace'])} recomputed")
     _paths({"ref": rec["standard"]["ref"]}, {"ref": now["standard"]["ref"]}, "standard", edits)
-    v.edits = edits
+    # the record's shape: every key and every list as parkscore writes them (an added "approved_by",
+    # a duplicated or reordered indicator or rule file, an edited tool name)
+    same_inputs = not (v.rule_changes or v.data_changed)
+    for key in ("tool", "standard", "park", "scorecard", "trace"):
+        if key in ("scorecard", "trace") and not same_inputs:
+            continue  # changed rules or data change these; the differences above say how
+        _shape(_canon(rec[key]), _canon(now[key]), key, edits)
+    _shape({k: x for k, x in rec.items() if k not in _SHAPE}, {}, "", edits)  # keys a record does not have
+    if [i.get("id") for i in rec["scorecard"]["indicators"]] != [i.get("id") for i in now["scorecard"]["indicators"]] and same_inputs:
+        edits.append("scorecard.indicators: entries duplicated, missing or out of order")
+    if [f["path"] for f in rec["standard"]["files"]] != [f["path"] for f in now["standard"]["files"]] and not v.rule_changes:
+        edits.append("standard.files: entries duplicated, missing or out of order")
+    if rec["tool"].get("name") != now["tool"]["name"]:
+        edits.append(f"tool.name: recorded {rec['tool'].get('name')!r}, recomputed {now['tool']['name']!r}")
+    v.edits = list(dict.fromkeys(edits))
     return v
+
+
+def _shape(a: Any, b: Any, at: str, out: list[str]) -> None:
+    """Keys one value has and the other lacks, and lists of different lengths."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in a:
+            if k not in b:
+                out.append(f"{at + '.' if at else ''}{k}: in the record, not in a record parkscore writes")
+        for k in b:
+            if k not in a:
+                out.append(f"{at + '.' if at else ''}{k}: missing from the record")
+        for k in a.keys() & b.keys():
+            _shape(a[k], b[k], f"{at}.{k}" if at else str(k), out)
+    elif isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            out.append(f"{at}: {len(a)} entries recorded, {len(b)} recomputed")
+        else:
+            for i, (x, y) in enumerate(zip(a, b)):
+                _shape(x, y, f"{at}[{i}]", out)

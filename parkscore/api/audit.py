@@ -37,23 +37,39 @@ def read_record(path: str | Path) -> dict[str, Any]:
     return rec  # type: ignore[no-any-return]
 
 
-def verify(rec: dict[str, Any], park: str | Path | None = None) -> _record.Verdict:
+def verify(rec: dict[str, Any], park: str | Path | None = None, record_path: str | Path | None = None) -> _record.Verdict:
     """Recompute a record from the rule files and park file as they are now and compare every
     field. ``park``: the park file, if it has moved since the record was made. A file the record
-    names is read only if it is a file of its kind (a ``.yaml`` park file, ``.pks`` rule files)."""
+    names is read only if it is a file of its kind (a ``.yaml`` park file, ``.pks`` rule files)
+    and, for the park file, if it lies in the working directory or beside the record
+    (``record_path``): a record is data, and never makes parkscore read, let alone quote, a file
+    elsewhere (its diagnostics then name the file without quoting its lines)."""
     park_path = str(park) if park is not None else rec["park"]["path"]
     if Path(park_path).suffix.lower() not in (".yaml", ".yml"):
         raise DiagnosticError([Diagnostic("D181", f"the record's park file '{park_path}' is not a .yaml park file; it was not read",
                                           COMMAND_LINE, "give the park file with --park PATH")])
+    if park is None and not _beside(Path(park_path), record_path):
+        raise DiagnosticError([Diagnostic("D181", f"the record's park file '{park_path}' lies outside the working directory and the "
+                                          "record's folder; it was not read", COMMAND_LINE, "give the park file with --park PATH")])
     ref = rec["standard"]["ref"]
     if "@" not in ref and Path(ref).suffix != ".pks" and not Path(ref).is_dir():
         raise DiagnosticError([Diagnostic("D181", f"the record's standard '{ref}' is neither family@version, a directory nor a .pks file",
                                           COMMAND_LINE)])
     cs = load_standard(ref)
-    data = _load_park(park_path, as_path=rec["park"]["path"])  # a moved file is named as recorded
+    try:
+        data = _load_park(park_path, as_path=rec["park"]["path"])  # a moved file is named as recorded
+    except DiagnosticError as exc:
+        if park is not None:
+            raise
+        raise DiagnosticError(exc.diagnostics) from None  # named only by the record: not quoted
     ex = explain(cs, data)
     now = _record.record(cs, data, ex.card, list(ex.events), ref)
     texts = {n: cs.sources.get(n) or "" for n in cs.std.files}
     return _record.compare(rec, now, texts)
 
 
+def _beside(path: Path, record_path: str | Path | None) -> bool:
+    """Does a path a record names lie in the working directory or in the record's folder?"""
+    where = path.resolve()
+    folders = [Path.cwd().resolve()] + ([Path(record_path).resolve().parent] if record_path is not None else [])
+    return any(where.is_relative_to(f) for f in folders)

@@ -153,10 +153,11 @@ def verify_cmd(record_path: str, park: str | None) -> None:
     unchanged and recomputing gives every field the record claims: the scorecard and the trace.
     Otherwise each differing indicator is listed with the cause (rules changed, data changed
     with the figures, tool changed), then any other field that differs. A record is read as
-    data: it can name only a .yaml park file and a standard to read.
+    data: it can name only a .yaml park file (in the working directory or beside the record;
+    elsewhere, give it with --park) and a standard to read.
     """
     rec = api.read_record(record_path)
-    verdict = api.verify(rec, park)
+    verdict = api.verify(rec, park, record_path)
     click.echo(f"record: {record_path} (parkscore {rec['tool']['version']}, {rec['created']})")
     click.echo(verdict.text())
     sys.exit(0 if verdict.matches else 1)

@@ -191,7 +191,7 @@ class _Writer:
                 # a value that is no level: the engine refuses the row (D140); a query cannot, so it
                 # stops, as for a figure with too many decimals, rather than score it 0
                 names = ", ".join(ci.levels)
-                out.append(("TRUE", f"error('{ind.id}: a value that is not a level ({names})')", "no_data"))
+                return out + [("TRUE", f"error('{ind.id}: a value that is not a level ({names})')", "no_data")]
             case IndicatorKind.TREND:
                 out += self.trend(ci)
             case IndicatorKind.BAND:

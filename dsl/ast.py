@@ -481,9 +481,9 @@ class Standard:
             return self.header.total
         return sum((c.maximum for c in self.categories if not c.bonus), Decimal(0))
 
-    @property
-    def indicators(self) -> list[Indicator]:
-        return [i for c in self.categories for i in c.indicators]
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for c in self.categories for i in c.indicators)
 
     @cached_property
     def _by_id(self) -> dict[str, InputDecl | Indicator]:

@@ -321,6 +321,7 @@ class Program:
     """A standard's generated evaluator: its source (for review) and the functions compiled from it."""
 
     source: str
+    parts: tuple[str, ...]  # each indicator's function, in the standard's order
     slots: Mapping[str, int]  # data key -> index in the value vector
     functions: tuple[Callable[[list[Any], Mapping[str, Fact]], IndicatorResult], ...]
 
@@ -354,4 +355,4 @@ def generate(cs: CompiledStandard) -> Program:
         "absent": absent, "merge": merge, "env": env, "__builtins__": {"zip": zip, "len": len, "bool": bool},
     }
     exec(compile(source, f"<parkscore {cs.ref}>", "exec"), namespace)  # noqa: S102 - verified above: our vocabulary only
-    return Program(source, slots, namespace["INDICATORS"])
+    return Program(source, tuple(chunks[1:-1]), slots, namespace["INDICATORS"])

@@ -321,21 +321,24 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     results = cs.program.results(facts) if hot else [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
     max_total = std.max_total
+    by_category: dict[str, list[IndicatorResult]] = {}
+    for r in results:
+        by_category.setdefault(r.category, []).append(r)
     for cat in std.categories:
-        pts = sum((r.points for r in results if r.category == cat.id), ZERO)
+        members = by_category.get(cat.id, [])
+        pts = sum((r.points for r in members), ZERO)
         maxp = cat.maximum
         weighted = None
         if cat.weight is not None:  # a weighted standard: the category's share of the total
             weighted = cat.weight / 100 * (pts / maxp if maxp else ZERO) * max_total
         met = needed = counted = None
         if cat.at_least is not None:  # k of n: excused indicators are not counted
-            members = [r for r in results if r.category == cat.id]
             counted = sum(r.status is not Status.EXCUSED for r in members)
             met = sum(r.status is Status.SCORED and r.points > 0 for r in members)
             needed = min(cat.at_least, counted)
         categories.append(CategoryResult(cat.id, cat.title, pts, maxp, cat.weight, weighted, met, needed, counted))  # exact here; rounded below
         if tr.enabled:
-            parts = " + ".join(show(r.points) for r in results if r.category == cat.id)
+            parts = " + ".join(show(r.points) for r in members)
             msg = f"{cat.title}: {parts} = {show(pts)} / {show(maxp)}"
             if weighted is not None:
                 assert cat.weight is not None

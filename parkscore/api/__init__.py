@@ -90,6 +90,7 @@ _WHERE: dict[str, str] = {
     "rule_files": "parkscore.api.standards",
     "lint": "parkscore.api.standards",
     "lint_standard": "parkscore.api.standards",
+    "program": "parkscore.api.standards",
     "load_standard": "parkscore.api.standards",
 }
 
@@ -143,6 +144,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
         lint,
         lint_standard,
         load_standard,
+        program,
         rule_files,
     )
 

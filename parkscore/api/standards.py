@@ -172,3 +172,17 @@ def format_files(*targets: str | Path) -> list[Formatted]:
             continue
         out.append(Formatted(f, text, format_source(text, str(f))))
     return out
+
+
+def program(std: StandardLike, indicator: str | None = None) -> str:
+    """The Python the standard compiles to (``engine/scoring/codegen.py``): what scores a park
+    whenever nobody asks for a trace, for review; ``indicator`` (id or clause): its function only."""
+    cs = standard(std)
+    prog = cs.program
+    if indicator is None:
+        return str(prog.source)
+    try:
+        k = cs.indicators.index(cs.indicator(indicator))
+    except KeyError:
+        raise option_error(f"{cs.ref} has no indicator '{indicator}'", "give an id or a clause, e.g. --indicator 7.17") from None
+    return str(prog.parts[k]) + "\n"

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "import-xlsx": ("standards", "import_xlsx_cmd", "Read an edited standard workbook back: validate every edited cell and print the semantic diff."),
     "template": ("standards", "template_cmd", "Write the data-collection form a park fills: one row per datum the standard reads."),
     "status": ("parks", "status_cmd", "A park's status under a designation scheme on a date, from its dated history."),
+    "program": ("standards", "program_cmd", "Print the Python a STANDARD compiles to (what scores parks when no trace is asked for), for review."),
     "sql": ("standards", "sql_cmd", "Print one SQL query that scores a table of parks under STANDARD, exactly as the engine does."),
     "impact": ("parks", "impact_cmd", "What version NEW does to a population of parks scored under OLD."),
     "test": ("standards", "test_cmd", "Run the test cases of standards: PATHS are test files, directories of them, or standards."),

@@ -271,6 +271,19 @@ def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: st
     click.echo(api.sql(standard, table, dialect, scale, like, sheet, year_list), nl=False)
 
 
+@click.command("program")
+@click.argument("standard")
+@click.option("--indicator", "-i", "indicator", default=None, help="one indicator's function (id or clause)")
+@fail_on_diagnostics
+def program_cmd(standard: str, indicator: str | None) -> None:
+    """Print the Python a STANDARD compiles to, for review: one straight-line function per indicator
+    (its value, guards and bands as comparisons on exact decimals, in file order), which scores a
+    park whenever no trace is asked for; `explain` runs the rules step by step instead. The source
+    names no text of the rule files: constants (C), prebuilt results (T) and the park's values (x)
+    are indexes into tables, and a comment gives each test with its numbers."""
+    click.echo(api.program(standard, indicator), nl=False)
+
+
 @click.command("test")
 @click.argument("paths", nargs=-1)
 @click.option("--coverage", "with_coverage", is_flag=True,

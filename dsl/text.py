@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 # pasted from Word), NEL and the Unicode line and paragraph separators (which some tools count as
 # line breaks and others do not), a byte-order mark inside the text.
 BAD_CHARS = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f", "\x85", "\u2028", "\u2029", "\ufeff", "\ufffe"}
+_ANY_BAD = re.compile("[" + "".join(re.escape(c) for c in sorted(BAD_CHARS)) + "]")
 
 
 def source_lines(text: str) -> list[str]:
@@ -52,7 +54,7 @@ def bad_characters(text: str, path: str, code: str, limit: int = 10) -> list[Dia
     from .span import Span
 
     out: list[Diagnostic] = []
-    if not BAD_CHARS.intersection(text):
+    if not _ANY_BAD.search(text):  # the common case, one scan in C
         return out
     for n, line in enumerate(text.split("\n"), 1):
         for col, ch in enumerate(line, 1):

@@ -210,7 +210,7 @@ class _Function:
             for n, a in env.items():
                 self.emit(f"{a} = x[{self.slot[n]}]", 2)
             self.emit(f"if {' or '.join(f'{a} is None' for a in env.values())}:", 2)
-            self.emit(f"return R[{self.k}].no_formula_inputs(absent({self.absent(names)}, x))", 3)
+            self.emit(f"return missing({self.k}, absent({self.absent(names)}, x))", 3)
             self.emit("try:", 2)
             self.emit(f"v = {self.expr(ind.formula.expr, env)}", 3)
             self.emit("except ARITHMETIC:", 2)
@@ -263,7 +263,7 @@ class _Function:
             self.emit(f"return valued({each([run.no_band(False, None, u) for u in variants])}, v)")
 
 
-_NAMES = {"x", "f", "v", "n", "u", "w", "C", "T", "R", "B", "P", "U", "L", "ARITHMETIC", "TREND", "valued", "absent", "merge", "env",
+_NAMES = {"x", "f", "v", "n", "u", "w", "C", "T", "R", "B", "P", "U", "L", "ARITHMETIC", "TREND", "valued", "absent", "merge", "env", "missing",
           "zip", "len", "bool", "INDICATORS"}
 _NODES = (pyast.Module, pyast.FunctionDef, pyast.arguments, pyast.arg, pyast.Return, pyast.Assign, pyast.If, pyast.Try,
           pyast.ExceptHandler, pyast.Name, pyast.Load, pyast.Store, pyast.Constant, pyast.Subscript, pyast.Call, pyast.keyword,
@@ -349,9 +349,17 @@ def generate(cs: CompiledStandard) -> Program:
     def trend(k: int, facts: Mapping[str, Fact]) -> IndicatorResult:
         return evaluate_indicator(indicators[k], facts)
 
+    made: dict[tuple[int, tuple[str, ...]], IndicatorResult] = {}
+
+    def missing(k: int, names: tuple[str, ...]) -> IndicatorResult:
+        """A formula's inputs without data: one result per indicator and set of names, made once."""
+        if (k, names) not in made:
+            made[(k, names)] = tables.runs[k].no_formula_inputs(names)
+        return made[(k, names)]
+
     namespace: dict[str, Any] = {
         "C": tuple(tables.consts), "T": tables.templates, "R": tables.runs, "B": tables.rules, "P": tables.absent,
-        "U": tables.used, "L": tables.levels, "ARITHMETIC": ARITHMETIC, "TREND": trend, "valued": valued,
+        "U": tables.used, "L": tables.levels, "ARITHMETIC": ARITHMETIC, "TREND": trend, "valued": valued, "missing": missing,
         "absent": absent, "merge": merge, "env": env, "__builtins__": {"zip": zip, "len": len, "bool": bool},
     }
     exec(compile(source, f"<parkscore {cs.ref}>", "exec"), namespace)  # noqa: S102 - verified above: our vocabulary only

@@ -51,8 +51,15 @@ def _scalar(ev: yaml.ScalarEvent) -> Any:
         return _typed(tag, ev.value)
     if not ev.implicit[0]:  # quoted: text
         return ev.value
-    tag = _RESOLVER.resolve(yaml.ScalarNode, ev.value, (True, False)).removeprefix(_CORE)
+    tag = _TAGS.get(ev.value)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, ev.value, (True, False)).removeprefix(_CORE)
+        if len(_TAGS) < 8192:  # keys and common values recur in every file of a population
+            _TAGS[ev.value] = tag
     return _typed(tag, ev.value)
+
+
+_TAGS: dict[str, str] = {}  # a plain scalar's text -> the core tag YAML 1.1 resolves it to
 
 
 def _typed(tag: str, text: str) -> Any:

@@ -47,15 +47,15 @@ def _span(start: Any, end: Any, path: str) -> Span:
 def _scalar(ev: yaml.ScalarEvent) -> Any:
     """The value of a scalar: text, a Decimal (written as a plain decimal number), a bool or None."""
     if ev.tag and ev.tag not in ("!", f"{_CORE}str") and not ev.implicit[0]:
-        tag = ev.tag.removeprefix(_CORE)
-        return _typed(tag, ev.value)
+        return _typed(ev.tag.removeprefix(_CORE), ev.value)
     if not ev.implicit[0]:  # quoted: text
         return ev.value
-    tag = _TAGS.get(ev.value)
-    if tag is None:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, ev.value, (True, False)).removeprefix(_CORE)
-        if len(_TAGS) < 8192:  # keys and common values recur in every file of a population
-            _TAGS[ev.value] = tag
+    known = _TAGS.get(ev.value)
+    if known is not None:
+        return _typed(known, ev.value)
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, ev.value, (True, False)).removeprefix(_CORE)
+    if len(_TAGS) < 8192:  # keys and common values recur in every file of a population
+        _TAGS[ev.value] = tag
     return _typed(tag, ev.value)
 
 

@@ -61,19 +61,18 @@ def load_source(src: StandardSource, passes: tuple[Pass, ...] | None = None) -> 
     The result is kept in the user's cache (``dsl/cache.py``) keyed by the files' texts, the
     passes and parkscore's own version: a standard unchanged since the last run is read back
     without building the parser (an amendment's base versions are re-read and compared too)."""
-    from .check import PASSES, check
-
-    passes = PASSES if passes is None else passes
-    name = stored.key("loaded", [*(f"{n}\0{t}" for n, t in src.files), *(f"{n}\0{d}" for n, d in src.digests),
-                                   *(p.__qualname__ for p in passes)])
+    checks = ["every check"] if passes is None else [p.__qualname__ for p in passes]  # the default needs no import on a hit
+    name = stored.key("loaded", [*(f"{n}\0{t}" for n, t in src.files), *(f"{n}\0{d}" for n, d in src.digests), *checks])
     hit = stored.get(name)
     if isinstance(hit, tuple) and len(hit) == 4 and all(_digests(find(ref)) == d for ref, d in hit[3]):
         std, diags, sources, _ = hit
     else:
+        from .check import PASSES, check
+
         deps: list[tuple[str, tuple[str, ...]]] = []
         std, diags, sources = parse_source(src, deps=deps)
         if std is not None:
-            diags = diags + check(std, passes)
+            diags = diags + check(std, PASSES if passes is None else passes)
         stored.put(name, (std, diags, sources, tuple(deps)))
     return Loaded(src.ref, std, tuple(src.notes) + tuple(diags), sources)
 

@@ -5,17 +5,18 @@ import csv
 import io
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
 from parkscore.dsl.ast import Indicator
-from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 from parkscore.dsl.printer import cond_text, expr_text
-from parkscore.engine.analysis.compare import defuse
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.scorecard import IndicatorResult, Scorecard, Status
+
+if TYPE_CHECKING:
+    from parkscore.dsl.diff import Change
 
 SCORECARD_SCHEMA = "parkscore.scorecard/1"
 SCHEMA_SCHEMA = "parkscore.schema/1"
@@ -307,6 +308,8 @@ def csv_line(cells: list[Any], defused: bool = True) -> str:
     """One CSV line of cells (None: empty); with ``defused``, text a spreadsheet would run as a
     formula is defused (cells that hold what a park or a user wrote)."""
     if defused:
+        from parkscore.engine.analysis.compare import defuse
+
         cells = [defuse(v) if isinstance(v, str) else "" if v is None else v for v in cells]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="").writerow(cells)

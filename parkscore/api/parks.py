@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, did_you_mean, option_error
 from parkscore.dsl.span import COMMAND_LINE
-from parkscore.engine.documents.workbook import is_form, read_form
-from parkscore.engine.population.tables import is_table
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import Fact, ParkData, park_from_mapping, resolve
 from parkscore.engine.scoring.data import load_park as _load_park
@@ -30,6 +28,10 @@ ParkLike = ParkData | Mapping[str, Any] | str | Path
 def load_park(path: str | Path) -> ParkData:
     """Read a park data file: YAML, or a filled data-collection form (``parkscore template``).
     Raises ``DiagnosticError`` for unreadable or malformed files."""
+    if Path(path).suffix.lower() != ".xlsx":
+        return _load_park(path)
+    from parkscore.engine.documents.workbook import is_form, read_form  # the workbook code only for a workbook
+
     return read_form(path) if is_form(path) else _load_park(path)
 
 
@@ -45,13 +47,23 @@ def park(p: ParkLike) -> ParkData:
 def is_one_park(paths: Iterable[str]) -> bool:
     """Do ``paths`` name exactly one park (a YAML park file or a filled form), not a population?"""
     given = list(paths)
-    return len(given) == 1 and (Path(given[0]).suffix.lower() in (".yaml", ".yml") or is_form(given[0]))
+    if len(given) != 1:
+        return False
+    if Path(given[0]).suffix.lower() in (".yaml", ".yml"):
+        return True
+    from parkscore.engine.documents.workbook import is_form
+
+    return is_form(given[0])
 
 
 def is_park_data(target: str | Path) -> bool:
     """Is ``target`` park data (a YAML file, a table, a directory without rule files), not rules?"""
     path = Path(target)
-    return path.suffix.lower() in (".yaml", ".yml") or is_table(path) or (path.is_dir() and not any(path.glob("*.pks")))
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    from parkscore.engine.population.tables import is_table
+
+    return is_table(path) or (path.is_dir() and not any(path.glob("*.pks")))
 
 
 def check_park(std: StandardLike, p: ParkLike) -> list[Diagnostic]:

@@ -144,3 +144,22 @@ def test_the_generator_makes_a_population_with_flips_in_both_directions(tmp_path
     assert any(fl.becomes for fl in rep.flips) and any(not fl.becomes for fl in rep.flips)
     for fl in rep.flips:  # a flip is explained by the indicators that moved, and they add up to the change
         assert sum((d for _, d in fl.drivers), Decimal(0)) == fl.new_total - fl.old_total
+
+
+def test_score_many_in_processes_gives_the_serial_results_in_order(tmp_path: Path) -> None:
+    """score --jobs: a population over a window (256) is spread over processes; the scorecards,
+    their order and the errors are those of one process."""
+    import shutil
+
+    examples = sorted((ROOT / "examples" / "parks").glob("*.yaml"))
+    for i in range(300):
+        shutil.copy(examples[i % len(examples)], tmp_path / f"p{i:03d}.yaml")
+    (tmp_path / "p150.yaml").write_text("park: broken\ndata: [\n", encoding="utf-8")
+    sources = (tmp_path, ROOT / "examples" / "tables" / "synthetic-25.csv")
+    serial = list(parkscore.score_many("cpcif-green-park@2020", *sources, jobs=1))
+    spread = list(parkscore.score_many("cpcif-green-park@2020", *sources, jobs=2))
+    assert len(serial) == len(spread) == 325
+    assert [s.row.where for s in spread] == [s.row.where for s in serial]
+    assert [s.card for s in spread] == [s.card for s in serial]
+    assert [[d.code for d in s.diagnostics] for s in spread] == [[d.code for d in s.diagnostics] for s in serial]
+    assert sum(s.card is None for s in spread) == 1

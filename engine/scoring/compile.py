@@ -145,6 +145,11 @@ class CompiledStandard:
             points += [t.points for t in ci.trends]
         return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as what it is compiled from (its closures and program are rebuilt): how a
+        standard reaches the processes of ``score --jobs``."""
+        return (compile_standard, (self.std, self.sources, self.warnings))
+
     def hot(self) -> bool:
         """Count an untraced evaluation; True once the standard has scored more than
         ``INTERPRETED`` parks, from when on the generated program pays for its generation."""

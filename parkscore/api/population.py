@@ -3,7 +3,7 @@ as parks, streamed; scored one by one, as a table (exact vectorised), under two 
 or as one SQL query for a database."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -13,6 +13,7 @@ from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, op
 from parkscore.engine.documents.workbook import is_form, read_form
 from parkscore.engine.population.cohort import ranked, with_ranks
 from parkscore.engine.population.impact import ImpactReport
+from parkscore.engine.population.parallel import ordered_map
 from parkscore.engine.population.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import Fact, ParkData
@@ -38,14 +39,22 @@ def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator
     """Parks from YAML files, directories of them (``*.yaml``, sorted), tables (CSV, XLSX,
     Parquet) and DataFrames (pandas, polars), lazily and in order. A file or row that cannot be
     read is yielded with its diagnostics; the next one is read."""
+    for unit in _units(sources, sheet):
+        yield unit if isinstance(unit, ParkRow) else _yaml_row(unit)
+
+
+def _units(sources: Iterable[str | Path | Any], sheet: str | None) -> Iterator[ParkRow | str]:
+    """The parks of the sources in order: a YAML file as its path (read by whoever scores it:
+    another process, with ``jobs``), any other park as read (table rows, forms, errors)."""
     for src in sources:
         if not isinstance(src, (str, Path)):
             yield from _table_rows(frame_table(src))
             continue
         p = Path(src)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES)
-            yield from read_parks(*files, sheet=sheet)
+            yield from _units(sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES), sheet)
+        elif p.suffix.lower() in (".yaml", ".yml"):
+            yield str(p)
         elif is_form(p):  # a data-collection form (parkscore template): one park
             yield ParkRow(str(p), read_form(p))
         elif is_table(p):
@@ -56,10 +65,14 @@ def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator
                 continue
             yield from _table_rows(table)
         else:
-            try:
-                yield ParkRow(str(p), _load_park(p))
-            except DiagnosticError as exc:
-                yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
+            yield str(p)  # not a park file by its name: reading it says why
+
+
+def _yaml_row(path: str) -> ParkRow:
+    try:
+        return ParkRow(path, _load_park(path))
+    except DiagnosticError as exc:
+        return ParkRow(path, None, tuple(exc.diagnostics), exc.sources)
 
 
 def _table_rows(table: Table) -> Iterator[ParkRow]:
@@ -80,22 +93,38 @@ class Scored:
     sources: SourceMap | None = None
 
 
-def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None) -> Iterator[Scored]:
-    """Score every park of the sources (see ``read_parks``), one at a time: memory stays flat.
-    A standard with cohort ranks (``rank … first``) reads every park first: a park's rank needs
-    the others (``engine/population/cohort.py``); memory then grows with the number of parks."""
+def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None = None, jobs: int = 1) -> Iterator[Scored]:
+    """Score every park of the sources (see ``read_parks``), in order; memory stays flat.
+    ``jobs``: processes to spread a population over (YAML files are read in them too; a
+    population under 256 parks is scored here). A standard with cohort ranks (``rank … first``)
+    reads every park first: a park's rank needs the others (``engine/population/cohort.py``);
+    memory then grows with the number of parks."""
     cs = standard(std)
     if ranked(cs):
         yield from _score_cohort(cs, read_parks(*sources, sheet=sheet))
         return
-    for row in read_parks(*sources, sheet=sheet):
-        if row.park is None:
-            yield Scored(row, None, row.diagnostics, row.sources)
-            continue
-        try:
-            yield Scored(row, score_park(cs, row.park))
-        except DiagnosticError as exc:
-            yield Scored(row, None, tuple(exc.diagnostics), exc.sources)
+    yield from ordered_map(_score_unit if jobs <= 1 else _score_unit_light, cs, _units(sources, sheet), jobs)
+
+
+def _score_unit_light(cs: CompiledStandard, unit: ParkRow | str) -> Scored:
+    """``_score_unit`` in another process: what crosses back is the scorecard and the row's name,
+    not the park's text and entries (the diagnostics keep their sources)."""
+    s = _score_unit(cs, unit)
+    park = s.row.park
+    if park is None or s.card is None:
+        return s
+    return replace(s, row=replace(s.row, park=replace(park, entries={}, text="", context={})))
+
+
+def _score_unit(cs: CompiledStandard, unit: ParkRow | str) -> Scored:
+    """A park read (a YAML file's path is read here) and scored."""
+    row = unit if isinstance(unit, ParkRow) else _yaml_row(unit)
+    if row.park is None:
+        return Scored(row, None, row.diagnostics, row.sources)
+    try:
+        return Scored(row, score_park(cs, row.park))
+    except DiagnosticError as exc:
+        return Scored(row, None, tuple(exc.diagnostics), exc.sources)
 
 
 def _score_cohort(cs: CompiledStandard, rows: Iterable[ParkRow]) -> Iterator[Scored]:

@@ -1,6 +1,7 @@
 """Commands about parks: score, explain, verify, compare, gap, sensitivity, impact, status."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -35,9 +36,12 @@ from .common import (
               help="one park: also write an audit record of this scorecard (its trace, sha256 of rule and data files, tool version)")
 @click.option("--force", is_flag=True, help="with --audit: replace an existing file that is not an earlier audit record")
 @click.option("--as-of", "as_of", default=None, help=AS_OF_HELP)
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+              help="many parks: processes to score them in, output in order [default: the machine's cores]; "
+                   "fewer than 256 parks are scored in one")
 @fail_on_diagnostics
 def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, audit_path: str | None, force: bool,
-              as_of: str | None) -> None:
+              as_of: str | None, jobs: int | None) -> None:
     """Score PARKS against a standard: a YAML park file, or many parks (several files, a directory
     of them, tables: .csv, .xlsx, .parquet with one row per park).
 
@@ -56,7 +60,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         raise api.option_error("--audit records one park; give one YAML park file", code="E013")
     standard = in_force(standard, as_of)
     if not single or fmt in ("csv", "jsonl"):
-        _score_many(parks, standard, fmt, sheet)
+        _score_many(parks, standard, fmt, sheet, jobs or os.cpu_count() or 1)
         return
     park = parks[0]
     cs = compiled_standard(standard)
@@ -77,7 +81,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         click.echo(f"audit record written to {audit_path}", err=True)
 
 
-def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None) -> None:
+def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, jobs: int) -> None:
     """Batch scoring, streamed: a line (table), a row (csv) or a scorecard (jsonl) per park."""
     if fmt in ("json", "markdown", "html"):
         raise api.option_error(f"--format {fmt} is for one park; for many use table, csv or jsonl")
@@ -88,7 +92,7 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
     elif fmt == "table":
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
     n = bad = eligible = 0
-    for s in api.score_many(cs, *parks, sheet=sheet):
+    for s in api.score_many(cs, *parks, sheet=sheet, jobs=jobs):
         n += 1
         if s.card is None:
             bad += 1

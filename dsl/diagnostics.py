@@ -132,6 +132,30 @@ def read_bytes(path: str | Path, code: str = "E100", limit: int = MAX_FILE_BYTES
     return raw
 
 
+MAX_UNPACKED_BYTES = 1 << 30  # what a workbook may unpack to (a 200,000-row sheet of parks is about 100 MiB)
+MAX_PACKING_RATIO = 200  # unpacked / packed bytes: text compresses about 10 times, a zip bomb thousands of times
+
+
+def check_workbook(path: str | Path, code: str = "D100") -> None:
+    """Refuse an .xlsx (a zip archive) that would unpack beyond MAX_UNPACKED_BYTES, or at a ratio
+    only a zip bomb reaches, before any XML of it is read; a file that is no archive passes here
+    (the workbook reader says what it is)."""
+    import zipfile
+
+    where = Span(str(path), 0, 0, 0, 0)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    unpacked = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > (16 << 20) and unpacked / packed > MAX_PACKING_RATIO):
+        raise DiagnosticError([Diagnostic(code, f"cannot read {path}: it unpacks to {unpacked / (1 << 20):,.0f} MiB "
+                                                f"({unpacked / packed:,.0f} times its size): refused as a possible zip bomb", where,
+                                          "save the workbook again from the spreadsheet program, or split the data")])
+
+
 def decode(raw: bytes, path: str | Path, code: str = "E100") -> str:
     """UTF-8 text as parkscore reads it: a byte-order mark (Windows Notepad) dropped, CRLF read as LF."""
     try:

@@ -290,3 +290,23 @@ def test_markdown_outputs_show_markup_from_data_and_rules_as_text(tmp_path: Path
         assert raw not in out
     assert "&lt;script>alert(1)&lt;/script>" in out
     assert md("0.005 < x <= 0.1 | R&D") == "0.005 < x <= 0.1 \\| R&D"  # ordinary text stays readable
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_unpacked(tmp_path: Path) -> None:
+    """Issue 26 D9: an .xlsx of 1.48 MB unpacking to 1.5 GB was read (1.5 GB of memory)."""
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["park", "chem_revenue [亿元]"])
+    ok, bomb = tmp_path / "ok.xlsx", tmp_path / "bomb.xlsx"
+    wb.save(ok)
+    with zipfile.ZipFile(ok) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item.filename, src.read(item.filename))
+        dst.writestr("xl/padding.xml", b"<a>" + b" " * (64 << 20) + b"</a>")  # 64 MiB of spaces: a few dozen KB packed
+    assert bomb.stat().st_size < 1 << 20
+    for command in (["score", str(bomb)], ["check", str(bomb)], ["import-xlsx", str(bomb), "--against", "cpcif-green-park@2020"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 1 and "zip bomb" in result.output and "Traceback" not in result.output, (command, result.output)

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind, InputKind
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, check_workbook
 from parkscore.dsl.numbers import plain
 from parkscore.dsl.printer import quote, rule_text
 from parkscore.dsl.span import Span
@@ -162,6 +162,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
 
     name = str(path)
     whole = Span(name, 1, 1, 1, 1)
+    check_workbook(name, "X100")
     try:
         wb = load_workbook(name, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -375,8 +376,9 @@ def is_form(path: str | Path) -> bool:
     from openpyxl import load_workbook
 
     try:
+        check_workbook(path)
         wb = load_workbook(str(path), read_only=True)
-    except Exception:  # not a workbook: the table reader reports it
+    except Exception:  # not a workbook, or a zip bomb: the table reader reports it
         return False
     if META not in wb.sheetnames:
         return False
@@ -393,6 +395,7 @@ def read_form(path: str | Path) -> ParkData:
     from openpyxl import load_workbook
 
     name = str(path)
+    check_workbook(name, "D100")
     book = load_workbook(name, data_only=True)
     if "data" not in book.sheetnames:
         raise DiagnosticError([Diagnostic("D102", f"the form {name} has no 'data' sheet", Span(name, 1, 1, 1, 1),

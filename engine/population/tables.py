@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator
 
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, read_bytes
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, check_workbook, decode, read_bytes
 from parkscore.dsl.span import Span
 from parkscore.engine.scoring.data import ParkData
 from parkscore.engine.scoring.yamlread import Marked
@@ -292,6 +292,7 @@ def _xlsx(p: Path, sheet: str | None) -> Table:
     import openpyxl
 
     read_bytes(p, "D100", limit=1 << 30)  # a regular file, within limits
+    check_workbook(p, "D100")  # and no zip bomb
     try:
         wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

@@ -116,6 +116,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("X101", _E, "a workbook row that names no rule of the standard it is read against"),
     Code("X102", _E, "a workbook cell that should hold a number (points, a bound) and does not, or holds a negative one"),
     Code("X103", _E, "a band's bounds in a workbook that are not an interval (an unknown operator, an operator without its bound, no bound)"),
+    Code("X104", _E, "a workbook row that repeats another row's rule, or edits a cell the workbook cannot change (the clause, the id, the kind)"),
     # test files
     Code("D190", _E, "a test file or case that is not well formed (no cases, no standard, no data, an unknown expectation)"),
     # audit records

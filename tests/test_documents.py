@@ -211,3 +211,23 @@ def test_import_refuses_what_is_not_a_standard_workbook(tmp_path: Path, book: Pa
     for path, words in ((fake, "cannot read"), (form, "data-collection form")):
         r = CliRunner().invoke(main, ["import-xlsx", str(path), "--against", "cpcif-green-park@2020"])
         assert r.exit_code == 1 and "X100" in r.output and words in r.output, r.output
+
+
+def test_import_refuses_a_duplicated_band_row_and_an_edited_clause(book: Path, tmp_path: Path) -> None:
+    """Issue 26 D13: a copied band row silently won; an edited clause cell was ignored."""
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    row = _row(ws, "COD_intensity", points=3)
+    copy = ws.max_row + 1
+    for col in range(1, 12):
+        ws.cell(copy, col, ws.cell(row, col).value)
+    ws.cell(copy, 9, 1)  # the copy gives 1 point instead of 3
+    other = _row(ws, "ammonia_intensity", points=3)
+    ws[f"A{other}"] = "7.99"
+    edited = tmp_path / "dup.xlsx"
+    wb.save(edited)
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        import_workbook(edited, "cpcif-green-park@2020")
+    text = str(exc.value)
+    assert f"dup.xlsx:环境绩效!K{copy}" in text and f"repeats the rule of 环境绩效!{row}" in text
+    assert f"dup.xlsx:环境绩效!A{other}" in text and "the clause of row" in text and "X104" in text

@@ -32,7 +32,7 @@ TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 # spreadsheets people have that parkscore refuses by name (rather than reading them as YAML)
 REFUSED = {".ods": "a LibreOffice Calc spreadsheet (.ods)", ".xls": "an Excel 97-2003 workbook (.xls)",
            ".numbers": "an Apple Numbers spreadsheet", ".et": "a WPS spreadsheet (.et)"}
-_META = ("park", "period", "synthetic", "source")
+META_KEYS = ("park", "period", "synthetic", "source")  # the columns that say which park a row is, not its data
 _HEADER = re.compile(r"^\s*(?P<key>[^\s\[@]+)(?:@(?P<year>\d{4}))?\s*(?:\[(?P<unit>[^\]]*)\])?\s*$")
 _TRUE, _FALSE = {"true", "yes", "是"}, {"false", "no", "否"}
 
@@ -110,6 +110,13 @@ class Table:
             self._header = columns
         return self._header
 
+    def ignore(self, keys: set[str]) -> None:
+        """Leave these columns out of every row (their header cells were reported once)."""
+        self._header = [c for c in self.header() if c.key not in keys]
+
+    def header_span(self, col: Column) -> Span:
+        return self.span(1, col.index + 1, self.header_offsets)
+
     def rows(self) -> Iterator[Row]:
         columns = self.header()
         n, pending = self._first, self._pending
@@ -157,7 +164,7 @@ class Table:
             if not text:
                 continue
             span = self.span(n, col.index + 1, offsets)
-            if col.key in _META:
+            if col.key in META_KEYS:
                 meta[col.key] = (text, span)
                 continue
             if col.year is not None:

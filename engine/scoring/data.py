@@ -193,20 +193,10 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
     """
     keys = std.data_keys
     facts: dict[str, Fact] = {}
-    diags: list[Diagnostic] = []
-    unknown = [k for k in park.entries if k not in keys]
-    others = elsewhere() if unknown else frozenset()
-    foreign = [(k, park.entries[k][2]) for k in unknown if k in others]
-    if foreign:
-        diags.append(Diagnostic("W110", f"{len(foreign)} key(s) are read by other standards, not by {std.ref}: "
-                                + ", ".join(k for k, _ in foreign), foreign[0][1]))
-    for key, (raw, span, key_span) in park.entries.items():
+    diags = unknown_keys([(k, e[2]) for k, e in park.entries.items() if k not in keys], std, elsewhere)
+    for key, (raw, span, _) in park.entries.items():
         dk = keys.get(key)
         if dk is None:
-            if key not in others:
-                trend = std.indicator(key)  # an indicator that is not a data key is a trend: name its yearly figures
-                hint = f"it is computed from its yearly figures: give '{trend.reads[0]}'" if trend else did_you_mean(key, keys)
-                diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", key_span, hint))
             continue
         if isinstance(raw, dict):  # value with unit, source, level, items…
             fields, source = _fields(raw, span, diags)
@@ -221,6 +211,25 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
         if fact is not None:
             facts[key] = fact
     return facts, diags
+
+
+def unknown_keys(unknown: list[tuple[str, Span]], std: ast.Standard, elsewhere: Callable[[], frozenset[str]] = installed_keys
+                 ) -> list[Diagnostic]:
+    """What keys the standard does not declare are: a typo (D110, with the closest name, or the
+    yearly figures a trend is computed from), or figures of other installed standards, one
+    warning for all of them (W110). Said once per park file, and once per table (its header)."""
+    others = elsewhere() if unknown else frozenset()
+    foreign = [(k, s) for k, s in unknown if k in others]
+    diags = []
+    if foreign:
+        diags.append(Diagnostic("W110", f"{len(foreign)} key(s) are read by other standards, not by {std.ref}: "
+                                + ", ".join(k for k, _ in foreign), foreign[0][1]))
+    for key, span in unknown:
+        if key not in others:
+            trend = std.indicator(key)  # an indicator that is not a data key is a trend: name its yearly figures
+            hint = f"it is computed from its yearly figures: give '{trend.reads[0]}'" if trend else did_you_mean(key, std.data_keys)
+            diags.append(Diagnostic("D110", f"'{key}' is not an input, indicator or gate of {std.ref}", span, hint))
+    return diags
 
 
 _NO_FIELDS: dict[str, tuple[Any, Span]] = {}

@@ -8,15 +8,17 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from parkscore.dsl import ast
 from parkscore.dsl.ast import InputKind
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, option_error
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, option_error
+from parkscore.dsl.load import installed_keys
 from parkscore.engine.documents.workbook import is_form, read_form
 from parkscore.engine.population.cohort import ranked, with_ranks
 from parkscore.engine.population.impact import ImpactReport
 from parkscore.engine.population.parallel import ordered_map
-from parkscore.engine.population.tables import TABLE_SUFFIXES, Table, frame_table, is_table, read_table
+from parkscore.engine.population.tables import META_KEYS, TABLE_SUFFIXES, Table, frame_table, is_table, read_table
 from parkscore.engine.scoring.compile import CompiledStandard
-from parkscore.engine.scoring.data import Fact, ParkData
+from parkscore.engine.scoring.data import Fact, ParkData, unknown_keys
 from parkscore.engine.scoring.data import load_park as _load_park
 from parkscore.engine.scoring.evaluate import evaluate
 from parkscore.engine.scoring.score import facts_of, score_park, with_unused
@@ -33,26 +35,29 @@ class ParkRow:
     park: ParkData | None
     diagnostics: tuple[Diagnostic, ...] = ()
     sources: SourceMap | None = None
+    header: bool = False  # not a park: a table's header, whose columns the standard does not read
 
 
-def read_parks(*sources: str | Path | Any, sheet: str | None = None) -> Iterator[ParkRow]:
+def read_parks(*sources: str | Path | Any, sheet: str | None = None, std: ast.Standard | None = None) -> Iterator[ParkRow]:
     """Parks from YAML files, directories of them (``*.yaml``, sorted), tables (CSV, XLSX,
     Parquet) and DataFrames (pandas, polars), lazily and in order. A file or row that cannot be
-    read is yielded with its diagnostics; the next one is read."""
-    for unit in _units(sources, sheet):
+    read is yielded with its diagnostics; the next one is read. With ``std``, a table's columns
+    the standard does not read are reported once, at their header cells (a row without a park:
+    errors, or only warnings for columns other standards read), and left out of its rows."""
+    for unit in _units(sources, sheet, std):
         yield unit if isinstance(unit, ParkRow) else _yaml_row(unit)
 
 
-def _units(sources: Iterable[str | Path | Any], sheet: str | None) -> Iterator[ParkRow | str]:
+def _units(sources: Iterable[str | Path | Any], sheet: str | None, std: ast.Standard | None = None) -> Iterator[ParkRow | str]:
     """The parks of the sources in order: a YAML file as its path (read by whoever scores it:
     another process, with ``jobs``), any other park as read (table rows, forms, errors)."""
     for src in sources:
         if not isinstance(src, (str, Path)):
-            yield from _table_rows(frame_table(src))
+            yield from _table_rows(frame_table(src), std)
             continue
         p = Path(src)
         if p.is_dir():
-            yield from _units(sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES), sheet)
+            yield from _units(sorted(f for f in p.rglob("*") if f.suffix.lower() in (".yaml", ".yml") + TABLE_SUFFIXES), sheet, std)
         elif p.suffix.lower() in (".yaml", ".yml"):
             yield str(p)
         elif is_form(p):  # a data-collection form (parkscore template): one park
@@ -63,7 +68,7 @@ def _units(sources: Iterable[str | Path | Any], sheet: str | None) -> Iterator[P
             except DiagnosticError as exc:
                 yield ParkRow(str(p), None, tuple(exc.diagnostics), exc.sources)
                 continue
-            yield from _table_rows(table)
+            yield from _table_rows(table, std)
         else:
             yield str(p)  # not a park file by its name: reading it says why
 
@@ -75,8 +80,16 @@ def _yaml_row(path: str) -> ParkRow:
         return ParkRow(path, None, tuple(exc.diagnostics), exc.sources)
 
 
-def _table_rows(table: Table) -> Iterator[ParkRow]:
+def _table_rows(table: Table, std: ast.Standard | None = None) -> Iterator[ParkRow]:
     try:
+        if std is not None:
+            unknown = [(c.key, table.header_span(c)) for c in table.header() if c.key not in META_KEYS and c.key not in std.data_keys]
+            if unknown:
+                said = unknown_keys(unknown, std)
+                yield ParkRow(f"{table.name} (header)", None, tuple(said), table.header_sources, header=True)
+                # columns no installed standard reads are left out of the rows; those of other
+                # standards stay (impact and compare score a row under several)
+                table.ignore({k for k, _ in unknown if k not in installed_keys()})
         for row in table.rows():
             yield ParkRow(row.where, row.park, tuple(row.diagnostics), row.sources)
     except DiagnosticError as exc:
@@ -103,7 +116,13 @@ def score_many(std: StandardLike, *sources: str | Path | Any, sheet: str | None 
     if ranked(cs):
         yield from _score_cohort(cs, read_parks(*sources, sheet=sheet))
         return
-    yield from ordered_map(_score_unit if jobs <= 1 else _score_unit_light, cs, _units(sources, sheet), jobs)
+    units = (u for u in _units(sources, sheet, cs.std) if not _only_warnings(u))
+    yield from ordered_map(_score_unit if jobs <= 1 else _score_unit_light, cs, units, jobs)
+
+
+def _only_warnings(unit: ParkRow | str) -> bool:
+    """A table header's warnings (columns other standards read): what `check` says, not a park that failed."""
+    return isinstance(unit, ParkRow) and unit.park is None and not errors(unit.diagnostics)
 
 
 def _score_unit_light(cs: CompiledStandard, unit: ParkRow | str) -> Scored:
@@ -163,7 +182,9 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
             rows[at] = {**_row_meta(r, "scored"), **scores.row(i)}
         pending.clear()
 
-    for row in read_parks(table, sheet=sheet):
+    for row in read_parks(table, sheet=sheet, std=cs.std):
+        if _only_warnings(row):
+            continue
         got = _resolved(cs, row)
         if isinstance(got, Scored):
             rows.append(score_row(cs, got))
@@ -231,6 +252,10 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
     a, b = standard(old), standard(new)
     rep = ImpactReport(a.ref, b.ref)
     for s in score_many(a, *sources, sheet=sheet):
+        if s.row.header:  # columns no standard reads: said, not a park
+            if on_error:
+                on_error(s)
+            continue
         if s.card is None or s.row.park is None:
             rep.not_scored += 1
             if on_error:

@@ -91,8 +91,12 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
         click.echo(out.csv_line(columns))
     elif fmt == "table":
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
-    n = bad = eligible = 0
+    n = bad = eligible = headers = 0
     for s in api.score_many(cs, *parks, sheet=sheet, jobs=jobs):
+        if s.row.header:  # a table's columns the standard does not read: said once, the rows scored without them
+            headers += 1
+            click.echo(out.render_all(s.diagnostics, s.sources), err=True)
+            continue
         n += 1
         if s.card is None:
             bad += 1
@@ -110,8 +114,9 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
             why = f"  because: {'; '.join(c.reasons)}" if c.reasons else ""  # a verdict never stands without its reason
             click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]{why}")
         eligible += bool(s.card and s.card.eligible)
-    click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)", err=True)
-    if bad:
+    click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)"
+               + (f"; {headers} table header(s) with columns the standard does not read (above)" if headers else ""), err=True)
+    if bad or headers:
         sys.exit(1)
 
 

@@ -151,6 +151,9 @@ def in_force(family: str, on: date) -> str:
 
     found = versions_of(family)
     windows = [(ref, window(h)) for ref, h in found]
+    if found and all(w is None for _, w in windows):
+        raise _not_found(f"no version of '{family}' states the day it takes effect (its sources give none): name the version",
+                         "versions: " + ", ".join(ref for ref, _ in found), code="E016")
     hits = [ref for ref, w in windows if w is not None and w[0] <= on and (w[1] is None or on <= w[1])]
     listing = "; ".join(f"{ref}: " + (f"{w[0]} to {w[1] or 'no end'}" if w else "no effective date") for ref, w in windows)
     if len(hits) != 1:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import parkscore
 from parkscore import compare, installed_standards, load_park, load_standard
 from parkscore.dsl.diff import diff
 
@@ -83,3 +84,22 @@ def test_an_eligibility_flip_is_called_out(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "80 (eligible)" in result.output and "79 (not eligible)" in result.output
     assert "FLIPS" in result.output and "eligibility flips: eligible → not eligible" in result.output
+
+
+def test_as_of_on_the_shipped_families() -> None:
+    """Issue 25.9: --as-of could not be tried on anything shipped. zero-carbon-park@2025 takes
+    effect on the notice's issue (2025-06-30, a labelled reading); the guideline's sources give no
+    day, and --as-of says so in one line."""
+    from click.testing import CliRunner
+
+    from parkscore.cli import main
+
+    park = str(ROOT / "examples" / "zero-carbon" / "synthetic-pass.yaml")
+    ok = CliRunner().invoke(main, ["score", park, "-s", "zero-carbon-park", "--as-of", "2025-09-01"])
+    assert ok.exit_code == 0 and "in force on 2025-09-01: zero-carbon-park@2025" in ok.output
+    card = parkscore.score("zero-carbon-park@2025", park)
+    assert any("in force from the notice's issue, 2025-06-30" in r for r in card.readings)
+    before = CliRunner().invoke(main, ["score", park, "-s", "zero-carbon-park", "--as-of", "2025-01-01"])
+    assert before.exit_code == 1 and "zero-carbon-park@2025: 2025-06-30 to no end" in before.output
+    none = CliRunner().invoke(main, ["score", str(ROOT / "examples" / "parks" / "shangyu.yaml"), "-s", "cpcif-green-park", "--as-of", "2021-01-01"])
+    assert none.exit_code == 1 and "no version of 'cpcif-green-park' states the day it takes effect" in none.output

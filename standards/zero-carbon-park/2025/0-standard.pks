@@ -15,11 +15,13 @@ source "《关于开展零碳园区建设的通知》(发改环资〔2025〕910�
 status "secondary"
 date "2025-06-30"
 total 6
+effective "2025-06-30"
 reading "no points in the scheme: a met indicator counts 1 here, so that the scorecard lists how many are met; the verdict is the core indicator's veto"
 reading "tiers of the core indicator: 20万 tce is read as in the 0.2 tier (the sources write 20万—100万); exactly 100万 tce is in the 0.3 tier (≥100万)"
 reading "the sources set no threshold for parks under 20万 tce a year: such a park gets no value for the core indicator (undefined), and so cannot pass its veto"
 reading "no source says what a missed guiding indicator without an explanation entails (deduction or veto): it is reported as not met and does not decide the verdict"
 reading "no official formula was found for the guiding indicators: each is taken as the rate or value a park reports, in %"
+reading "in force from the notice's issue, 2025-06-30 (secondary sources): no source gives another start date, nor an end (试行)"
 
 input CO2_emitted              : tCO2 "园区二氧化碳排放量（按附件4《零碳园区碳排放核算方法（试行）》核算，仅CO2）"
 input energy_consumed          : tce  "园区年综合能源消费量"

@@ -138,6 +138,27 @@ def test_data_collection_form_filled_and_scored(tmp_path: Path) -> None:
     assert r.exit_code != 0 and f"filled.xlsx:data!F{bad_row}" in r.output and "D12" in r.output
 
 
+def test_the_form_offers_only_what_can_be_filled_accepts_its_wordings_and_refuses_an_empty_form(tmp_path: Path) -> None:
+    """Issue 25.5: count indicators offered as rows that fail when filled (D160); levels only as
+    English codes; an empty form scored as a park named after the file."""
+    form = tmp_path / "form.xlsx"
+    assert CliRunner().invoke(main, ["template", "--standard", "cpcif-green-park@2020", "--out", str(form)]).exit_code == 0
+    wb = load_workbook(form)
+    ws = wb["data"]
+    keys = [row[0].value for row in ws.iter_rows(min_row=4)]
+    assert not {"green_factories", "honours", "hazardous_waste_capacity"} & set(keys)
+    assert {"certified_green_factories", "honour_titles", "hazardous_waste_facilities"} <= set(keys)
+    water = next(row for row in ws.iter_rows(min_row=4) if row[0].value == "water_supply")
+    assert "complete = 建立工业供水体系，体系相对完整" in water[4].value  # the wording the standard gives each level
+    empty = CliRunner().invoke(main, ["score", str(form)])
+    assert empty.exit_code == 1 and "form.xlsx:data!B1: error[D102]: the form names no park and gives no figure" in empty.output
+    ws["B1"] = "措辞园区"
+    water[5].value = "建立工业供水体系，体系相对较弱"
+    wb.save(form)
+    card = parkscore.score("cpcif-green-park@2020", parkscore.load_park(form))
+    assert card.indicator("7.6").outcome == "level weak" and card.indicator("7.6").points == 1
+
+
 # ---- HTML in a browser --------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

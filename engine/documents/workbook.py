@@ -345,22 +345,29 @@ def template_xlsx(cs: CompiledStandard, path: str | Path) -> None:
         ws[cell].fill = fill
     yes_no = DataValidation(type="list", formula1='"true,false"', allow_blank=True)
     ws.add_data_validation(yes_no)
+    levels: list[tuple[str, str, str]] = []  # (key, level, wording): a level may be filled in with its wording
     for key, dk in cs.std.data_keys.items():
         decl = dk.decl
         if dk.kind is InputKind.SERIES:
             continue  # figures by year: in a table of parks (key@2019 columns), not in this form
         if isinstance(decl, ast.Indicator) and decl.kind is IndicatorKind.BAND and decl.formula is not None:
             continue  # computed from the inputs; a value given directly would bypass the formula
+        if dk.kind is InputKind.ITEMS and isinstance(decl, ast.Indicator):
+            continue  # a count: its items are listed under the input it counts, a row of its own
         title = decl.title
         allowed = ""
+        wordings: list[tuple[str, str]] = []
         if dk.kind is InputKind.LEVEL:
             assert isinstance(decl, ast.Indicator)
-            allowed = ",".join(lv.name for lv in decl.rules_of(ast.Level))
+            wordings = [(lv.name, lv.wording or "") for lv in decl.rules_of(ast.Level)]
+            levels.extend((key, name, words) for name, words in wordings)
+            allowed = ",".join(name for name, _ in wordings)
         elif dk.kind is InputKind.BOOL:
             allowed = "true,false"
         elif dk.kind is InputKind.ITEMS:
             allowed = "items separated by ;"
-        ws.append([key, title, str(dk.unit) if dk.unit else "", dk.kind.value, allowed, None, None])
+        shown_allowed = "; ".join(f"{name} = {words}" if words else name for name, words in wordings) or allowed
+        ws.append([key, title, str(dk.unit) if dk.unit else "", dk.kind.value, shown_allowed, None, None])
         row = ws.max_row
         ws[f"F{row}"].fill = fill
         ws[f"G{row}"].fill = fill
@@ -375,6 +382,8 @@ def template_xlsx(cs: CompiledStandard, path: str | Path) -> None:
     meta = wb.create_sheet(META)
     meta.append(["standard", cs.ref])
     meta.append(["kind", FORM_KIND])
+    for key, name, words in levels:
+        meta.append(["level", key, name, words])
     meta.sheet_state = "hidden"
     wb.save(str(path))
 
@@ -420,6 +429,8 @@ def read_form(path: str | Path) -> ParkData:
         start, end = offsets[col - 1] if col - 1 < len(offsets) else (0, 1)
         return Span(sheet, n, start + 1, n, max(end, start + 1) + 1, cell=f"!{column_name(col)}{n}")
 
+    by_wording = {(str(r[1]), str(r[3]).strip()): str(r[2]) for r in book[META].iter_rows(values_only=True)
+                  if META in book.sheetnames and r and r[0] == "level" and len(r) > 3 and r[3]} if META in book.sheetnames else {}
     entries: dict[str, tuple[Any, Span, Span]] = {}
     for n, row in enumerate(rows[3:], start=4):
         cells = dict(zip(FORM_COLUMNS, list(row) + [""] * len(FORM_COLUMNS)))
@@ -440,14 +451,20 @@ def read_form(path: str | Path) -> ParkData:
         elif kind == "bool":
             flag = value if isinstance(value, bool) else {"true": True, "false": False, "是": True, "否": False}.get(str(value).strip().lower())
             fields = {"value": flag if flag is not None else str(value)}
-        else:
-            fields = {"level": str(value).strip()}
+        else:  # a level: its name, or its wording as the form shows it
+            text = str(value).strip()
+            fields = {"level": by_wording.get((str(cells["key"]), text), text)}
         if source:
             fields["source"] = source
         entries[str(cells["key"])] = (_wrap(fields, at), at, span(n, 1))
     park = str(rows[0][1]).strip() if rows and len(rows[0]) > 1 else ""
     period = str(rows[1][1]).strip() if len(rows) > 1 and len(rows[1]) > 1 and rows[1][1] != "" else None
-    return ParkData(park or Path(name).stem, period, False, None, sheet, entries, "\n".join(t for t, _ in texts))
+    if not park:
+        sources = SourceMap()
+        sources.add(sheet, "\n".join(t for t, _ in texts))
+        raise DiagnosticError([Diagnostic("D102", "the form names no park" + ("" if entries else " and gives no figure: it is empty"),
+                                          span(1, 2), "write the park's name in data!B1")], sources)
+    return ParkData(park, period, False, None, sheet, entries, "\n".join(t for t, _ in texts))
 
 
 def _cell_text(v: Any) -> str:

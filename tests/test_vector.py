@@ -16,6 +16,7 @@ from typing import Mapping
 import pytest
 
 import parkscore
+from parkscore.api.population import ParkRow, Scored, score_row
 from parkscore.dsl import ast
 from parkscore.dsl.ast import InputKind
 from parkscore.dsl.numbers import exact
@@ -161,6 +162,8 @@ def _assert_same(cs: parkscore.CompiledStandard, rows: list[dict[str, Fact]]) ->
             pytest.fail(f"row {i}: (vector, engine) differ on {diff}\nfacts: {facts}")
         assert [out.status(r.id, i) for r in card.indicators] == [r.status for r in card.indicators]
         assert out.grade_of(i) == card.grade
+        assert out.reasons(i) == score_row(cs, Scored(ParkRow("row", PARK), card))["reasons"], f"row {i}"
+        assert bool(out.reasons(i)) == (card.eligible is False)  # a verdict never stands without its reason
 
 
 CHUNK = 0.05  # a share of ROWS per test, so that parallel workers share the large standards

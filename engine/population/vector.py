@@ -33,7 +33,7 @@ from parkscore.dsl.numbers import exact, rounded
 from parkscore.engine.scoring.compile import CompiledIndicator, CompiledStandard
 from parkscore.engine.scoring.data import Fact
 from parkscore.engine.scoring.evaluate import trend_text
-from parkscore.engine.scoring.scorecard import Status
+from parkscore.engine.scoring.scorecard import GateStatus, Status, reasons_in_brief
 
 Array = Any  # numpy arrays (int64, object, bool); numpy's typing adds nothing to the checks here
 _LIMIT = 1 << 62  # magnitudes below this keep int64 products and sums exact
@@ -530,6 +530,15 @@ class VectorScores:
 
     def eligible_of(self, i: int) -> bool | None:
         return None if self.eligible is None else bool(self.eligible[i])
+
+    def gate_of(self, key: str, i: int) -> GateStatus:
+        passed, given = self.gates[key]
+        return GateStatus.PASS if passed[i] else GateStatus.FAIL if given[i] else GateStatus.NO_DATA
+
+    def reasons(self, i: int) -> str:
+        """Why row ``i`` is not eligible, as ``api.score_row`` writes it for a scorecard."""
+        return reasons_in_brief(self.vs.cs.std, lambda k: self.status(k, i), lambda k: self.points(k, i),
+                                lambda g: self.gate_of(g, i), self.total_of(i))
 
     def value(self, key: str, i: int) -> Decimal | int | str | None:
         """An indicator's value on row ``i`` where it was scored, as the per-park result carries it:

@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Callable
 
+from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind
+from parkscore.dsl.numbers import show
 
 
 class Status(StrEnum):
@@ -137,3 +139,29 @@ class Scorecard:
             if key in (g.id, g.clause):
                 return g
         raise KeyError(f"{self.standard} has no gate '{key}'")
+
+
+def reasons_in_brief(std: ast.Standard, status: Callable[[str], Status], points: Callable[[str], Decimal],
+                     gate: Callable[[str], GateStatus], total: Decimal) -> str:
+    """Why a park is not eligible, in one cell, from its statuses and points alone, so that the
+    per-park engine and the vectorised evaluator write the same text in a population's rows: the
+    vetoes not met, the k-of-n groups short, the pass mark, the basic requirements not passed.
+    (A scorecard's ``reasons`` say the same at length, with each veto's outcome.)"""
+    out = []
+    met = lambda i: status(i) is Status.SCORED and points(i) > 0  # noqa: E731
+    for ind in std.indicators:
+        if ind.veto and status(ind.id) is not Status.EXCUSED and not met(ind.id):
+            out.append(f"veto {ind.clause} {ind.id}")
+    for cat in std.categories:
+        if cat.at_least is not None:
+            counted = [i.id for i in cat.indicators if status(i.id) is not Status.EXCUSED]
+            k, needed = sum(met(i) for i in counted), min(cat.at_least, len(counted))
+            if k < needed:
+                out.append(f"{cat.title}: {k} of {len(counted)} met, {needed} needed")
+    pass_mark = std.header.pass_mark
+    if pass_mark is not None and total < pass_mark:
+        out.append(f"total {show(total, 4)} < {show(pass_mark)}")
+    for g in std.gates:
+        if not g.advisory and gate(g.id) is not GateStatus.PASS:
+            out.append(f"{g.clause} {g.id}: {'failed' if gate(g.id) is GateStatus.FAIL else 'no data'}")
+    return "; ".join(out)

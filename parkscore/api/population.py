@@ -22,7 +22,7 @@ from parkscore.engine.scoring.data import Fact, ParkData, unknown_keys
 from parkscore.engine.scoring.data import load_park as _load_park
 from parkscore.engine.scoring.evaluate import evaluate
 from parkscore.engine.scoring.score import facts_of, score_park, with_unused
-from parkscore.engine.scoring.scorecard import Scorecard
+from parkscore.engine.scoring.scorecard import Scorecard, reasons_in_brief
 
 from .standards import StandardLike, standard
 
@@ -179,7 +179,7 @@ def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = 
     def flush() -> None:
         scores = vs.score(Batch.from_facts(cs, [f for _, _, f in pending]))
         for i, (at, r, _) in enumerate(pending):
-            rows[at] = {**_row_meta(r, "scored"), **scores.row(i)}
+            rows[at] = {**_row_meta(r, "scored"), **scores.row(i), "reasons": scores.reasons(i)}
         pending.clear()
 
     for row in read_parks(table, sheet=sheet, std=cs.std):
@@ -229,7 +229,8 @@ def _resolved(cs: CompiledStandard, row: ParkRow) -> dict[str, Fact] | Scored:
 def score_columns(cs: CompiledStandard) -> list[str]:
     """The columns of ``score_row``, in order: the park, its verdict, each indicator's points and value."""
     ids = [ci.ind.id for ci in cs.indicators]
-    return ["where", "park", "period", "status", "synthetic", "total", "eligible", "missing", *ids, *(f"{i}.value" for i in ids), "errors"]
+    return ["where", "park", "period", "status", "synthetic", "total", "eligible", "reasons", "missing", *ids, *(f"{i}.value" for i in ids),
+            "errors"]
 
 
 def _row_meta(row: ParkRow, status: str) -> dict[str, Any]:
@@ -242,7 +243,11 @@ def score_row(cs: CompiledStandard, s: Scored) -> dict[str, Any]:
     """One flat row of a population's scores (the columns of ``score_table`` and ``score --format csv``)."""
     if s.card is None:
         return {**_row_meta(s.row, "error"), "errors": "; ".join(f"{d.span}: {d.code} {d.message}" for d in s.diagnostics)}
-    return {**_row_meta(s.row, "scored"), **s.card.row()}
+    card = s.card
+    by_id = {r.id: r for r in card.indicators}
+    by_gate = {g.id: g.status for g in card.gates}
+    why = reasons_in_brief(cs.std, lambda k: by_id[k].status, lambda k: by_id[k].points, by_gate.__getitem__, card.total)
+    return {**_row_meta(s.row, "scored"), **card.row(), "reasons": why}
 
 
 def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, sheet: str | None = None,

@@ -38,7 +38,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("E010", _E, "unknown standard, scheme or version"),
     Code("E011", _E, "not exactly one `standard` header in a version"),
     Code("E012", _E, "no pass mark and no `--target`"),
-    Code("E013", _E, "a command-line value that is not a valid number or percentage"),
+    Code("E013", _E, "a command-line value that is not valid: not a number, a percentage or a day in range, a park name that matches nothing, an option that does not apply"),
     Code("E014", _E, "an indicator named on the command line that the standard does not have"),
     Code("E016", _E, "no version of a family in force on the --as-of day, or more than one"),
     Code("E015", _E, "an output would overwrite an input, or a file that is not an earlier output of the same kind"),

@@ -256,3 +256,12 @@ def test_a_record_naming_a_file_elsewhere_does_not_make_verify_read_or_quote_it(
     code, out = _verify(recorded)
     assert code == 1 and "error[D181]" in out and "lies outside" in out
     assert "hunter2" not in out and "s3cr3t" not in out
+
+
+def test_an_audit_record_that_would_overwrite_a_file_is_refused_before_the_scorecard_is_printed(tmp_path: Path) -> None:
+    """Issue 25.10: E015 came after a 106-line scorecard."""
+    notes = tmp_path / "notes.json"
+    notes.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(ROOT / "examples" / "parks" / "synthetic-complete.yaml"), "--audit", str(notes)])
+    assert result.exit_code == 1 and "error[E015]" in result.output and "ELIGIBLE" not in result.output
+    assert notes.read_text(encoding="utf-8") == "{}"

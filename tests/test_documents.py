@@ -252,3 +252,13 @@ def test_import_refuses_a_duplicated_band_row_and_an_edited_clause(book: Path, t
     text = str(exc.value)
     assert f"dup.xlsx:环境绩效!K{copy}" in text and f"repeats the rule of 环境绩效!{row}" in text
     assert f"dup.xlsx:环境绩效!A{other}" in text and "the clause of row" in text and "X104" in text
+
+
+def test_a_rendered_draft_says_what_it_amends_and_workbooks_print_on_one_page_width(tmp_path: Path) -> None:
+    """Issue 25.10: a rendered draft did not say what it amends; workbooks had no print setup."""
+    text = CliRunner().invoke(main, ["render", "cpcif-green-park@2021-draft"]).output
+    assert "Amends `cpcif-green-park@2020`: this document is that version with the amendments applied." in text
+    out = tmp_path / "s.xlsx"
+    assert CliRunner().invoke(main, ["render", "cpcif-green-park@2020", "--format", "xlsx", "--out", str(out)]).exit_code == 0
+    for ws in load_workbook(out).worksheets[:-1]:
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows == "$1:$1"

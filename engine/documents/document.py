@@ -143,6 +143,8 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
     """The standard as Markdown (``categories``: only the first N categories' sections)."""
     h = doc.header
     out = [f"# {md(h.title or doc.cs.ref)}", "", f"`{md(doc.cs.ref)}` — status: {md(h.status or 'unstated')}" + (f"; date: {md(h.date)}" if h.date else ""), ""]
+    if h.amends:
+        out += [f"Amends `{md(h.amends)}`: this document is that version with the amendments applied.", ""]
     if h.source:
         out += [f"Source: {md(h.source)}", ""]
     if h.illustrative:
@@ -208,7 +210,7 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
 def document_json(doc: StandardDocument) -> dict[str, Any]:
     h = doc.header
     return {
-        "ref": doc.cs.ref, "title": h.title, "source": h.source, "status": h.status, "date": h.date,
+        "ref": doc.cs.ref, "title": h.title, "source": h.source, "status": h.status, "date": h.date, "amends": h.amends,
         "illustrative": h.illustrative, "readings": list(h.readings), "pass_mark": h.pass_mark, "pass_note": h.pass_note,
         "summary": doc.summary(),
         "categories": [{"title": c.title, "max": c.max_points, "weight": c.weight} for c in doc.cs.std.categories],

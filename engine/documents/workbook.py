@@ -65,6 +65,16 @@ def _bounds(test: ast.Compare) -> tuple[str, Decimal | None, str, Decimal | None
     return lo_op, iv.lo, hi_op, iv.hi
 
 
+def _print_setup(ws: Any) -> None:
+    """Printed as people print a standard's tables: landscape A4, every column on one page's
+    width, the header row repeated on each page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -113,6 +123,8 @@ def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
         for letter, width in zip("ABCDEFGHIJK", (8, 24, 8, 44, 8, 10, 8, 10, 8, 44, 40)):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A2"
+    for ws in wb.worksheets:
+        _print_setup(ws)
     meta = wb.create_sheet(META)
     meta.append(["standard", cs.ref])
     meta.append(["fingerprint", fingerprint(cs)])
@@ -379,6 +391,8 @@ def template_xlsx(cs: CompiledStandard, path: str | Path) -> None:
             yes_no.add(f"F{row}")
     for letter, width in zip("ABCDEFG", (30, 50, 10, 8, 30, 16, 30)):
         ws.column_dimensions[letter].width = width
+    _print_setup(ws)
+    ws.print_title_rows = "3:3"
     meta = wb.create_sheet(META)
     meta.append(["standard", cs.ref])
     meta.append(["kind", FORM_KIND])

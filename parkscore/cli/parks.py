@@ -63,6 +63,8 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         _score_many(parks, standard, fmt, sheet, jobs or os.cpu_count() or 1)
         return
     park = parks[0]
+    if audit_path:
+        may_write(audit_path, force, (park,), out.AUDIT_SCHEMA)  # refused before any work is done or printed
     cs = compiled_standard(standard)
     data = api.load_park(park)
     explanation = api.explain(cs, data) if audit_path or fmt == "html" else None
@@ -76,7 +78,6 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         click.echo(out.scorecard_markdown(card) if fmt == "markdown" else out.scorecard_table(card), nl=fmt != "markdown")
     if audit_path and explanation:
         record = api.audit_record(standard, data, explanation)
-        may_write(audit_path, force, (park,), out.AUDIT_SCHEMA)
         Path(audit_path).write_text(out.dumps(record) + "\n", encoding="utf-8")
         click.echo(f"audit record written to {audit_path}", err=True)
 

@@ -122,6 +122,10 @@ CODES: dict[str, Code] = {c.code: c for c in (
     # audit records
     Code("D180", _E, "not a parkscore audit record, or a malformed one"),
     Code("D181", _E, "a file named by an audit record that is not a file of the kind it should be"),
+    # the web API (parkscore serve): a request refused before any rule or data is read
+    Code("S401", _E, "a request without the bearer token `parkscore serve --token` requires"),
+    Code("S413", _E, "a request body over `parkscore serve --max-body`"),
+    Code("S422", _E, "a request body that is not what the endpoint takes (a check without files, a compare without two standards)"),
     # warnings
     Code("W010", _W, "a standard reference that names both an installed standard and a path: the installed one is used (write ./NAME for the path)"),
     Code("W110", _W, "park keys that another installed standard reads (one park file may carry several standards' figures)"),

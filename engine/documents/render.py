@@ -304,6 +304,11 @@ def diff_table(changes: list[Change], old: str, new: str) -> str:
     return head + "\n" + tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True)
 
 
+def diff_json(changes: list[Change], old: str, new: str) -> dict[str, Any]:
+    """The semantic diff as JSON (``parkscore.diff/1``)."""
+    return {"schema": "parkscore.diff/1", "old": old, "new": new, "changes": [c.to_json() for c in changes]}
+
+
 def csv_line(cells: list[Any], defused: bool = True) -> str:
     """One CSV line of cells (None: empty); with ``defused``, text a spreadsheet would run as a
     formula is defused (cells that hold what a park or a user wrote)."""

@@ -20,6 +20,7 @@ _WHERE: dict[str, str] = {
     "compare_table": "parkscore.engine.analysis.compare",
     "csv_line": "parkscore.engine.documents.render",
     "diff_html": "parkscore.engine.documents.html",
+    "diff_json": "parkscore.engine.documents.render",
     "diff_table": "parkscore.engine.documents.render",
     "document_markdown": "parkscore.engine.documents.document",
     "dumps": "parkscore.dsl.numbers",

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "testgen": ("standards", "testgen_cmd", "Write test cases for every rule and gate of STANDARD, for a person to review and commit."),
     "gap": ("parks", "gap_cmd", "What PARK can change to reach the target: per indicator the next band and the change it needs."),
     "sensitivity": ("parks", "sensitivity_cmd", "Monte Carlo over PARK's figures within their uncertainty: the probability of being eligible."),
+    "serve": ("serve", "serve_cmd", "Serve the JSON API (/v1: standards, score, check, compare, diff) on this machine."),
     "standards": ("standards", "standards_cmd", "List the standards and versions installed with parkscore, then the lifecycle schemes."),
 }
 

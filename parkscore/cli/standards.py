@@ -124,7 +124,7 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
         click.echo(views.diff_html(api.render_standard(a), api.render_standard(b), changes), nl=False)
         return
     if fmt == "json":
-        click.echo(views.dumps({"schema": "parkscore.diff/1", "old": a.ref, "new": b.ref, "changes": [c.to_json() for c in changes]}))
+        click.echo(views.dumps(views.diff_json(changes, a.ref, b.ref)))
         return
     click.echo(views.diff_table(changes, a.ref, b.ref))
 

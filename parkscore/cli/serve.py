@@ -1,0 +1,28 @@
+"""``parkscore serve``: the web API on this machine (``parkscore.serve``)."""
+from __future__ import annotations
+
+import click
+
+from .common import fail_on_diagnostics
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="the address to listen on (this machine only, by default)")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--max-body", "max_body", default=10 * 1024 * 1024, show_default=True, type=click.IntRange(1),
+              help="the largest request body in bytes; a larger one gets 413 without being read whole")
+@click.option("--token", default=None, envvar="PARKSCORE_TOKEN",
+              help="require 'Authorization: Bearer TOKEN' on every endpoint but /v1/health (or set PARKSCORE_TOKEN)")
+@fail_on_diagnostics
+def serve_cmd(host: str, port: int, max_body: int, token: str | None) -> None:
+    """Serve the JSON API (/v1: standards, score, check, compare, diff; /openapi.json describes it;
+    /docs is an interactive page). Needs the serve extra: pip install 'parkscore[serve]'."""
+    try:
+        import uvicorn
+
+        from parkscore.serve.app import create_app
+    except ImportError:
+        raise click.ClickException("parkscore serve needs the serve extra: pip install 'parkscore[serve]'") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can reach this service" + ("" if token else " (and no --token)"), err=True)
+    uvicorn.run(create_app(max_body, token), host=host, port=port, log_level="info")

@@ -1,0 +1,135 @@
+"""The web API (``/v1``, described by ``/openapi.json``): standards, scoring, checking drafts
+given in memory, comparing and diffing versions. Every error is JSON with a 4xx status: a
+``DiagnosticError`` gives its diagnostics as ``parkscore check`` prints them.
+
+Safety: standards are named by installed reference only (a request never names a path on the
+server); rule text sent to ``/v1/check`` is parsed and checked, never executed; a body over
+``max_body`` bytes is refused with 413 before it is read whole; with ``token``, every endpoint but
+``/v1/health`` needs ``Authorization: Bearer <token>``.
+"""
+from __future__ import annotations
+
+import hmac
+from importlib import metadata
+from typing import Any
+
+from fastapi import Body, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from parkscore import api
+from parkscore.api import render
+
+MAX_BODY = 10 * 1024 * 1024
+
+
+class _Refused(Exception):
+    """A request answered with an error: HTTP status, code, message (and diagnostics)."""
+
+    def __init__(self, status: int, code: str, message: str, diagnostics: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.diagnostics = status, code, message, diagnostics or []
+
+
+def _json(obj: Any, status: int = 200) -> Response:
+    """Exact decimals as JSON numbers, as the command line writes them (``parkscore.api.dumps``)."""
+    return Response(render.dumps(obj), status_code=status, media_type="application/json")
+
+
+def _standard(ref: str, as_of: str | None = None) -> api.CompiledStandard:
+    """An installed standard by ``family@version`` (or a family and a day): never a path."""
+    installed = api.installed_standards()
+    if ref not in (installed if as_of is None else {r.partition("@")[0] for r in installed}):
+        raise _Refused(404, "E010", f"no installed standard '{ref}'",
+                       [{"code": "E010", "message": "standards are named by family@version (with as_of: by family)",
+                         "hint": "GET /v1/standards lists them"}])
+    return api.load_standard(ref if as_of is None else api.in_force(ref, as_of))
+
+
+def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
+    """The application (an ASGI app: ``parkscore serve`` runs it with uvicorn)."""
+    app = FastAPI(title="parkscore", description="Point-scored standards of chemical industrial parks: score, check, compare, diff.",
+                  version=metadata.version("parkscore"))
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        if token is not None and request.url.path != "/v1/health":
+            given = request.headers.get("authorization", "")
+            if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+                return _json({"code": "S401", "message": "a bearer token is required"}, 401)
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_body):
+            return _json({"code": "S413", "message": f"the body is over {max_body} bytes"}, 413)
+        if length is None and request.method in ("POST", "PUT"):  # chunked: counted as it arrives, never read past the limit
+            seen = 0
+            chunks = []
+            async for chunk in request.stream():
+                seen += len(chunk)
+                if seen > max_body:
+                    return _json({"code": "S413", "message": f"the body is over {max_body} bytes"}, 413)
+                chunks.append(chunk)
+            request._body = b"".join(chunks)  # noqa: SLF001 - starlette reads the body from here once it is received
+        try:
+            return await call_next(request)  # type: ignore[no-any-return]
+        except _Refused as exc:
+            return _json({"code": exc.code, "message": exc.message, "diagnostics": exc.diagnostics}, exc.status)
+        except api.DiagnosticError as exc:
+            diags = [d.to_json() for d in exc.diagnostics]
+            first = exc.diagnostics[0] if exc.diagnostics else None
+            status = 404 if first is not None and first.code == "E010" else 422
+            return _json({"code": first.code if first else None, "message": first.message if first else str(exc),
+                          "diagnostics": diags}, status)
+
+    @app.get("/v1/health")
+    def health() -> Response:
+        return _json({"status": "ok", "standards": len(api.installed_standards())})
+
+    @app.get("/v1/standards")
+    def standards() -> Response:
+        return _json({"standards": [{"ref": e.ref, "kind": e.kind, "title": e.title, "status": e.status,
+                                     "illustrative": e.illustrative, "readings": e.readings} for e in api.catalog()]})
+
+    @app.get("/v1/standards/{ref}")
+    def standard(ref: str, request: Request) -> Response:
+        cs = _standard(ref)
+        if "text/html" in request.headers.get("accept", ""):
+            return HTMLResponse(render.standard_html(api.render_standard(cs)))
+        return _json(render.schema_json(cs))
+
+    @app.get("/v1/standards/{ref}/schema")
+    def schema(ref: str) -> Response:
+        return _json(render.schema_json(_standard(ref)))
+
+    @app.post("/v1/score")
+    def score(park: dict[str, Any] = Body(..., description="a park file's content as JSON: park, period, data, …"),  # noqa: B008
+              standard: str = Query("cpcif-green-park@2020"), explain: bool = Query(False),  # noqa: B008
+              as_of: str | None = Query(None)) -> Response:  # noqa: B008
+        cs = _standard(standard, as_of)
+        data = api.park_from_mapping(park, "<request>")
+        if not explain:
+            return _json(render.scorecard_json(api.score(cs, data), None, data.context))
+        ex = api.explain(cs, data)
+        return _json({**render.scorecard_json(ex.card, None, data.context), "trace": render.explain_json(render.group(ex.events))})
+
+    @app.post("/v1/check")
+    def check(body: dict[str, Any] = Body(..., description='{"files": {"name.pks": "text", …}}')) -> Response:  # noqa: B008
+        files = body.get("files")
+        if not isinstance(files, dict) or not files or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+            raise _Refused(422, "S422", 'the body is {"files": {"name.pks": "text", …}}')
+        loaded = api.check_sources(files)
+        return _json(render.diagnostics_json([d.to_json() for d in loaded.diagnostics]))
+
+    @app.get("/v1/diff")
+    def diff(old: str = Query(..., alias="from"), new: str = Query(..., alias="to")) -> Response:  # noqa: B008
+        a, b = _standard(old), _standard(new)
+        return _json(render.diff_json(api.diff(a, b), a.ref, b.ref))
+
+    @app.post("/v1/compare")
+    def compare(body: dict[str, Any] = Body(..., description='{"park": {…}, "standards": ["family@version", …]}')) -> Response:  # noqa: B008
+        refs, park = body.get("standards"), body.get("park")
+        if not isinstance(park, dict) or not isinstance(refs, list) or len(refs) < 2 or not all(isinstance(r, str) for r in refs):
+            raise _Refused(422, "S422", 'the body is {"park": {…}, "standards": [two or more family@version]}')
+        stds = [_standard(r) for r in refs]
+        labels, illustrative, _ = render.compare_labels(stds)
+        return _json(render.compare_json(api.compare([api.park_from_mapping(park, "<request>")], stds), labels, illustrative))
+
+    return app

@@ -1,0 +1,96 @@
+"""`parkscore serve`: the JSON API through the ASGI test client (no server process needed)."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+import parkscore  # noqa: E402
+from parkscore.dsl.numbers import loads  # noqa: E402
+from parkscore.serve.app import create_app  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PARK = yaml.safe_load((ROOT / "examples" / "parks" / "synthetic-complete.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    return TestClient(create_app(max_body=200_000))
+
+
+def test_health_and_standards(client: TestClient) -> None:
+    assert client.get("/v1/health").json()["status"] == "ok"
+    refs = {s["ref"] for s in client.get("/v1/standards").json()["standards"]}
+    assert {"cpcif-green-park@2020", "zero-carbon-park@2025", "cpcif-green-park-designation@2020-trial"} <= refs
+    assert "/v1/score" in client.get("/openapi.json").json()["paths"]
+
+
+def test_score_answers_exactly_what_the_command_line_prints(client: TestClient) -> None:
+    r = client.post("/v1/score", params={"standard": "cpcif-green-park@2020"}, json=PARK)
+    assert r.status_code == 200
+    got = loads(r.text)
+    assert got["total"] == Decimal(81) and got["eligible"] is True
+    card = parkscore.score("cpcif-green-park@2020", PARK)
+    want = loads(parkscore.api.render.dumps(parkscore.api.render.scorecard_json(card, None, {})))
+    assert got == want
+    traced = loads(client.post("/v1/score", params={"standard": "cpcif-green-park@2020", "explain": "true"}, json=PARK).text)
+    assert traced["trace"] and traced["total"] == Decimal(81)
+
+
+def test_bad_data_is_422_with_positioned_diagnostics_never_a_500(client: TestClient) -> None:
+    r = client.post("/v1/score", json={"park": "x", "data": {"chem_revenue": "lots", "COD_emited": "1 t"}})
+    assert r.status_code == 422
+    body = r.json()
+    assert {d["code"] for d in body["diagnostics"]} == {"D120", "D110"} and all("line" in d for d in body["diagnostics"])
+
+
+def test_check_a_draft_given_in_memory(client: TestClient) -> None:
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "standards" / "cpcif-green-park" / "2020").glob("*.pks"))}
+    assert client.post("/v1/check", json={"files": files}).json()["diagnostics"] == []
+    broken = dict(files)
+    name = next(n for n, t in files.items() if "<= 0.05 -> 3" in t)
+    broken[name] = files[name].replace("<= 0.05 -> 3", "<= 0.04 -> 3", 1)
+    diags = client.post("/v1/check", json={"files": broken}).json()["diagnostics"]
+    assert [d["code"] for d in diags] == ["E302"] and diags[0]["file"] == name and diags[0]["line"] > 0
+
+
+def test_diff_and_compare(client: TestClient) -> None:
+    d = client.get("/v1/diff", params={"from": "cpcif-green-park@2020", "to": "cpcif-green-park@2021-draft"}).json()
+    assert d["schema"] == "parkscore.diff/1" and d["changes"]
+    c = client.post("/v1/compare", json={"park": PARK, "standards": ["cpcif-green-park@2020", "cpcif-green-park@2021-draft"]})
+    assert c.status_code == 200 and c.json()["schema"] == "parkscore.compare/1"
+
+
+def test_standards_by_installed_ref_only_and_bodies_within_the_limit(client: TestClient) -> None:
+    for ref in ("../../etc", "/etc/passwd", "standards/cpcif-green-park/2020"):
+        r = client.post("/v1/score", params={"standard": ref}, json=PARK)
+        assert r.status_code == 404 and r.json()["code"] == "E010"
+    huge = json.dumps({"park": "x", "data": {"note": "x" * 300_000}})
+    r = client.post("/v1/score", content=huge, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and r.json()["code"] == "S413"
+
+
+def test_a_token_guards_everything_but_health() -> None:
+    guarded = TestClient(create_app(token="s3cret"))
+    assert guarded.get("/v1/health").status_code == 200
+    assert guarded.get("/v1/standards").status_code == 401
+    assert guarded.get("/v1/standards", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
+def test_the_standard_as_its_document_for_a_browser(client: TestClient) -> None:
+    r = client.get("/v1/standards/cpcif-green-park@2020", headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html") and "绿色化工园区评价导则" in r.text
+    assert client.get("/v1/standards/cpcif-green-park@2020/schema").json()["schema"] == "parkscore.schema/1"
+
+
+def test_as_of_picks_the_version_in_force(client: TestClient) -> None:
+    park = yaml.safe_load((ROOT / "examples" / "zero-carbon" / "synthetic-pass.yaml").read_text(encoding="utf-8"))
+    r = client.post("/v1/score", params={"standard": "zero-carbon-park", "as_of": "2025-09-01"}, json=park)
+    assert r.status_code == 200 and r.json()["standard"] == "zero-carbon-park@2025"
+    assert client.post("/v1/score", params={"standard": "zero-carbon-park", "as_of": "2025-01-01"}, json=park).json()["code"] == "E016"

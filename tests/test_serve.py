@@ -94,3 +94,17 @@ def test_as_of_picks_the_version_in_force(client: TestClient) -> None:
     r = client.post("/v1/score", params={"standard": "zero-carbon-park", "as_of": "2025-09-01"}, json=park)
     assert r.status_code == 200 and r.json()["standard"] == "zero-carbon-park@2025"
     assert client.post("/v1/score", params={"standard": "zero-carbon-park", "as_of": "2025-01-01"}, json=park).json()["code"] == "E016"
+
+
+def test_impact_of_an_uploaded_table_and_status_of_a_history(client: TestClient) -> None:
+    table = (ROOT / "examples" / "tables" / "synthetic-25.csv").read_bytes()
+    r = client.post("/v1/impact", params={"old": "cpcif-green-park@2020", "new": "cpcif-green-park@2021-draft"}, content=table,
+                    headers={"content-type": "text/csv"})
+    assert r.status_code == 200 and r.json()["schema"] == "parkscore.impact/1" and r.json()["parks"] == 25
+    assert client.post("/v1/impact", params={"old": "cpcif-green-park@2020", "new": "cpcif-green-park@2021-draft"}, content=b"x",
+                       headers={"content-type": "text/plain"}).status_code == 415
+    history = (ROOT / "examples" / "histories" / "green-park-roster-2020.yaml").read_bytes()
+    s = client.post("/v1/status", params={"on": "2021-06-30"}, content=history)
+    assert s.status_code == 200 and s.json()["schema"] == "parkscore.status/1" and len(s.json()["parks"]) == 20
+    elsewhere = b"scheme: /etc/passwd\nparks: []\n"  # a scheme is named by installed ref only
+    assert client.post("/v1/status", params={"on": "2021-06-30"}, content=elsewhere).status_code == 404

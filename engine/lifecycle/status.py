@@ -325,6 +325,11 @@ def _status_json(s: Standing) -> dict[str, Any]:
                        "wording": x.wording, "source": x.source, "note": x.note} for x in s.steps]}
 
 
+def statuses_json(reports: list[StatusReport]) -> dict[str, Any]:
+    """Parks' statuses on a day as JSON (``parkscore.status/1``)."""
+    return {"schema": "parkscore.status/1", "parks": [status_json(r) for r in reports]}
+
+
 def status_json(rep: StatusReport) -> dict[str, Any]:
     sc = rep.scheme
     return {"park": rep.history.park, "on": str(rep.on), "scheme": sc.ref, "scheme_status": sc.status,

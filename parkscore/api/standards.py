@@ -100,6 +100,11 @@ def is_installed(std: StandardLike) -> bool:
     return all(f.resolve().is_relative_to(root) for f in rule_files(std))
 
 
+def installed_schemes() -> list[str]:
+    """The installed lifecycle schemes, as ``family@version``."""
+    return [f"{family}@{v}" for family, versions in installed("scheme").items() for v in versions]
+
+
 def installed_standards() -> list[str]:
     """The installed standards, as ``family@version``."""
     return [f"{family}@{v}" for family, versions in installed().items() for v in versions]

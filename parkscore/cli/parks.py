@@ -299,6 +299,6 @@ def status_cmd(history: str, scheme: str | None, on: str, park: str | None, fmt:
     """
     reports = api.status(scheme, history, on, park)
     if fmt == "json":
-        click.echo(out.dumps({"schema": "parkscore.status/1", "parks": [out.status_json(r) for r in reports]}))
+        click.echo(out.dumps(out.statuses_json(reports)))
     else:
         click.echo("\n\n".join(out.status_text(r) for r in reports))

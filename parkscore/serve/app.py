@@ -10,10 +10,14 @@ server); rule text sent to ``/v1/check`` is parsed and checked, never executed; 
 from __future__ import annotations
 
 import hmac
+import tempfile
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
+import yaml
 from fastapi import Body, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from parkscore import api
@@ -132,4 +136,46 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
         labels, illustrative, _ = render.compare_labels(stds)
         return _json(render.compare_json(api.compare([api.park_from_mapping(park, "<request>")], stds), labels, illustrative))
 
+    @app.post("/v1/impact")
+    async def impact(request: Request, old: str = Query(...), new: str = Query(...),  # noqa: B008
+                     sheet: str | None = Query(None)) -> Response:  # noqa: B008
+        """A population uploaded as the body (CSV, XLSX or Parquet, by its Content-Type) scored
+        under two versions: what ``parkscore impact --format json`` prints."""
+        suffix = _TABLES.get(request.headers.get("content-type", "").split(";")[0].strip())
+        if suffix is None:
+            raise _Refused(415, "S422", "send the table as text/csv, an .xlsx or a Parquet file",
+                           [{"code": "S422", "message": "Content-Type: " + ", ".join(_TABLES)}])
+        a, b = _standard(old), _standard(new)
+        body = await request.body()
+        with tempfile.TemporaryDirectory() as tmp:
+            table = Path(tmp) / f"upload{suffix}"
+            table.write_bytes(body)
+            rep = await run_in_threadpool(api.impact, a, b, str(table), sheet=sheet)
+        return _json(render.impact_json(rep))
+
+    @app.post("/v1/status")
+    async def status(request: Request, on: str = Query(...), scheme: str | None = Query(None)) -> Response:  # noqa: B008
+        """A designation history (the content of a history file, as YAML or JSON) read on a day:
+        what ``parkscore status --format json`` prints."""
+        body = await request.body()
+        if scheme is None:  # the scheme the history names: an installed one only, never a path on this server
+            try:
+                named = yaml.safe_load(body)
+            except yaml.YAMLError:
+                named = None  # the history reader says what is wrong with it
+            scheme = str(named.get("scheme")) if isinstance(named, dict) and named.get("scheme") else None
+        if scheme is None or scheme not in api.installed_schemes():
+            raise _Refused(404, "E010", f"no installed scheme '{scheme}'",
+                           [{"code": "E010", "message": "give ?scheme=family@version, or name it in the history (scheme: …)",
+                             "hint": "installed: " + ", ".join(api.installed_schemes())}])
+        with tempfile.TemporaryDirectory() as tmp:
+            history = Path(tmp) / "history.yaml"
+            history.write_bytes(body)
+            reports = await run_in_threadpool(api.status, scheme, str(history), on)
+        return _json(render.statuses_json(reports))
+
     return app
+
+
+_TABLES = {"text/csv": ".csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+           "application/vnd.apache.parquet": ".parquet", "application/x-parquet": ".parquet"}

@@ -151,4 +151,4 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
     )
 
 
-__getattr__, __dir__ = exports(__name__, _WHERE)  # each verb imported when first used
+__getattr__, __dir__ = exports(__name__, _WHERE, ("render",))  # each verb (and the renderers) imported when first used

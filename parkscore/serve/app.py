@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import tempfile
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,16 @@ def _json(obj: Any, status: int = 200) -> Response:
     return Response(render.dumps(obj), status_code=status, media_type="application/json")
 
 
+def _body_json(body: bytes) -> dict[str, Any]:
+    try:
+        obj = api.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise _Refused(422, "S422", f"the body is not JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise _Refused(422, "S422", "the body is a JSON object: a park file's content (park, period, data, …)")
+    return obj
+
+
 def _standard(ref: str, as_of: str | None = None) -> api.CompiledStandard:
     """An installed standard by ``family@version`` (or a family and a day): never a path."""
     installed = api.installed_standards()
@@ -46,7 +57,14 @@ def _standard(ref: str, as_of: str | None = None) -> api.CompiledStandard:
         raise _Refused(404, "E010", f"no installed standard '{ref}'",
                        [{"code": "E010", "message": "standards are named by family@version (with as_of: by family)",
                          "hint": "GET /v1/standards lists them"}])
-    return api.load_standard(ref if as_of is None else api.in_force(ref, as_of))
+    return _loaded(ref if as_of is None else api.in_force(ref, as_of))
+
+
+@lru_cache(maxsize=64)
+def _loaded(ref: str) -> api.CompiledStandard:
+    """An installed standard, loaded once per server process: its generated program then serves
+    every request (installed rule files change only with an upgrade, which restarts the server)."""
+    return api.load_standard(ref)
 
 
 def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
@@ -103,10 +121,14 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
     def schema(ref: str) -> Response:
         return _json(render.schema_json(_standard(ref)))
 
-    @app.post("/v1/score")
-    def score(park: dict[str, Any] = Body(..., description="a park file's content as JSON: park, period, data, …"),  # noqa: B008
-              standard: str = Query("cpcif-green-park@2020"), explain: bool = Query(False),  # noqa: B008
-              as_of: str | None = Query(None)) -> Response:  # noqa: B008
+    @app.post("/v1/score", openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "description": "a park file's content as JSON: park, period, data, …"}}}}})
+    async def score(request: Request, standard: str = Query("cpcif-green-park@2020"), explain: bool = Query(False),  # noqa: B008
+                    as_of: str | None = Query(None)) -> Response:  # noqa: B008
+        park = _body_json(await request.body())  # numbers read as exact decimals, never through a binary float
+        return await run_in_threadpool(_score, park, standard, explain, as_of)
+
+    def _score(park: dict[str, Any], standard: str, explain: bool, as_of: str | None) -> Response:
         cs = _standard(standard, as_of)
         data = api.park_from_mapping(park, "<request>")
         if not explain:

@@ -14,6 +14,7 @@ import json
 from contextlib import AbstractContextManager
 from decimal import Context, Decimal, localcontext
 from enum import Enum
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 # A figure has at most MAX_DIGITS significant digits and a decimal exponent within ±MAX_EXPONENT;
@@ -81,24 +82,31 @@ def plain(d: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_TEXT = encode_basestring  # a str as JSON, UTF-8 kept (json's own C encoder, without an encoder object per value)
+
+
 def _encode(obj: Any, indent: str | None, level: int) -> str:
+    if isinstance(obj, str):  # an Enum of str too: its value
+        return _TEXT(obj.value if isinstance(obj, Enum) else obj)
     if isinstance(obj, Decimal):
         if not obj.is_finite():
             raise ValueError(f"not a finite number: {obj}")
         return plain(obj)
-    if obj is None or isinstance(obj, bool):
-        return json.dumps(obj)
+    if obj is None:
+        return "null"
+    if isinstance(obj, bool):
+        return "true" if obj else "false"
     if isinstance(obj, Enum):
-        return json.dumps(obj.value, ensure_ascii=False)
-    if isinstance(obj, (str, int)):
-        return json.dumps(obj, ensure_ascii=False)
+        return _encode(obj.value, indent, level)
+    if isinstance(obj, int):
+        return str(int(obj))
     if isinstance(obj, float):
         return _encode(Decimal(repr(obj)), indent, level)
     inner, outer = ("\n" + indent * (level + 1), "\n" + indent * level) if indent is not None else ("", "")
     if isinstance(obj, dict):
         if not obj:
             return "{}"
-        parts = [f"{json.dumps(str(k), ensure_ascii=False)}: {_encode(v, indent, level + 1)}" for k, v in obj.items()]
+        parts = [f"{_TEXT(str(k))}: {_encode(v, indent, level + 1)}" for k, v in obj.items()]
         return "{" + inner + ("," + inner).join(parts) + outer + "}"
     if isinstance(obj, (list, tuple)):
         if not obj:

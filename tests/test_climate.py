@@ -43,3 +43,16 @@ def test_advancement_has_eleven_criteria_of_three_points() -> None:
     cs = parkscore.load_standard("climate-leader-park@2020")
     cat = next(c for c in cs.std.categories if c.id == "advancement")
     assert len(cat.indicators) == 11 and cat.max_points == 33  # A1.1, A1.2, A2.1-2, A3.1, A4.1, A5.1-5
+
+
+def test_a1_2_reads_the_three_years_ending_with_the_evaluation_period() -> None:
+    """Issue 28.4 (seed 678: "2017-2019年…近三年来保持持续增长"): a park with period 2019 and a 2020
+    figure scored 0/3 (2018-2020 were read); the three years are those ending with its period."""
+    later = {"carbon_intensity_by_year": {"unit": "tCO2/万元", "by_year": {2017: D("0.9"), 2018: D("0.8"), 2019: D("0.7"), 2020: D("0.95")}}}
+    with_period = {"park": "p", "period": "2019", "data": later}
+    without_2020 = {"park": "p", "period": "2019", "data": {**CARBON_DOWN}}
+    assert parkscore.score("climate-leader-park@2020", with_period).indicator("A1.2").points == 3
+    assert parkscore.score("climate-leader-park@2020", without_2020).indicator("A1.2").points == 3
+    assert parkscore.score("climate-leader-park@2020", {"park": "p", "period": "2020", "data": later}).indicator("A1.2").points == 0
+    card = parkscore.score("climate-leader-park@2020", with_period)
+    assert any("three years ending with the park's evaluation period" in r for r in card.readings)

@@ -413,13 +413,15 @@ def is_form(path: str | Path) -> bool:
         wb = load_workbook(str(path), read_only=True)
     except Exception:  # not a workbook, or a zip bomb: the table reader reports it
         return False
-    if META not in wb.sheetnames:
-        return False
-    wb[META].reset_dimensions()
     try:
+        if META not in wb.sheetnames:
+            return False
+        wb[META].reset_dimensions()
         return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
     except Exception:  # noqa: BLE001 - unreadable XML: not a form; the table reader reports it
         return False
+    finally:
+        wb.close()  # a read-only workbook holds its file open until closed
 
 
 def read_form(path: str | Path) -> ParkData:

@@ -306,6 +306,7 @@ def _xlsx(p: Path, sheet: str | None) -> Table:
         raise DiagnosticError([Diagnostic("D100", f"cannot read {p} as a workbook: {exc}", Span(str(p), 0, 0, 0, 0))]) from None
     name = sheet or wb.sheetnames[0]
     if name not in wb.sheetnames:
+        wb.close()
         raise DiagnosticError([Diagnostic("D100", f"{p} has no sheet '{name}'", Span(str(p), 0, 0, 0, 0),
                                           "sheets: " + ", ".join(wb.sheetnames))])
     ws = wb[name]
@@ -315,15 +316,18 @@ def _xlsx(p: Path, sheet: str | None) -> Table:
         """The sheet's rows; what the XML reader refuses mid-sheet (a DTD, an entity bomb, broken
         XML: defusedxml and openpyxl raise many kinds) ends it with an ``Unreadable`` row."""
         rows = ws.iter_rows(values_only=True)
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as exc:  # noqa: BLE001 - reported as a diagnostic at the row
-                yield Unreadable(f"the sheet cannot be read from here on: {type(exc).__name__}: {str(exc)[:200]}")
-                return
-            yield list(row)
+        try:
+            while True:
+                try:
+                    row = next(rows)
+                except StopIteration:
+                    return
+                except Exception as exc:  # noqa: BLE001 - reported as a diagnostic at the row
+                    yield Unreadable(f"the sheet cannot be read from here on: {type(exc).__name__}: {str(exc)[:200]}")
+                    return
+                yield list(row)
+        finally:
+            wb.close()  # a read-only workbook holds its file open until closed
 
     return Table(str(p), cells(), name)
 

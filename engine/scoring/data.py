@@ -193,6 +193,7 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
     """
     keys = std.data_keys
     facts: dict[str, Fact] = {}
+    until = int(park.period) if park.period and re.fullmatch(r"\d{4}", park.period.strip()) else None
     diags = unknown_keys([(k, e[2]) for k, e in park.entries.items() if k not in keys], std, elsewhere)
     for key, (raw, span, _) in park.entries.items():
         dk = keys.get(key)
@@ -207,7 +208,7 @@ def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset
             fields, source, value, vspan = _NO_FIELDS, None, raw, span
         if value is None:
             continue  # explicit null: no data
-        fact = _convert(key, dk, value, vspan, fields, source, diags)
+        fact = _convert(key, dk, value, vspan, fields, source, diags, until)
         if fact is not None:
             facts[key] = fact
     return facts, diags
@@ -272,8 +273,10 @@ def _outside(v: Decimal, dk: ast.DataKey) -> str | None:
 
 def _convert(
     key: str, dk: ast.DataKey, value: Any, span: Span,
-    fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic],
+    fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic], until: int | None = None,
 ) -> Fact | None:
+    """One entry as a fact in the declared unit; ``until``: the park's evaluation period (a year),
+    after which figures by year are not read ("近三年" are the three years ending with it)."""
     kind, unit, decl = dk.kind, dk.unit, dk.decl
     def bad(code: str, msg: str, hint: str | None = None) -> Fact | None:
         """Report a diagnostic at the value; no fact results, so ``return bad(...)`` gives up."""
@@ -335,7 +338,8 @@ def _convert(
             if problem:
                 diags.append(Diagnostic("D125", f"'{key}' in {year}: {problem}", m.span, "check the figure and its unit"))
                 return None
-            points.append((int(year), converted))
+            if until is None or int(year) <= until:
+                points.append((int(year), converted))
         return Fact(key, tuple(sorted(points)), span, source, None, unit.text)
     if kind == "bool":
         if not isinstance(value, bool):

@@ -7,7 +7,7 @@ status "adapted"
 date "2020"
 total 100
 reading "the document gives weights but no points per criterion: every criterion is an expert-assessed level on parkscore's 0-3 scale (领先 3, 先进 2, 一般 1, 未体现 0), all criteria of a category weighing the same"
-reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from yearly figures: met (3) when carbon or energy performance improved in each of the three years before the evaluation period (2017-2019 in the source)"
+reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from yearly figures: met (3) when carbon or energy performance improved over the three years ending with the park's evaluation period (its period; 2017-2019 in the source): three yearly values, each better than the one before; figures after the period are not read"
 reading "no pass mark: the document ranks parks and chooses the best, so this standard does not qualify parks"
 # No pass line and no gates: the document defines no pass mark (parks are ranked and the best
 # chosen), so this standard ranks parks and does not qualify them.
@@ -25,8 +25,8 @@ reading "no pass mark: the document ranks parks and chooses the best, so this st
 #   (➢) compactly, in the document's words. All bullets weigh the same inside a category.
 # * Exception: the bullet "近三年来，园区的碳排放和(或)能效水平保持了持续改善" (碳排放/能效水平)
 #   is one criterion scored from yearly figures (A1.2, 0 or 3): met when any one of its four
-#   measures improved in each of the three years before the evaluation period (2017-2019 in
-#   the source): carbon intensity decreasing, annual carbon reduction increasing, energy
+#   measures improved over the three years ending with the park's evaluation period (2017-2019
+#   in the source; seed line 678): carbon intensity decreasing, annual carbon reduction increasing, energy
 #   intensity decreasing, or annual energy saved increasing ("和(或)": carbon or energy). Its
 #   level-type sibling "处于领先或先进水平" stays an expert level (A1.1).
 # * Clauses: A = 先进性, B = 影响力, C = 未来成长性; second digit = 评价内容 row (in printed

@@ -17,12 +17,12 @@ indicator A1.1 carbon_energy_level "园区的碳排放和(或)能效水平处于
   level none -> 0 "未体现：未体现碳排放和(或)能效水平"
 
 # One bullet, one criterion (the ➢ details name four measures of the same improvement): met when
-# carbon or energy performance improved in each of the three years before the evaluation period
-# (2017-2019 in the source). The source's wording "处于先进水平/领先地位" belongs to A1.1, which an
+# carbon or energy performance improved over the three years ending with the park's evaluation
+# period (2017-2019 in the source, seed line 678); figures after the period are not read. The source's wording "处于先进水平/领先地位" belongs to A1.1, which an
 # expert assesses; no rule here claims a level.
 indicator A1.2 carbon_energy_improvement "近三年来，园区的碳排放和(或)能效水平保持了持续改善"
   max 3
-  reading "met when any one of the four yearly measures of the 评价指标 improves over the three years before the evaluation period (2017-2019 in the source): carbon intensity falls, annual carbon reduction grows, energy intensity falls, or annual energy saved grows"
+  reading "met when any one of the four yearly measures of the 评价指标 improves over the three years ending with the park's evaluation period (2017-2019 in the source; later years are not read): carbon intensity falls, annual carbon reduction grows, energy intensity falls, or annual energy saved grows"
   trend carbon_intensity_by_year decreasing over 3 years -> 3 "碳排放强度近三年来保持持续改善（逐年下降）"
   trend carbon_reduction_by_year increasing over 3 years -> 3 "园区每年的碳减排量近三年来保持持续增长"
   trend energy_intensity_by_year decreasing over 3 years -> 3 "单位能耗近三年来保持持续改善（逐年下降）"

@@ -75,6 +75,7 @@ class Transition:
     clause: Clause
     wording: str | None
     span: Span = field(compare=False)
+    while_valid: bool = False  # only while the state is valid: after its validity the event has no effect
 
 
 @dataclass(frozen=True)
@@ -209,12 +210,16 @@ class _ToAst(Transformer[Token, Any]):
     def bar(self, meta: Any, c: list[Token]) -> tuple[str, Duration]:
         return "bar", self._duration(c[0], c[1])
 
+    def within(self, meta: Any, c: list[Token]) -> tuple[str, bool]:
+        return "within", True
+
     def transition(self, meta: Any, c: list[Any]) -> Transition:
         ids = [str(t) for t in c if isinstance(t, Token) and t.type == "ID"]
         opts: dict[str, Any] = dict(x for x in c if isinstance(x, tuple))
         clause = next(x for x in c if isinstance(x, Clause))
         wording = [self._s(t) for t in c if isinstance(t, Token) and t.type == "STRING"]
-        return Transition(tuple(ids[:-1]), ids[-1], "renewal" in opts, opts.get("renewal"), opts.get("bar"), clause, wording[0] if wording else None, self._span(meta))
+        return Transition(tuple(ids[:-1]), ids[-1], "renewal" in opts, opts.get("renewal"), opts.get("bar"), clause, wording[0] if wording else None,
+                          self._span(meta), "within" in opts)
 
     def event(self, meta: Any, c: list[Any]) -> Event:
         return Event(str(c[0]), self._s(c[1]), "application" in c[2:], tuple(t for t in c[2:] if isinstance(t, Transition)),

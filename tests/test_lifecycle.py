@@ -110,6 +110,23 @@ def test_major_incident_revokes_a_listed_park(tmp_path: Path) -> None:
     assert _one("示例", "2020-12-31", h).latest.state.id == "revoked"
 
 
+def test_an_incident_after_the_validity_ended_does_not_revoke(tmp_path: Path) -> None:
+    """Issue 28.1, 第十四条 (seed 794-797: "在有效期内的绿色化工园区，若发现…将撤销"): listed on
+    2019-03-01, valid until 2022-02-28; an incident on 2022-06-01 is after it."""
+    h = _history(tmp_path, """\
+  - {event: designated_listed, date: "2019-03-01"}
+  - {event: major_incident, date: "2022-06-01"}
+""")
+    r = _one("示例", "2022-12-31", h)
+    assert r.latest.state.id == "listed" and r.latest.expired
+    assert r.latest.steps[-1].outcome == "no effect: the validity of listed ended on 2022-02-28, and this applies while it is valid"
+    within = _history(tmp_path, """\
+  - {event: designated_listed, date: "2019-03-01"}
+  - {event: major_incident, date: "2022-02-28"}
+""")
+    assert _one("示例", "2022-12-31", within).latest.state.id == "revoked"
+
+
 def test_history_errors_are_positioned(tmp_path: Path) -> None:
     h = _history(tmp_path, """\
   - {event: designated_listd, date: "2019"}

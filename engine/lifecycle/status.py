@@ -148,6 +148,10 @@ def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Standing:
         if t is None:
             steps.append(Step(day, ev.id, f"no effect in state {state.id}", None, _where(ev.span), ev.title, he.source, he.note))
             continue
+        if t.while_valid and state.valid is not None and since is not None and add(since, state.valid) <= day:
+            steps.append(Step(day, ev.id, f"no effect: the validity of {state.id} ended on {add(since, state.valid) - timedelta(days=1)}, "
+                              "and this applies while it is valid", t.clause.text, _where(t.span), t.wording, he.source, he.note))
+            continue
         outcome = f"{state.id} -> {t.target}"
         if he.total is not None:
             outcome += f" (total {he.total})"

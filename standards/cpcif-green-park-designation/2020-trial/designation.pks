@@ -47,6 +47,6 @@ event annual_report "提交园区绿色发展年度报告"
 event fraud "发现情况不属实、弄虚作假（以不正当方法获取称号）"
   from listed, candidate -> revoked bar applications 3 years clause "第十三条" "对于采取不正当方法获取称号者，将予以撤销并通报，三年内不再受理该单位的申请"
 event major_incident "发生重大及以上的生产安全事故、污染事故、生态破坏事件"
-  from listed -> revoked clause "第十四条(二)" "在有效期内的绿色化工园区…发生重大及以上的生产安全事故、污染事故、生态破坏事件，将撤销认定并进行公告"
+  from listed -> revoked while valid clause "第十四条(二)" "在有效期内的绿色化工园区…发生重大及以上的生产安全事故、污染事故、生态破坏事件，将撤销认定并进行公告"
 event new_application "撤销或取消后重新申报" application
   from revoked, cancelled -> applicant clause "第十三条" "撤销后重新申报（以不正当方法获取称号者三年内不受理）"

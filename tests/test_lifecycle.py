@@ -55,7 +55,7 @@ def test_second_batch_2020_depends_on_the_day() -> None:
 def test_status_steps_cite_clause_and_rule_line() -> None:
     r = _one("上虞", "2022-12-31")
     designated, ended = r.latest.steps
-    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:33")
+    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:35")
     assert ended.what == "validity ended" and ended.clause == "第十一条" and ended.on == date(2022, 12, 31)
 
 
@@ -78,16 +78,21 @@ def test_candidate_renewed_once_then_cancelled(tmp_path: Path) -> None:
     assert r.latest.state.id == "cancelled" and not r.latest.holds_title
 
 
-def test_candidate_passing_review_is_listed(tmp_path: Path) -> None:
+def test_candidate_passing_review_is_listed_by_the_next_years_roster(tmp_path: Path) -> None:
+    """Issue 28.2, 第十条(二) (seed 782: "将优先列入下一年'绿色化工园区名录'"): the review does not
+    list the park; the next year's 名录 does, and the three years run from that decision."""
     h = _history(tmp_path, """\
   - {event: designated_candidate, date: "2020-03-01"}
   - {event: expert_review_passed, date: "2021-02-20"}
-  - {event: annual_report, date: "2022-01-15"}
+  - {event: designated_listed, date: "2022-01-10"}
+  - {event: annual_report, date: "2022-12-15"}
 """)
-    r = _one("示例", "2023-06-30", h)
-    assert r.latest.state.id == "listed" and r.latest.since == date(2021, 2, 20) and r.latest.until == date(2024, 2, 19)
+    waiting = _one("示例", "2021-06-30", h)
+    assert waiting.latest.state.id == "review_passed" and not waiting.latest.holds_title
+    r = _one("示例", "2024-06-30", h)
+    assert r.latest.state.id == "listed" and r.latest.since == date(2022, 1, 10) and r.latest.until == date(2025, 1, 9)
     reports = [d.recorded for d in r.latest.dues if d.what == "annual_report" and d.recorded is not None]
-    assert reports == [True, False]  # year to 2022-02-20 recorded; year to 2023-02-20 not
+    assert reports == [True, False]  # year to 2023-01-10 recorded; year to 2024-01-10 not
 
 
 def test_fraud_revokes_and_bars_applications_for_three_years(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ date "2020"
 reading "a date the source gives only as a year (or a month) is read as any day of it: a status that depends on the day is given for the earliest and the latest day"
 reading "validity counts from the day of the decision: 3 years means until the day before the third anniversary (第十一条); a renewed 创建期 counts from the failed review"
 reading "an annual report (第十二条) or a review the history does not record is reported as not recorded, never as missed"
+reading "a 创建单位 that passes its review is listed by the next year's 名录 (第十条(二) 优先列入下一年名录; 第六条 the annual round): until that decision it is review_passed, and its three years run from the decision"
 
 # ---- 第七条 申报条件 ----
 condition lawful_setup clause "第七条(一)" "园区依法依规设立，取得设立批复文件且区域环评合规、园区安评合规"
@@ -25,16 +26,18 @@ state listed "绿色化工园区（列入绿色化工园区名录）" holds titl
   on expiry re_review clause "第十二条" "三年有效期过后，石化联合会将按照本办法要求对园区进行复核认定"
 state candidate "绿色化工园区（创建单位）" valid 1 year clause "第十条(二)"
   on expiry expert_review clause "第十条(二)" "创建期一年；经专家评议，通过则优先列入下一年名录，未通过则再给予一年创建期"
+state review_passed "创建期专家评议通过，待列入下一年名录（第十条(二)）"
 state cancelled "取消创建资格" final
 state revoked "撤销认定（不得继续使用相关称号）" final
 
 # ---- events ----
 event designated_listed "石化联合会审议批准，列入“绿色化工园区名录”" application
   from applicant -> listed clause "第十条(一)" "对经文件审核、专家评审、公示、复核的绿色化工园区进行审议、批准，列入“绿色化工园区名录”"
+  from review_passed -> listed clause "第十条(二)" "经专家评议通过的创建单位，优先列入下一年“绿色化工园区名录”"
 event designated_candidate "石化联合会审议批准，列入“绿色化工园区（创建单位）”" application
   from applicant -> candidate clause "第十条(一)" "列入“绿色化工园区(创建单位)”"
 event expert_review_passed "创建期专家评议通过"
-  from candidate -> listed clause "第十条(二)" "绿色管理与生态化建设水平得到明显提升，且未发生相关环境与安全事件，经专家评议，将优先列入下一年“绿色化工园区名录”"
+  from candidate -> review_passed clause "第十条(二)" "绿色管理与生态化建设水平得到明显提升，且未发生相关环境与安全事件，经专家评议，将优先列入下一年“绿色化工园区名录”"
 event expert_review_failed "创建期专家评议未通过"
   from candidate -> candidate renews at most 1 clause "第十条(二)" "如果未能通过专家评议，则再给予该园区一年创建期"
   from candidate -> cancelled clause "第十条(二)" "创建期满仍未能通过专家评议将取消其创建资格"
@@ -45,7 +48,7 @@ event re_review_failed "有效期满复核认定未通过"
 event annual_report "提交园区绿色发展年度报告"
   from listed -> listed clause "第十二条" "每年提交一份园区绿色发展年度报告"
 event fraud "发现情况不属实、弄虚作假（以不正当方法获取称号）"
-  from listed, candidate -> revoked bar applications 3 years clause "第十三条" "对于采取不正当方法获取称号者，将予以撤销并通报，三年内不再受理该单位的申请"
+  from listed, candidate, review_passed -> revoked bar applications 3 years clause "第十三条" "对于采取不正当方法获取称号者，将予以撤销并通报，三年内不再受理该单位的申请"
 event major_incident "发生重大及以上的生产安全事故、污染事故、生态破坏事件"
   from listed -> revoked while valid clause "第十四条(二)" "在有效期内的绿色化工园区…发生重大及以上的生产安全事故、污染事故、生态破坏事件，将撤销认定并进行公告"
 event new_application "撤销或取消后重新申报" application

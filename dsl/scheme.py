@@ -35,6 +35,7 @@ class Condition:
     clause: Clause
     wording: str
     span: Span = field(compare=False)
+    unless: tuple[str, Duration] | None = None  # not met if the history records this event within this time before
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,11 @@ class _ToAst(Transformer[Token, Any]):
         return Duration(int(n), "year" if str(unit).startswith("year") else "month")
 
     def condition(self, meta: Any, c: list[Any]) -> Condition:
-        return Condition(str(c[0]), c[1], self._s(c[2]), self._span(meta))
+        unless = next((x for x in c[3:] if isinstance(x, tuple)), None)
+        return Condition(str(c[0]), c[1], self._s(c[2]), self._span(meta), unless)
+
+    def unless(self, meta: Any, c: list[Token]) -> tuple[str, Duration]:
+        return str(c[0]), self._duration(c[1], c[2])
 
     def s_initial(self, meta: Any, c: list[Any]) -> tuple[str, Any]:
         return "initial", True
@@ -261,6 +266,10 @@ def check_scheme(s: Scheme) -> list[Diagnostic]:
             for name in (*t.sources, t.target):
                 if name not in ids:
                     out.append(Diagnostic("E110", f"event {ev.id}: '{name}' is not a state", t.span, did_you_mean(name, ids)))
+    events = [e.id for e in s.events]
+    for c in s.conditions:
+        if c.unless is not None and c.unless[0] not in events:
+            out.append(Diagnostic("E110", f"condition {c.id}: '{c.unless[0]}' is not an event", c.span, did_you_mean(c.unless[0], events)))
     return out
 
 

@@ -132,6 +132,24 @@ def test_an_incident_after_the_validity_ended_does_not_revoke(tmp_path: Path) ->
     assert _one("示例", "2022-12-31", within).latest.state.id == "revoked"
 
 
+def test_a_recorded_incident_answers_the_no_incident_condition(tmp_path: Path) -> None:
+    """Issue 28.3, 第七条(五) (seed 760: 近一年未发生重大…事故): revoked for an incident, re-applying two
+    months later, the condition was "not recorded"; the incident in the history says "NOT met"."""
+    h = _history(tmp_path, """\
+  - {event: designated_listed, date: "2020-01-10"}
+  - {event: major_incident, date: "2021-03-01"}
+  - {event: new_application, date: "2021-05-01"}
+""")
+    conds = {c[0]: c[3] for c in _one("示例", "2021-06-30", h).conditions}
+    assert conds["no_major_incident_last_year"] == "NOT met" and conds["lawful_setup"] == "not recorded"
+    later = _history(tmp_path, """\
+  - {event: designated_listed, date: "2020-01-10"}
+  - {event: major_incident, date: "2021-03-01"}
+  - {event: new_application, date: "2022-05-01", conditions: {no_major_incident_last_year: true}}
+""")
+    assert {c[0]: c[3] for c in _one("示例", "2022-06-30", later).conditions}["no_major_incident_last_year"] == "met"
+
+
 def test_history_errors_are_positioned(tmp_path: Path) -> None:
     h = _history(tmp_path, """\
   - {event: designated_listd, date: "2019"}

@@ -106,8 +106,13 @@ def status_on(scheme: Scheme, history: History, on: date) -> StatusReport:
     conds = []
     apps = [e for e in history.events if (ev := scheme.event(e.event)) is not None and ev.application and e.day.earliest <= on]
     recorded = apps[-1].conditions if apps else {}
+    applied = apps[-1].day.latest if apps else on  # the day the conditions are judged on
     for c in scheme.conditions:
         value = recorded.get(c.id)
+        if c.unless is not None:  # an event the history records answers the condition (a major incident in the year before)
+            event, span = c.unless
+            if any(e.event == event and add(e.day.earliest, span) > applied and e.day.earliest <= applied for e in history.events):
+                value = False
         conds.append((c.id, c.clause.text, c.wording, "not recorded" if value is None else "met" if value else "NOT met"))
     return StatusReport(scheme, history, on, early, late, tuple(conds))
 

@@ -16,7 +16,7 @@ condition lawful_setup clause "第七条(一)" "园区依法依规设立，取�
 condition green_policies_enforced clause "第七条(二)" "国家和地方绿色、循环和低碳相关法律法规、政策和标准应得到有效的贯彻执行"
 condition environment_quality_met clause "第七条(三)" "环境质量达到国家和地方规定的环境功能区环境质量标准，各类重点污染物排放总量均不超过国家或地方的总量控制要求"
 condition key_enterprises_audited clause "第七条(四)" "园区重点企业100%实施清洁生产审核"
-condition no_major_incident_last_year clause "第七条(五)" "近一年未发生重大及以上的生产安全事故、污染事故或生态破坏事件"
+condition no_major_incident_last_year clause "第七条(五)" "近一年未发生重大及以上的生产安全事故、污染事故或生态破坏事件" unless major_incident within 1 year
 condition responsible_care_committed clause "第七条(六)" "园区承诺并践行责任关怀，持续改善园区健康、安全和环境质量"
 
 # ---- states ----

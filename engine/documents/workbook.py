@@ -176,15 +176,23 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
     whole = Span(name, 1, 1, 1, 1)
     check_workbook(name, "X100")
     try:
-        wb = load_workbook(name, data_only=True)
+        wb = load_workbook(name, data_only=True, read_only=True)  # streamed: a sheet of any length, rows read once
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise DiagnosticError([Diagnostic("X100", f"cannot read {name} as a workbook: {exc}", whole, "give an .xlsx file")]) from None
     if META not in wb.sheetnames:
+        wb.close()
         raise DiagnosticError([Diagnostic("X100", f"{name} was not made by `parkscore render --format xlsx` (it has no {META} sheet)", whole,
                                           "render the standard to a workbook, edit that one, and read it back")])
     diags: list[Diagnostic] = []
     sources = SourceMap()
-    meta = {r[0]: r[1] for r in wb[META].iter_rows(values_only=True) if r and r[0]}
+    sheets: list[tuple[str, list[tuple[Any, ...]]]] = []
+    try:
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # every row, whatever <dimension> the file declares
+            sheets.append((ws.title, list(ws.iter_rows(values_only=True))))
+    finally:
+        wb.close()
+    meta = {r[0]: r[1] for title, rows in sheets if title == META for r in rows if r and r[0]}
     if meta.get("kind") != "parkscore standard workbook":
         raise DiagnosticError([Diagnostic("X100", f"{name} is a {meta.get('kind') or 'workbook'}, not a standard workbook", whole,
                                           "a data-collection form is read by `parkscore score`")])
@@ -193,17 +201,16 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
     changed: dict[str, dict[int, str]] = {}  # indicator id -> {source line: new rule text}
     edits: list[tuple[str, str]] = []
     seen: dict[str, str] = {}  # a rule (file:line) -> the sheet!row that gave it
-    for ws in wb.worksheets:
-        if ws.title in (META, "表1"):
+    for title, rows in sheets:
+        if title in (META, "表1"):
             continue
-        rows = list(ws.iter_rows(values_only=True))
         if not rows or tuple(rows[0][: len(COLUMNS)]) != COLUMNS:
             continue
         shown_rows = [shown(["" if v is None else str(v) for v in row]) for row in rows]
-        sources.add(f"{name}:{ws.title}", "\n".join(t for t, _ in shown_rows))  # line n is row n, as spans say
+        sources.add(f"{name}:{title}", "\n".join(t for t, _ in shown_rows))  # line n is row n, as spans say
         row_offsets = [o for _, o in shown_rows]
         for n, row in enumerate(rows[1:], start=2):
-            def at(col: int, n: int = n, sheet: str = ws.title, offsets: list[list[tuple[int, int]]] = row_offsets) -> Span:
+            def at(col: int, n: int = n, sheet: str = title, offsets: list[list[tuple[int, int]]] = row_offsets) -> Span:
                 return _cell_span(name, sheet, n, col, offsets)
 
             cells = dict(zip(COLUMNS, list(row) + [None] * (len(COLUMNS) - len(row))))
@@ -218,7 +225,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                 diags.append(Diagnostic("X104", f"row {n} repeats the rule of {seen[where]} ({where})", at(11),
                                         "delete one of the two rows; a new band is added in the rule files"))
                 continue
-            seen[where] = f"{ws.title}!{n}"
+            seen[where] = f"{title}!{n}"
             if str(cells["clause"] or "").strip() != ind.clause:
                 diags.append(Diagnostic("X104", f"the clause of row {n} reads '{cells['clause']}', the rule's is {ind.clause}", at(1),
                                         "a clause is renumbered in the rule files; the workbook edits bounds, points and wording"))
@@ -227,7 +234,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
             if new is not None and new != rule:
                 line = rule.span.line
                 changed.setdefault(ind.id, {})[line] = rule_text(new)
-                edits.append((f"{ws.title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
+                edits.append((f"{title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
     if diags:
         raise DiagnosticError(diags, sources)
     return Imported(cs.ref, _amendment(cs, version, changed) if changed else "", tuple(edits), matches)

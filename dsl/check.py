@@ -15,6 +15,7 @@ from .ast import cond_refs, expr_refs
 from .dates import parse_day
 from .diagnostics import Diagnostic, did_you_mean
 from .intervals import Interval, gaps, interval_of
+from .numbers import plain
 from .printer import cond_text
 from .span import Span
 
@@ -234,6 +235,24 @@ def tier_intervals(ind: ast.Indicator) -> list[tuple[ast.Band | ast.NoThreshold,
     return out
 
 
+def _gap_diagnostic(ind: ast.Indicator, where: str, gap: Interval, bands: list[tuple[ast.Band, Interval]]) -> Diagnostic:
+    """A gap between bands, at the band a moved bound most likely left behind (the one starting
+    where the gap ends, else the one ending where it starts), with the bounds that would close it."""
+    lo, hi = gap.lo, gap.hi
+    after = next((b for b, iv in bands if hi is not None and iv.lo == hi), None)
+    before = next((b for b, iv in bands if lo is not None and iv.hi == lo), None)
+    hint = "add a band (often the 0-point row of the table)"
+    if after is not None and before is not None and lo is not None and hi is not None:
+        hint = (f"the band at line {before.span.line} ends at {plain(lo)} and this one starts at {plain(hi)}: "
+                f"move one bound to meet the other, or add a band for {gap}")
+    elif after is not None and lo is not None and hi is not None:
+        hint = f"this band starts at {plain(hi)}: start it at {plain(lo)}, or add a band for {gap}"
+    elif before is not None and lo is not None and hi is not None:
+        hint = f"this band ends at {plain(lo)}: end it at {plain(hi)}, or add a band for {gap}"
+    near = after or before
+    return Diagnostic("E302", f"no band of '{ind.id}'{where} covers {gap}", near.span if near is not None else ind.span, hint)
+
+
 def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
     """Bands are proper intervals that neither overlap nor leave gaps: every value gets exactly one band."""
     for ind in std.indicators:
@@ -256,9 +275,7 @@ def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
                         )
             if bands:
                 for gap in gaps([iv for _, iv in bands]):
-                    yield Diagnostic(
-                        "E302", f"no band of '{ind.id}'{where} covers {gap}", ind.span, "add a band (often the 0-point row of the table)"
-                    )
+                    yield _gap_diagnostic(ind, where, gap, bands)
         if "" in tiers(ind) and len(tiers(ind)) > 1:
             yield Diagnostic("E304", f"'{ind.id}' mixes tiered and untiered bands", ind.span, "give every band a tier: when …")
         ts = tier_intervals(ind)

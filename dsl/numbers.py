@@ -59,11 +59,17 @@ def number_problem(d: Decimal) -> str | None:
 
 
 def show(d: Decimal, digits: int = 6) -> str:
-    """A value for people: up to ``digits`` significant digits, no exponent, no trailing zeros."""
+    """A value for people: up to ``digits`` significant digits, no exponent, no trailing zeros,
+    the digits of a whole part from 10 000 up grouped by threes (``76 142.5`` as ``76 000``)."""
     if d == d.to_integral_value():
         return f"{int(d):,}".replace(",", " ") if abs(d) >= 10000 else str(int(d))
-    q = Decimal(f"{d:.{digits}g}")
-    return format(q.normalize(), "f")
+    text = format(Decimal(f"{d:.{digits}g}").normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    if abs(d) >= 10000:
+        whole = f"{int(whole):,}".replace(",", " ") if whole not in ("-0", "0") else whole
+        if text.startswith("-") and not whole.startswith("-"):
+            whole = "-" + whole
+    return f"{whole}.{fraction}" if fraction else whole
 
 
 def written(d: Decimal) -> str:

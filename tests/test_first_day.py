@@ -136,3 +136,13 @@ def test_not_eligible_says_why_in_many_park_tables() -> None:
     r = CliRunner().invoke(main, ["compare", str(TABLE), "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft"])
     assert "why not eligible:" in r.output
     assert "合成园区000018 under cpcif-green-park@2020: basic requirement 4(2) no_major_incidents: failed" in r.output
+
+
+def test_numbers_group_their_digits_the_same_whole_or_not() -> None:
+    """Issue 25.10: gap wrote `76 000` beside `76142.5`."""
+    from decimal import Decimal
+
+    from parkscore.dsl.numbers import show
+
+    assert (show(Decimal("76000")), show(Decimal("76142.5")), show(Decimal("-12345.678"))) == ("76 000", "76 142.5", "-12 345.7")
+    assert (show(Decimal("1234.5")), show(Decimal("0.05"))) == ("1234.5", "0.05")

@@ -185,3 +185,12 @@ def test_cli_status_text_and_json() -> None:
     assert data["schema"] == "parkscore.status/1" and data["parks"][0]["latest"]["expired"] is True
     r = CliRunner().invoke(main, ["status", str(ROSTER), "--on", "2024"])
     assert r.exit_code != 0 and "not a day" in r.output
+
+
+def test_status_of_a_roster_starts_with_a_table_of_every_park() -> None:
+    """Issue 25.10: 625 lines for the roster and no summary."""
+    result = CliRunner().invoke(main, ["status", str(ROSTER), "--on", "2021-06-30"])
+    assert result.exit_code == 0
+    head = result.output.split("\n\n")[0].splitlines()
+    assert head[0].startswith("20 park(s) on 2021-06-30") and len(head) == 3 + 20
+    assert any("杭州湾上虞经济技术开发区" in ln and "listed" in ln and ln.rstrip().endswith("yes") for ln in head)

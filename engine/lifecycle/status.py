@@ -301,6 +301,23 @@ def _status_lines(s: Standing, indent: str = "  ") -> list[str]:
     return lines
 
 
+def status_summary(reports: list[StatusReport]) -> str:
+    """Parks' statuses on a day, a line each (the details follow): the state, since, until, the
+    title; a state that depends on the day the history leaves open shows both readings."""
+    from tabulate import tabulate
+
+    def cell(s: Standing) -> list[str]:
+        return [s.state.id + (" (expired)" if s.expired else ""), str(s.since or ""), str(s.until or ""), "yes" if s.holds_title else "no"]
+
+    rows = []
+    for r in reports:
+        early, late = cell(r.earliest), cell(r.latest)
+        rows.append([r.history.park, *(e if e == l_ else f"{e} / {l_}" for e, l_ in zip(early, late))])
+    on = reports[0].on if reports else ""
+    return f"{len(reports)} park(s) on {on} (a / b: first / last day of a date the history leaves open)\n" + tabulate(
+        rows, headers=["park", "state", "since", "until", "may use the title"], tablefmt="simple", disable_numparse=True)
+
+
 def status_text(rep: StatusReport) -> str:
     sc = rep.scheme
     out = [f"{rep.history.park} on {rep.on} under {sc.ref} ({sc.title}; status {sc.status})"]

@@ -51,6 +51,7 @@ _WHERE: dict[str, str] = {
     "standard_xlsx": "parkscore.engine.documents.workbook",
     "status_json": "parkscore.engine.lifecycle.status",
     "statuses_json": "parkscore.engine.lifecycle.status",
+    "status_summary": "parkscore.engine.lifecycle.status",
     "status_text": "parkscore.engine.lifecycle.status",
 }
 

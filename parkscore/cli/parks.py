@@ -301,4 +301,5 @@ def status_cmd(history: str, scheme: str | None, on: str, park: str | None, fmt:
     if fmt == "json":
         click.echo(out.dumps(out.statuses_json(reports)))
     else:
-        click.echo("\n\n".join(out.status_text(r) for r in reports))
+        summary = [out.status_summary(reports)] if len(reports) > 1 else []  # many parks: a table first, then each in full
+        click.echo("\n\n".join(summary + [out.status_text(r) for r in reports]))

@@ -324,7 +324,7 @@ def _convert(
         assert unit is not None
         if not isinstance(value, dict) or "unit" not in fields:
             return bad("D170", f"'{key}' is a figure by year", f"write: {{unit: {unit}, by_year: {{2017: ..., 2018: ..., 2019: ...}}}}")
-        factor = units.conversion_factor(units.parse_unit(str(fields["unit"][0])), unit)
+        factor = units.factor_to(str(fields["unit"][0]), unit)
         if factor is None:
             return bad("D123", f"'{key}' is given in {fields['unit'][0]}, which does not convert to {unit}", f"the standard declares {unit}")
         points: list[tuple[int, Decimal]] = []

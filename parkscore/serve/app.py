@@ -165,8 +165,7 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
         under two versions: what ``parkscore impact --format json`` prints."""
         suffix = _TABLES.get(request.headers.get("content-type", "").split(";")[0].strip())
         if suffix is None:
-            raise _Refused(415, "S422", "send the table as text/csv, an .xlsx or a Parquet file",
-                           [{"code": "S422", "message": "Content-Type: " + ", ".join(_TABLES)}])
+            raise _Refused(415, "S422", "send the table as text/csv, an .xlsx or a Parquet file (Content-Type: " + ", ".join(_TABLES) + ")")
         a, b = _standard(old), _standard(new)
         body = await request.body()
         with tempfile.TemporaryDirectory() as tmp:

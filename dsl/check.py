@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from . import ast, units
 from .ast import cond_refs, expr_refs
 from .dates import parse_day
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Edit, Fix, Related, did_you_mean
 from .intervals import Interval, gaps, interval_of
 from .numbers import plain
 from .printer import cond_text
@@ -235,22 +235,59 @@ def tier_intervals(ind: ast.Indicator) -> list[tuple[ast.Band | ast.NoThreshold,
     return out
 
 
+def _bound(band: ast.Band, value: Decimal | None) -> ast.Num | None:
+    """The number of a band's comparison that is the bound ``value``, as written."""
+    return next((o for o in band.test.operands if isinstance(o, ast.Num) and o.value == value), None)
+
+
+def _move(band: ast.Band, old: Decimal | None, new: ast.Num | None, title: str) -> tuple[Fix, ...]:
+    """The one-click fix that moves a band's bound ``old`` to the number ``new`` of another band."""
+    num = _bound(band, old)
+    if num is None or new is None:
+        return ()
+    return (Fix(title, (Edit(num.span, new.text),)),)
+
+
 def _gap_diagnostic(ind: ast.Indicator, where: str, gap: Interval, bands: list[tuple[ast.Band, Interval]]) -> Diagnostic:
     """A gap between bands, at the band a moved bound most likely left behind (the one starting
-    where the gap ends, else the one ending where it starts), with the bounds that would close it."""
+    where the gap ends, else the one ending where it starts), with the bounds that would close it
+    and the edits that move them."""
     lo, hi = gap.lo, gap.hi
     after = next((b for b, iv in bands if hi is not None and iv.lo == hi), None)
     before = next((b for b, iv in bands if lo is not None and iv.hi == lo), None)
     hint = "add a band (often the 0-point row of the table)"
+    fixes: tuple[Fix, ...] = ()
+    related: tuple[Related, ...] = ()
+    if after is not None and lo is not None and hi is not None:
+        fixes += _move(after, hi, _bound(before, lo) if before else None, f"start the band at line {after.span.line} at {plain(lo)}")
+    if before is not None and lo is not None and hi is not None:
+        fixes += _move(before, lo, _bound(after, hi) if after else None, f"end the band at line {before.span.line} at {plain(hi)}")
     if after is not None and before is not None and lo is not None and hi is not None:
         hint = (f"the band at line {before.span.line} ends at {plain(lo)} and this one starts at {plain(hi)}: "
                 f"move one bound to meet the other, or add a band for {gap}")
+        related = (Related(before.span, f"the band before the gap ends at {plain(lo)}"),)
     elif after is not None and lo is not None and hi is not None:
         hint = f"this band starts at {plain(hi)}: start it at {plain(lo)}, or add a band for {gap}"
     elif before is not None and lo is not None and hi is not None:
         hint = f"this band ends at {plain(lo)}: end it at {plain(hi)}, or add a band for {gap}"
     near = after or before
-    return Diagnostic("E302", f"no band of '{ind.id}'{where} covers {gap}", near.span if near is not None else ind.span, hint)
+    return Diagnostic("E302", f"no band of '{ind.id}'{where} covers {gap}", near.span if near is not None else ind.span, hint,
+                      related, fixes)
+
+
+def _overlap_diagnostic(ind: ast.Indicator, where: str, common: Interval, b1: ast.Band, iv1: Interval, b2: ast.Band,
+                        iv2: Interval) -> Diagnostic:
+    """Two bands that overlap, at the later one, with the edits that make one end where the other starts."""
+    fixes: tuple[Fix, ...] = ()
+    if iv2.lo is not None and iv1.hi is not None and common.lo == iv2.lo and common.hi == iv1.hi:  # b2 starts inside b1
+        fixes = (_move(b2, iv2.lo, _bound(b1, iv1.hi), f"start the band at line {b2.span.line} at {plain(iv1.hi)}")
+                 + _move(b1, iv1.hi, _bound(b2, iv2.lo), f"end the band at line {b1.span.line} at {plain(iv2.lo)}"))
+    elif iv1.lo is not None and iv2.hi is not None and common.lo == iv1.lo and common.hi == iv2.hi:  # b2 ends inside b1
+        fixes = (_move(b2, iv2.hi, _bound(b1, iv1.lo), f"end the band at line {b2.span.line} at {plain(iv1.lo)}")
+                 + _move(b1, iv1.lo, _bound(b2, iv2.hi), f"start the band at line {b1.span.line} at {plain(iv2.hi)}"))
+    return Diagnostic("E301", f"bands of '{ind.id}'{where} overlap on {common}: a value there matches line {b1.span.line} and line {b2.span.line}",
+                      b2.span, f"the band at line {b1.span.line} is {iv1}; this one is {iv2}",
+                      (Related(b1.span, f"the other band: {iv1}"),), fixes)
 
 
 def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
@@ -267,12 +304,7 @@ def check_bands(std: ast.Standard) -> Iterator[Diagnostic]:
                 for b2, iv2 in bands[i + 1 :]:
                     common = iv1.intersect(iv2)
                     if common is not None:
-                        yield Diagnostic(
-                            "E301",
-                            f"bands of '{ind.id}'{where} overlap on {common}: a value there matches line {b1.span.line} and line {b2.span.line}",
-                            b2.span,
-                            f"the band at line {b1.span.line} is {iv1}; this one is {iv2}",
-                        )
+                        yield _overlap_diagnostic(ind, where, common, b1, iv1, b2, iv2)
             if bands:
                 for gap in gaps([iv for _, iv in bands]):
                     yield _gap_diagnostic(ind, where, gap, bands)

@@ -132,6 +132,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     # lint
     Code("L101", _W, "points do not grow in one direction, or grow against table 1's requirement"),
     Code("L102", _W, "a share in % whose formula does not multiply by 100"),
+    Code("L103", _W, "an input in % without a range: a share above 100 % would be accepted"),
     Code("L201", _W, "table 1's summary requirement (指标要求) is not where the bands start scoring"),
     Code("L301", _W, "a rule that can never fire (covered by the bands before it, or only negative values)"),
     Code("L302", _W, "a grade that no reachable total gets, or totals between 0 and the maximum that get no grade"),

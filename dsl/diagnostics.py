@@ -9,13 +9,38 @@ from .codes import CODES, Severity
 from .span import COMMAND_LINE, Span
 from .text import source_lines
 
-__all__ = ["Diagnostic", "DiagnosticError", "Severity", "SourceMap", "errors", "render_all", "did_you_mean", "read_bytes", "decode",
+__all__ = ["Diagnostic", "DiagnosticError", "Edit", "Fix", "Related", "Severity", "SourceMap", "errors", "render_all", "did_you_mean", "read_bytes", "decode",
            "read_text", "option_error"]
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text of ``span`` (one line) with ``text``."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A change that resolves a diagnostic, offered by an editor as a one-click action."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place a diagnostic involves (the other band of an overlap or a gap)."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """A finding with a code of the registry (``codes.CODES``), a position and a hint.
+    """A finding with a code of the registry (``codes.CODES``), a position and a hint; where the
+    check knows them, the other places involved and the edits that would resolve it.
 
     The severity is the code's, from the registry."""
 
@@ -23,6 +48,8 @@ class Diagnostic:
     message: str
     span: Span
     hint: str | None = None
+    related: tuple[Related, ...] = field(default=(), compare=False)
+    fixes: tuple[Fix, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -85,6 +112,10 @@ class SourceMap:
             self._lines[name] = source_lines(self.get(name) or "")
         lines = self._lines[name]
         return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    def names(self) -> list[str]:
+        """The files whose texts were added, in the order they were."""
+        return list(self._texts)
 
     def get(self, name: str) -> str | None:
         if name in self._texts:

@@ -3,6 +3,7 @@
 Lint codes (the check codes E3xx/E4xx/E2xx also appear here; see README, "Lint codes"):
   L101  points do not grow in the direction of "better" (or against the table 1 requirement)
   L102  a share (unit %) whose formula does not multiply by 100
+  L103  an input in % without a range (a share above 100 % would be accepted)
   L201  table 1's summary requirement (指标要求) disagrees with the lowest scoring band
   L301  a rule that can never fire (covered by the bands before it, or only negative values)
   L401  an input that nothing reads
@@ -18,7 +19,7 @@ from typing import Iterator
 
 from . import ast
 from .check import PASSES, Pass, band_intervals, tiers, window
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Edit, Fix
 from .intervals import Interval, gaps, interval_of
 from .load import installed, versions_of
 from .printer import expr_text
@@ -66,6 +67,15 @@ def lint_percent(std: ast.Standard) -> Iterator[Diagnostic]:
             if "* 100" not in text and "100 *" not in text:
                 yield _warn("L102", f"'{ind.id}' is a share in % but its formula does not multiply by 100", ind.formula.span,
                             f"write: {ind.id} = {text} * 100")
+
+
+def lint_percent_range(std: ast.Standard) -> Iterator[Diagnostic]:
+    for inp in std.inputs:
+        if inp.unit is not None and inp.unit.factors == (("%", 1),) and inp.range is None and inp.kind is ast.InputKind.NUMBER:
+            u = inp.unit.span
+            at = ast.Span(u.file, u.end_line, u.end_col, u.end_line, u.end_col)
+            yield Diagnostic("L103", f"'{inp.id}' is a share in % with no range: a park reporting 250 % would be accepted", u,
+                             f"write: input {inp.id} : % range 0..100", fixes=(Fix("add range 0..100", (Edit(at, " range 0..100"),)),))
 
 
 def _scoring_set(ind: ast.Indicator, tier: str) -> list[Interval]:
@@ -161,7 +171,7 @@ def lint_grades(std: ast.Standard) -> Iterator[Diagnostic]:
             yield _warn("L302", f"a total in {common} gets no grade", std.header.span, "add a grade, or widen a neighbour")
 
 
-LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_requirement, lint_unreachable, lint_unused_inputs,
+LINT_PASSES: tuple[Pass, ...] = PASSES + (lint_monotonic, lint_percent, lint_percent_range, lint_requirement, lint_unreachable, lint_unused_inputs,
                                           lint_confusables, lint_grades)
 
 

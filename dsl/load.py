@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from . import ast
 from . import cache as stored
@@ -55,15 +55,16 @@ def load(ref: str, passes: tuple[Pass, ...] | None = None) -> Loaded:
     return load_source(find(ref), passes)
 
 
-def load_source(src: StandardSource, passes: tuple[Pass, ...] | None = None) -> Loaded:
+def load_source(src: StandardSource, passes: tuple[Pass, ...] | None = None, keep: bool = True) -> Loaded:
     """A standard's files (read from disk, or given in memory) parsed, amended and checked.
 
     The result is kept in the user's cache (``dsl/cache.py``) keyed by the files' texts, the
     passes and parkscore's own version: a standard unchanged since the last run is read back
-    without building the parser (an amendment's base versions are re-read and compared too)."""
+    without building the parser (an amendment's base versions are re-read and compared too).
+    ``keep=False``: neither read nor written there (an editor's text changes at every keystroke)."""
     checks = ["every check"] if passes is None else [p.__qualname__ for p in passes]  # the default needs no import on a hit
     name = stored.key("loaded", [*(f"{n}\0{t}" for n, t in src.files), *(f"{n}\0{d}" for n, d in src.digests), *checks])
-    hit = stored.get(name)
+    hit = stored.get(name) if keep else None
     if isinstance(hit, tuple) and len(hit) == 4 and all(_digests(find(ref)) == d for ref, d in hit[3]):
         std, diags, sources, _ = hit
     else:
@@ -73,7 +74,8 @@ def load_source(src: StandardSource, passes: tuple[Pass, ...] | None = None) -> 
         std, diags, sources = parse_source(src, deps=deps)
         if std is not None:
             diags = diags + check(std, PASSES if passes is None else passes)
-        stored.put(name, (std, diags, sources, tuple(deps)))
+        if keep:
+            stored.put(name, (std, diags, sources, tuple(deps)))
     return Loaded(src.ref, std, tuple(src.notes) + tuple(diags), sources)
 
 
@@ -237,6 +239,31 @@ def standard_of(target: str) -> str:
     if has_header(path) and all(has_header(p) for p in path.parent.glob("*.pks")):
         return target
     return str(path.parent)
+
+
+def folder_source(file: str | Path, overlay: Mapping[str, str]) -> StandardSource:
+    """The standard a rule file belongs to as an editor has it (``standard_of``'s rule): the
+    ``.pks`` files of its folder, where ``overlay`` (path -> text of an open, maybe unsaved,
+    buffer) replaces or adds to what is on disk. Names are the files' absolute paths."""
+    path = Path(file).absolute()
+    texts: dict[str, str] = {}
+    for p in sorted(path.parent.glob("*.pks")):
+        try:
+            texts[str(p)] = read_text(p)
+        except DiagnosticError:
+            continue
+    texts.update({str(Path(n).absolute()): t for n, t in overlay.items() if Path(n).absolute().parent == path.parent and n.endswith(".pks")})
+    texts.setdefault(str(path), "")
+    if _HEADER.search(texts[str(path)]) and all(_HEADER.search(t) for t in texts.values()):
+        texts = {str(path): texts[str(path)]}
+    return StandardSource(str(path.parent), tuple(sorted(texts.items())))
+
+
+def source_path(name: str) -> Path:
+    """The file on this machine a span's file name stands for (an installed standard's files are
+    named ``standards/<family>/<version>/<file>``)."""
+    installed_name = name.removeprefix("standards/")
+    return installed_root() / installed_name if installed_name != name and not Path(name).exists() else Path(name)
 
 
 def _not_found(message: str, hint: str | None, code: str = "E010") -> DiagnosticError:

@@ -33,6 +33,7 @@ _WHERE: dict[str, str] = {
     "Change": "parkscore.dsl.diff",
     "format_source": "parkscore.dsl.fmt",
     "Loaded": "parkscore.dsl.load",
+    "Span": "parkscore.dsl.span",
     "dumps": "parkscore.dsl.numbers",
     "loads": "parkscore.dsl.numbers",
     "CompiledStandard": "parkscore.engine.scoring.compile",
@@ -104,6 +105,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
     from parkscore.dsl.fmt import format_source
     from parkscore.dsl.load import Loaded
     from parkscore.dsl.numbers import dumps, loads
+    from parkscore.dsl.span import Span
     from parkscore.engine.scoring.compile import CompiledStandard
     from parkscore.engine.scoring.data import Fact, ParkData, park_from_mapping, parse_percent
     from parkscore.engine.scoring.scorecard import Scorecard

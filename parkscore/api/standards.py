@@ -10,6 +10,7 @@ from parkscore.dsl.dates import RANGE, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
 from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, load_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
+from parkscore.dsl.load import source_path as _source_path
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.score import compiled, load_compiled
 
@@ -86,12 +87,7 @@ def in_force(family: str, as_of: str | date | None) -> str:
 def rule_files(std: StandardLike) -> tuple[Path, ...]:
     """The files a standard was read from (an amendment's base too), as paths on this machine:
     what no command may write its output over."""
-    cs = standard(std)
-    out = []
-    for name in cs.std.files:
-        installed_name = name.removeprefix("standards/")
-        out.append(installed_root() / installed_name if installed_name != name and not Path(name).exists() else Path(name))
-    return tuple(out)
+    return tuple(_source_path(name) for name in standard(std).std.files)
 
 
 def is_installed(std: StandardLike) -> bool:

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "gap": ("parks", "gap_cmd", "What PARK can change to reach the target: per indicator the next band and the change it needs."),
     "sensitivity": ("parks", "sensitivity_cmd", "Monte Carlo over PARK's figures within their uncertainty: the probability of being eligible."),
     "serve": ("serve", "serve_cmd", "Serve the JSON API (/v1: standards, score, check, compare, diff) on this machine."),
+    "lsp": ("serve", "lsp_cmd", "Run the language server for rule files on stdin/stdout (for editors: diagnostics, hover, fixes)."),
     "standards": ("standards", "standards_cmd", "List the standards and versions installed with parkscore, then the lifecycle schemes."),
 }
 

@@ -1,4 +1,4 @@
-"""``parkscore serve``: the web API on this machine (``parkscore.serve``)."""
+"""``parkscore serve``: the web API on this machine (``parkscore.serve``); ``parkscore lsp``: the language server (``parkscore.lsp``)."""
 from __future__ import annotations
 
 import click
@@ -26,3 +26,18 @@ def serve_cmd(host: str, port: int, max_body: int, token: str | None) -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can reach this service" + ("" if token else " (and no --token)"), err=True)
     uvicorn.run(create_app(max_body, token), host=host, port=port, log_level="info")
+
+
+@click.command("lsp")
+def lsp_cmd() -> None:
+    """Run the language server for .pks rule files, speaking the Language Server Protocol on stdin
+    and stdout: an editor starts it (editors/vscode/ shows how). Diagnostics as you type for the
+    whole standard folder (an amendment with its base), hover, go to definition, references,
+    completion, formatting (= parkscore fmt), outline, semantic tokens, quick fixes for band gaps
+    and overlaps, rename of a data key across the folder. Needs the lsp extra:
+    pip install 'parkscore[lsp]'."""
+    try:
+        from parkscore.lsp.server import main
+    except ImportError:
+        raise click.ClickException("parkscore lsp needs the lsp extra: pip install 'parkscore[lsp]'") from None
+    main()

@@ -1,0 +1,1 @@
+"""The language server (``parkscore lsp``): see server.py."""

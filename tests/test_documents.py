@@ -81,6 +81,42 @@ def test_round_trip_one_threshold_names_exactly_that_band(book: Path, tmp_path: 
     assert r.exit_code != 0 and "E015" in r.output and written.read_text(encoding="utf-8").count("override") == 1
 
 
+def test_one_cell_edit_moves_the_adjacent_bound_too(book: Path, tmp_path: Path) -> None:
+    # the committee member's edit: 7.17's first bound 0.05 -> 0.04 in one cell; the 2-point band's
+    # lower bound is a formula on it (=H22), so the draft has no gap
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    first, second = _row(ws, "COD_intensity", points=3), _row(ws, "COD_intensity", points=2)
+    assert ws[f"F{second}"].value == f"=H{first}" and ws[f"H{second}"].value == 0.1
+    top, next_ = _row(ws, "soil_compliance_rate", points=3), _row(ws, "soil_compliance_rate", points=2)
+    assert ws[f"H{next_}"].value == f"=F{top}"  # a falling table: the upper bound follows the band above
+    ws[f"H{first}"] = 0.04
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)  # openpyxl stores no results of formulas: the reader follows =H22 itself
+    r = CliRunner().invoke(main, ["import-xlsx", str(edited), "--against", "cpcif-green-park@2020"])
+    assert r.exit_code == 0, r.output
+    assert f"环境绩效!{first}: 7.17 COD_intensity: score COD_intensity <= 0.05 -> 3  →  score COD_intensity <= 0.04 -> 3" in r.output
+    assert f"环境绩效!{second}: 7.17 COD_intensity: score 0.05 < COD_intensity <= 0.1 -> 2  →  score 0.04 < COD_intensity <= 0.1 -> 2" in r.output
+    assert "(-∞, 0.04] → 3; (0.04, 0.1] → 2" in r.output
+
+
+def test_a_gap_is_told_at_the_cell_edited_with_the_cell_to_move(book: Path, tmp_path: Path) -> None:
+    # a workbook rendered before bounds were linked, or a formula overwritten: 0.04 typed in H22 only
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    first, second = _row(ws, "COD_intensity", points=3), _row(ws, "COD_intensity", points=2)
+    ws[f"H{first}"], ws[f"F{second}"] = 0.04, 0.05
+    edited = tmp_path / "gap.xlsx"
+    wb.save(edited)
+    r = CliRunner().invoke(main, ["import-xlsx", str(edited), "--against", "cpcif-green-park@2020"])
+    assert r.exit_code == 1
+    assert r.output.startswith(f"{edited}:环境绩效!H{first}: error[E302]: no band of 'COD_intensity' covers (0.04, 0.05]\n"), r.output
+    assert "| ≤ | 0.04 | 3 |" in r.output  # the row as read, a caret under the cell
+    assert (f"hint: write 0.04 in 环境绩效!F{second} (the lower bound of row {second}), "
+            f"or 0.05 in 环境绩效!H{first} (the upper bound of row {first})") in r.output
+    assert "tmp" not in r.output.replace(str(edited), "")  # no temporary file the person never saw
+
+
 def test_round_trip_bad_cells_are_positioned(book: Path, tmp_path: Path) -> None:
     wb = load_workbook(book)
     ws = wb["环境绩效"]

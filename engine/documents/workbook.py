@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -56,10 +57,18 @@ def _sheet_title(title: str, used: set[str]) -> str:
 
 def _bounds(test: ast.Compare) -> tuple[str, Decimal | None, str, Decimal | None]:
     """A band's interval as the workbook shows it: lower op and bound, upper op and bound."""
+    parts = _interval_cells(test)
+    assert parts is not None, "bands of a checked standard are intervals"
+    return parts
+
+
+def _interval_cells(test: ast.Compare) -> tuple[str, Decimal | None, str, Decimal | None] | None:
+    """``_bounds``, or None for a comparison that is no interval (an edit such as 0.2 < x <= 0.1)."""
     from parkscore.dsl.intervals import Interval, interval_of
 
     iv = interval_of(test, next(o.name for o in test.operands if isinstance(o, ast.Ref)))
-    assert isinstance(iv, Interval), "bands of a checked standard are intervals"
+    if not isinstance(iv, Interval):
+        return None
     lo_op = "" if iv.lo is None else ("≥" if iv.lo_incl else ">")
     hi_op = "" if iv.hi is None else ("≤" if iv.hi_incl else "<")
     return lo_op, iv.lo, hi_op, iv.hi
@@ -101,14 +110,25 @@ def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
         ws.add_data_validation(ops_hi)
         for ind in cat.indicators:
             subject = ind.title + (f"（{ind.unit}）" if ind.unit else "")
+            above: tuple[ast.Compare | None, str, Decimal | None, str, Decimal | None] | None = None  # the band on the row above
             for r in ind.rules:
                 where = f"{r.span.file}:{r.span.line}"
                 if isinstance(r, ast.Band):
                     lo_op, lo, hi_op, hi = _bounds(r.test)
                     ws.append([ind.clause, ind.id, "band", band_words(r.test, subject), lo_op, lo, hi_op, hi, r.points, r.wording, where])
-                    ops_lo.add(f"E{ws.max_row}")
-                    ops_hi.add(f"G{ws.max_row}")
-                elif isinstance(r, ast.Level):
+                    n = ws.max_row
+                    ops_lo.add(f"E{n}")
+                    ops_hi.add(f"G{n}")
+                    if above is not None and above[0] == r.when:  # a bound shared with the band above (of its tier)
+                        _, a_lo_op, a_lo, a_hi_op, a_hi = above   # is a formula on it: one edit moves both
+                        if lo is not None and a_hi == lo and {a_hi_op, lo_op} in ({"≤", ">"}, {"<", "≥"}):
+                            ws[f"F{n}"] = f"=H{n - 1}"
+                        elif hi is not None and a_lo == hi and {a_lo_op, hi_op} in ({"≥", "<"}, {">", "≤"}):
+                            ws[f"H{n}"] = f"=F{n - 1}"
+                    above = (r.when, lo_op, lo, hi_op, hi)
+                    continue
+                above = None
+                if isinstance(r, ast.Level):
                     ws.append([ind.clause, ind.id, "level", r.name, None, None, None, None, r.points, r.wording, where])
                 elif isinstance(r, ast.Exempt):
                     ws.append([ind.clause, ind.id, "exempt", rule_text(r, wording=False), None, None, None, None, r.points, r.wording, where])
@@ -138,13 +158,14 @@ def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
 
 @dataclass(frozen=True)
 class Imported:
-    """What an edited workbook says: the amendment's text (empty if nothing changed) and the
-    cells that changed, each as (cell, what)."""
+    """What an edited workbook says: the amendment's text (empty if nothing changed), the rows
+    that changed, each as (sheet!row, what), and the amendment as the loader read and checked it."""
 
     base: str
     text: str
     edits: tuple[tuple[str, str], ...]
     fingerprint_matches: bool
+    std: ast.Standard | None = None  # the amendment loaded and checked (None when nothing changed)
 
 
 def _cell_span(path: str, sheet: str, row: int, col: int, offsets: list[list[tuple[int, int]]] | None = None) -> Span:
@@ -176,7 +197,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
     whole = Span(name, 1, 1, 1, 1)
     check_workbook(name, "X100")
     try:
-        wb = load_workbook(name, data_only=True, read_only=True)  # streamed: a sheet of any length, rows read once
+        wb = load_workbook(name, read_only=True)  # streamed: a sheet of any length, rows read once
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise DiagnosticError([Diagnostic("X100", f"cannot read {name} as a workbook: {exc}", whole, "give an .xlsx file")]) from None
     if META not in wb.sheetnames:
@@ -185,13 +206,8 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                                           "render the standard to a workbook, edit that one, and read it back")])
     diags: list[Diagnostic] = []
     sources = SourceMap()
-    sheets: list[tuple[str, list[tuple[Any, ...]]]] = []
-    try:
-        for ws in wb.worksheets:
-            ws.reset_dimensions()  # every row, whatever <dimension> the file declares
-            sheets.append((ws.title, list(ws.iter_rows(values_only=True))))
-    finally:
-        wb.close()
+    formulas = _sheet_rows(wb)
+    sheets = _resolved(formulas, _sheet_rows(load_workbook(name, data_only=True, read_only=True)))
     meta = {r[0]: r[1] for title, rows in sheets if title == META for r in rows if r and r[0]}
     if meta.get("kind") != "parkscore standard workbook":
         raise DiagnosticError([Diagnostic("X100", f"{name} is a {meta.get('kind') or 'workbook'}, not a standard workbook", whole,
@@ -200,7 +216,9 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
     by_id = {i.id: i for i in cs.std.indicators}
     changed: dict[str, dict[int, str]] = {}  # indicator id -> {source line: new rule text}
     edits: list[tuple[str, str]] = []
-    seen: dict[str, str] = {}  # a rule (file:line) -> the sheet!row that gave it
+    seen: dict[str, tuple[str, int]] = {}  # a rule (file:line) -> the sheet and row that gave it
+    edited: set[tuple[str, int, int]] = set()  # the cells (sheet, row, column) whose value changed
+    offsets: dict[str, list[list[tuple[int, int]]]] = {}
     for title, rows in sheets:
         if title in (META, "表1"):
             continue
@@ -208,7 +226,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
             continue
         shown_rows = [shown(["" if v is None else str(v) for v in row]) for row in rows]
         sources.add(f"{name}:{title}", "\n".join(t for t, _ in shown_rows))  # line n is row n, as spans say
-        row_offsets = [o for _, o in shown_rows]
+        row_offsets = offsets[title] = [o for _, o in shown_rows]
         for n, row in enumerate(rows[1:], start=2):
             def at(col: int, n: int = n, sheet: str = title, offsets: list[list[tuple[int, int]]] = row_offsets) -> Span:
                 return _cell_span(name, sheet, n, col, offsets)
@@ -222,10 +240,10 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                                         at(2), "rows are generated by `parkscore render --format xlsx`; add rules in the rule files"))
                 continue
             if where in seen:  # a copied row: which of the two would be the rule?
-                diags.append(Diagnostic("X104", f"row {n} repeats the rule of {seen[where]} ({where})", at(11),
+                diags.append(Diagnostic("X104", f"row {n} repeats the rule of {seen[where][0]}!{seen[where][1]} ({where})", at(11),
                                         "delete one of the two rows; a new band is added in the rule files"))
                 continue
-            seen[where] = f"{title}!{n}"
+            seen[where] = (title, n)
             if str(cells["clause"] or "").strip() != ind.clause:
                 diags.append(Diagnostic("X104", f"the clause of row {n} reads '{cells['clause']}', the rule's is {ind.clause}", at(1),
                                         "a clause is renumbered in the rule files; the workbook edits bounds, points and wording"))
@@ -235,9 +253,133 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                 line = rule.span.line
                 changed.setdefault(ind.id, {})[line] = rule_text(new)
                 edits.append((f"{title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
+                edited.update((title, n, col) for col in _changed_columns(rule, new))
     if diags:
         raise DiagnosticError(diags, sources)
-    return Imported(cs.ref, _amendment(cs, version, changed) if changed else "", tuple(edits), matches)
+    if not changed:
+        return Imported(cs.ref, "", (), matches)
+    text, line_rules = _amendment(cs, version, changed)
+    placed = _Cells(name, f"{name} ({version})", {n: seen[w] for n, w in line_rules.items() if w in seen}, edited, offsets)
+    return Imported(cs.ref, text, tuple(edits), matches, _load_amendment(placed, text, sources))
+
+
+def _sheet_rows(wb: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """Every sheet's rows as values (formulas as their text, or their cached results)."""
+    try:
+        out = []
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # every row, whatever <dimension> the file declares
+            out.append((ws.title, list(ws.iter_rows(values_only=True))))
+        return out
+    finally:
+        wb.close()
+
+
+_REF = re.compile(r"=\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\s*")
+
+
+def _resolved(formulas: list[tuple[str, list[tuple[Any, ...]]]], cached: list[tuple[str, list[tuple[Any, ...]]]]
+              ) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """The sheets as a person sees them: a formula that names one cell of its sheet (``=H22``, as
+    the rendered workbook links a band's bound to the band above) has that cell's value, followed
+    here, so a workbook edited by a program that does not compute formulas reads the same; any
+    other formula has the result the spreadsheet program stored, or stays its text (not a number)."""
+    stored = dict(cached)
+    return [(title, [tuple(_value(rows, stored.get(title, []), r, c) for c in range(len(row))) for r, row in enumerate(rows)])
+            for title, rows in formulas]
+
+
+def _value(rows: list[tuple[Any, ...]], results: list[tuple[Any, ...]], r: int, c: int, depth: int = 0) -> Any:
+    """Cell (r, c) of a sheet (0-based) with a one-cell formula followed (see ``_resolved``)."""
+    from openpyxl.utils import column_index_from_string
+
+    v = rows[r][c] if 0 <= r < len(rows) and 0 <= c < len(rows[r]) else None
+    if not (isinstance(v, str) and v.startswith("=")):
+        return v
+    m = _REF.fullmatch(v)
+    if m and depth < 100:
+        return _value(rows, results, int(m[2]) - 1, column_index_from_string(m[1].upper()) - 1, depth + 1)
+    result = results[r][c] if r < len(results) and c < len(results[r]) else None
+    return v if result is None else result
+
+
+def _changed_columns(old: ast.Rule, new: ast.Rule) -> list[int]:
+    """The workbook columns (1-based) whose value differs between a row's rule and its edit."""
+    cols = []
+    if isinstance(old, ast.Band) and isinstance(new, ast.Band):
+        a, b = _bounds(old.test), _interval_cells(new.test)
+        cols += [c for c, x, y in zip((5, 6, 7, 8), a, b) if x != y] if b is not None else [6, 8]
+    old_points = old.cap if isinstance(old, ast.Count) else getattr(old, "points", None)
+    new_points = new.cap if isinstance(new, ast.Count) else getattr(new, "points", None)
+    return cols + [9] * (old_points != new_points) + [10] * (getattr(old, "wording", None) != getattr(new, "wording", None))
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """Where the amendment's lines came from: ``rows`` maps a line of the amendment to the sheet and
+    row of the rule it regenerates; ``edited`` holds the cells the person changed."""
+
+    book: str
+    amendment: str  # the amendment's name as the loader sees it
+    rows: dict[int, tuple[str, int]]
+    edited: set[tuple[str, int, int]]
+    offsets: dict[str, list[list[tuple[int, int]]]]
+
+    def span(self, sheet: str, row: int, col: int) -> Span:
+        return _cell_span(self.book, sheet, row, col, self.offsets.get(sheet))
+
+    def row_of(self, span: Span) -> tuple[str, int] | None:
+        return self.rows.get(span.line) if span.file == self.amendment else None
+
+
+def _load_amendment(cells: _Cells, text: str, sources: SourceMap) -> ast.Standard:
+    """The amendment the edits make, loaded in memory by the one loader and checked with every
+    check; its diagnostics are placed at the cells their rules came from (the cell the person
+    edited, where the fix involves it) and a hint names the cells that would fix a gap or overlap."""
+    from parkscore.dsl.load import StandardSource, load_source
+
+    loaded = load_source(StandardSource(cells.amendment, ((cells.amendment, text),)), keep=False)
+    if loaded.std is not None and not loaded.errors:
+        return loaded.std
+    bands = {r.span.line: r for ind in (loaded.std.indicators if loaded.std else []) for r in ind.rules_of(ast.Band)
+             if r.span.file == cells.amendment}
+    sources.update(loaded.sources)
+    raise DiagnosticError([_at_cells(d, cells, bands) for d in loaded.errors], sources)
+
+
+def _at_cells(d: Diagnostic, cells: _Cells, bands: dict[int, ast.Band]) -> Diagnostic:
+    """A diagnostic of the amendment, told at the workbook's cells (see ``_load_amendment``)."""
+    from dataclasses import replace
+
+    from parkscore.dsl.diagnostics import Related
+
+    here = cells.row_of(d.span)
+    if here is None:
+        return d
+    moves: list[tuple[str, int, int, str]] = []  # (sheet, row, column, the value that would fix it)
+    for fix in d.fixes:
+        for e in fix.edits:
+            at, band = cells.row_of(e.span), bands.get(e.span.line)
+            num = next((o for o in band.test.operands if isinstance(o, ast.Num) and o.span.col == e.span.col), None) if band else None
+            if at is not None and band is not None and num is not None:
+                moves.append((*at, 6 if num.value == _bounds(band.test)[1] else 8, e.text))
+    mine = [m for m in moves if m[:3] in cells.edited] + [m for m in moves if m[:2] == here]
+    place = mine[0][:3] if mine else (*here, next((c for s, r, c in sorted(cells.edited) if (s, r) == here), 4))
+
+    def rows(text: str | None) -> str | None:
+        return None if text is None else re.sub(r"\bline (\d+)", lambda m: _row_words(cells.rows.get(int(m[1])), m[0]), text)
+
+    hint = rows(d.hint)
+    if moves:
+        hint = "write " + ", or ".join(f"{v} in {s}!{column_name(c)}{r} (the {'lower' if c == 6 else 'upper'} bound of row {r})"
+                                       for s, r, c, v in moves) + "; a new band is added in the rule files"
+    related = tuple(Related(cells.span(*at, next((c for s, r, c, _ in moves if (s, r) == at), 4)), rows(rel.message) or "")
+                    for rel in d.related if (at := cells.row_of(rel.span)) is not None)
+    return replace(d, message=rows(d.message) or d.message, span=cells.span(*place), hint=hint, related=related, fixes=())
+
+
+def _row_words(at: tuple[str, int] | None, fallback: str) -> str:
+    return f"row {at[1]}" if at is not None else fallback
 
 
 def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], diags: list[Diagnostic]) -> ast.Rule | None:
@@ -294,7 +436,7 @@ def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], di
             operands += [var, ast.Num(hi, plain(hi))]
             ops.append(_UPPER[hi_op])
         test = ast.Compare(tuple(operands), tuple(ops))
-        same_test = _bounds(test) == _bounds(rule.test)
+        same_test = _interval_cells(test) == _bounds(rule.test)
         return replace(rule, test=rule.test if same_test else test, points=points, wording=wording)
     if len(diags) > before:
         return None
@@ -307,8 +449,9 @@ def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], di
     return rule
 
 
-def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, str]]) -> str:
-    """``override indicator`` blocks: the indicator's rule text as written, changed lines regenerated."""
+def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, str]]) -> tuple[str, dict[int, str]]:
+    """``override indicator`` blocks: the indicator's rule text as written, changed lines
+    regenerated; and for each line of it that is a rule, the rule's place (file:line) in ``cs``."""
     h = cs.std.header
     q = quote
     out = [f'standard {q(h.family)} version {q(version)}', f'amends {q(cs.ref)}',
@@ -319,14 +462,15 @@ def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, 
     if h.pass_mark is not None:
         out.append(f"pass total >= {plain(h.pass_mark)}" + (f" {q(h.pass_note)}" if h.pass_note else ""))
     out.append("")
+    lines: dict[int, str] = {}
     for ind in cs.std.indicators:
         if ind.id not in changed:
             continue
         file = ind.span.file
         end = max([ind.span.line] + [r.span.line for r in ind.rules])  # every rule is one line
-        lines = [cs.sources.line(file, i) for i in range(ind.span.line, end + 1)]
+        written = [cs.sources.line(file, i) for i in range(ind.span.line, end + 1)]
         block = []
-        for i, text in zip(range(ind.span.line, end + 1), lines):
+        for i, text in zip(range(ind.span.line, end + 1), written):
             if i in changed[ind.id]:
                 indent = text[: len(text) - len(text.lstrip())]
                 block.append(indent + changed[ind.id][i])
@@ -334,8 +478,16 @@ def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, 
                 block.append(text)
         while block and not block[-1].strip():
             block.pop()
-        out += [f"# {ind.clause}: edited in the workbook", "override " + block[0].lstrip()] + block[1:] + [""]
-    return "\n".join(out)
+        out += [f"# {ind.clause}: edited in the workbook", "override " + block[0].lstrip()]
+        rules = {r.span.line for r in ind.rules}
+        if rules:  # a diagnostic on the indicator itself is told at its first row
+            lines[len(out)] = f"{file}:{min(rules)}"
+        for i, text in zip(range(ind.span.line + 1, end + 1), block[1:]):
+            out.append(text)
+            if i in rules:
+                lines[len(out)] = f"{file}:{i}"
+        out.append("")
+    return "\n".join(out), lines
 
 
 # ---- the data-collection form ----------------------------------------------------------------
@@ -447,10 +599,10 @@ def read_form(path: str | Path) -> ParkData:
     texts = [shown([_cell_text(v) for v in row]) for row in rows]
     sheet = f"{name}:data"
 
+    offsets = [o for _, o in texts]
+
     def span(n: int, col: int) -> Span:
-        offsets = texts[n - 1][1]
-        start, end = offsets[col - 1] if col - 1 < len(offsets) else (0, 1)
-        return Span(sheet, n, start + 1, n, max(end, start + 1) + 1, cell=f"!{column_name(col)}{n}")
+        return _cell_span(name, "data", n, col, offsets)
 
     by_wording = {(str(r[1]), str(r[3]).strip()): str(r[2]) for r in book[META].iter_rows(values_only=True)
                   if META in book.sheetnames and r and r[0] == "level" and len(r) > 3 and r[3]} if META in book.sheetnames else {}

@@ -2,13 +2,10 @@
 data-collection form."""
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from parkscore.dsl.diagnostics import DiagnosticError
 from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
-from parkscore.dsl.load import load
 from parkscore.engine.documents.document import StandardDocument, document
 from parkscore.engine.documents.workbook import Imported, import_xlsx, template_xlsx
 
@@ -24,19 +21,11 @@ def render_standard(std: StandardLike) -> StandardDocument:
 
 def import_workbook(workbook: str | Path, against: StandardLike, version: str = "edited") -> tuple[Imported, list[Change]]:
     """An edited standard workbook read back: its edits as an amendment of ``against`` (checked
-    by the normal loader) and the semantic diff they imply. Writes nothing."""
+    by the normal loader, every diagnostic at a cell of the workbook) and the semantic diff they
+    imply. Writes nothing."""
     base = standard(against)
     imported = import_xlsx(workbook, base, version)
-    if not imported.text:
-        return imported, []
-    with tempfile.TemporaryDirectory() as tmp:
-        d = Path(tmp) / version
-        d.mkdir()
-        (d / "edited.pks").write_text(imported.text, encoding="utf-8")
-        loaded = load(str(d))
-        if loaded.errors or loaded.std is None:
-            raise DiagnosticError(loaded.errors, loaded.sources)
-        return imported, _diff(base.std, loaded.std)
+    return imported, (_diff(base.std, imported.std) if imported.std is not None else [])
 
 
 def template(std: StandardLike, path: str | Path) -> None:

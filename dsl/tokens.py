@@ -31,9 +31,10 @@ class Token(NamedTuple):
 
 @cache
 def keywords() -> frozenset[str]:
-    """Every keyword of the rule-file grammar."""
-    grammar = resources.files("parkscore.grammar").joinpath("parkscore.lark").read_text(encoding="utf-8")
-    return frozenset(re.findall(r'"([a-z_]+)"', grammar))
+    """Every keyword of the grammars of rule files: standards and amendments, and schemes."""
+    grammars = resources.files("parkscore.grammar")
+    return frozenset(w for name in ("parkscore.lark", "scheme.lark")
+                     for w in re.findall(r'"([a-z_]+)"', grammars.joinpath(name).read_text(encoding="utf-8")))
 
 
 _SCAN = re.compile(r"""
@@ -41,23 +42,34 @@ _SCAN = re.compile(r"""
   | (?P<string>"(?:[^"\\\n]|\\.)*"?)
   | (?P<number>\d+(?:\.\d+)*(?:\(\d+\))?)
   | (?P<name>[^\W\d]\w*)
-  | (?P<operator><=|>=|->|\.\.|[<>=+\-*/%:()])
+  | (?P<operator><=|>=|->|\.\.|[<>=+\-*/%:(),|])
   | (?P<space>\s+)
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 
 
+_CLAUSE = re.compile(r"[A-Z]+\.?\d+(?:\.\d+)*(?:\(\d+\))?(?!\w)")  # B1.1, after `indicator` or `gate`
+
+
 def scan(text: str) -> Iterator[Token]:
     """Every token of ``text`` in order, spaces and newlines included (their texts join to ``text``).
-    A clause such as ``7.17`` or ``4(1)`` is a NUMBER; an unterminated string runs to the line's end."""
-    line, col = 1, 1
+    A clause such as ``7.17``, ``4(1)`` (or ``B1.1`` after ``indicator`` or ``gate``) is a NUMBER;
+    an unterminated string runs to the line's end."""
+    line, col, at = 1, 1, 0
     kws = keywords()
-    for m in _SCAN.finditer(text):
-        kind = Kind(m.lastgroup or "other")
+    before = ""  # the last token that is not a space
+    while at < len(text):
+        clause = _CLAUSE.match(text, at) if before in ("indicator", "gate") else None
+        m = clause or _SCAN.match(text, at)
+        assert m is not None  # `other` matches any character
+        kind = Kind.NUMBER if clause else Kind(m.lastgroup or "other")
         word = m.group()
         if kind is Kind.NAME and word in kws:
             kind = Kind.KEYWORD
         yield Token(kind, word, line, col)
+        if kind is not Kind.SPACE:
+            before = word
+        at = m.end()
         newlines = word.count("\n")
         if newlines:
             line += newlines

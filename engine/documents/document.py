@@ -95,6 +95,13 @@ def _cond_words(c: ast.Cond, names: dict[str, str]) -> str:
                    for i, o in enumerate(c.operands))
 
 
+def written(cs: CompiledStandard, ind: ast.Indicator) -> list[str]:
+    """An indicator's lines as written in its rule file, from its header to its last rule (every
+    rule is one line; an amendment's override is read where it is written)."""
+    end = max([ind.span.line] + [r.span.line for r in ind.rules])
+    return [cs.sources.line(ind.span.file, i) for i in range(ind.span.line, end + 1)]
+
+
 def document(cs: CompiledStandard) -> StandardDocument:
     std = cs.std
     names = _names(std)

@@ -10,7 +10,8 @@ from typing import Any
 from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 from parkscore.engine.analysis.compare import ParkComparison
-from parkscore.engine.documents.document import StandardDocument, document_json
+from parkscore.engine.documents.document import StandardDocument, document_json, written
+from parkscore.engine.documents.lexer import css, highlight_html
 from parkscore.engine.documents.render import standard_labels, value_text
 from parkscore.engine.scoring.scorecard import Scorecard
 from parkscore.engine.scoring.trace import TraceEvent
@@ -30,9 +31,13 @@ def _env() -> Any:
 
 
 def standard_html(doc: StandardDocument) -> str:
+    """The standard as its document, each indicator with its rule text as written, highlighted."""
+    from markupsafe import Markup
+
     d = document_json(doc)
     total = doc.cs.std.max_total
-    return _env().get_template("standard.html.j2").render(d=d, total=total)
+    texts = {s.ind.id: Markup(highlight_html("\n".join(written(doc.cs, s.ind)))) for s in doc.sections}  # escaped by Pygments
+    return _env().get_template("standard.html.j2").render(d=d, total=total, texts=texts, pks_css=Markup(css()))
 
 
 def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:

@@ -27,7 +27,7 @@ from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, ch
 from parkscore.dsl.numbers import plain
 from parkscore.dsl.printer import quote, rule_text
 from parkscore.dsl.span import Span
-from parkscore.engine.documents.document import StandardDocument, band_words
+from parkscore.engine.documents.document import StandardDocument, band_words, written
 from parkscore.engine.population.tables import column_name, shown
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import ParkData, _wrap
@@ -467,10 +467,10 @@ def _amendment(cs: CompiledStandard, version: str, changed: dict[str, dict[int, 
         if ind.id not in changed:
             continue
         file = ind.span.file
-        end = max([ind.span.line] + [r.span.line for r in ind.rules])  # every rule is one line
-        written = [cs.sources.line(file, i) for i in range(ind.span.line, end + 1)]
+        lines_of = written(cs, ind)
+        end = ind.span.line + len(lines_of) - 1
         block = []
-        for i, text in zip(range(ind.span.line, end + 1), written):
+        for i, text in zip(range(ind.span.line, end + 1), lines_of):
             if i in changed[ind.id]:
                 indent = text[: len(text) - len(text.lstrip())]
                 block.append(indent + changed[ind.id][i])

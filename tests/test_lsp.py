@@ -113,6 +113,7 @@ def test_a_gap_typed_into_7_17_is_diagnosed_and_fixed_by_its_code_action(std: Pa
         assert d.code == "E302" and d.severity == t.DiagnosticSeverity.Error
         assert "covers (0.04, 0.05]" in d.message
         assert d.range.start.line == line + 1  # at the band the moved bound left behind
+        assert (d.range.end.line, d.range.end.character) == (line + 1, len("  score 0.05 < COD_intensity <= 0.1 -> 2"))  # its text, not the next line
         assert d.related_information and d.related_information[0].location.range.start.line == line
         actions = await ask(ed.client.text_document_code_action_async(t.CodeActionParams(
             text_document=t.TextDocumentIdentifier(uri), range=d.range, context=t.CodeActionContext(diagnostics=[d]))))
@@ -286,3 +287,14 @@ def test_a_syntax_error_is_positioned(std: Path) -> None:
         diags: list[Any] = ed.diagnostics[uri]
         assert [d.code for d in diags] == ["E001"] and diags[0].range.start.line == line
     run(body)
+
+
+def test_the_example_session_shows_the_gap_its_fix_and_a_hover() -> None:
+    import subprocess
+
+    out = subprocess.run([sys.executable, str(ROOT / "examples" / "editor" / "session.py")], capture_output=True, text=True,
+                         timeout=120, encoding="utf-8").stdout
+    assert '"code": "E302"' in out and "covers (0.05, 0.06]" in out
+    assert '"title": "start the band at line 66 at 0.05"' in out and '"newText": "0.05"' in out
+    assert out.count('"diagnostics": []}') == 2  # clean when opened, clean again once the fix is applied
+    assert "**input** `COD_emitted`: kg" in out and "read by 7.17 `COD_intensity`" in out

@@ -55,8 +55,10 @@ class ParkscoreServer(LanguageServer):
 
     def range(self, loaded: Loaded | None, span: Span) -> t.Range:
         end_line, end_col = span.end_line, span.end_col
-        if end_line > span.line and end_col <= 1:  # a span that ends at the start of the next line ends at this line's end
-            end_line, end_col = span.line, len(self._line(loaded, span.file, span.line)) + 1
+        if end_line > span.line and not self._line(loaded, span.file, end_line)[: end_col - 1].strip():
+            # a rule's span runs to the indentation of the next line: it ends at the end of its last line of text
+            end_line -= 1
+            end_col = len(self._line(loaded, span.file, end_line)) + 1
         return t.Range(self.position(loaded, span.file, span.line, span.col), self.position(loaded, span.file, end_line, end_col))
 
     def char_col(self, uri: str, pos: t.Position) -> tuple[str, int, int]:

@@ -184,6 +184,24 @@ def hover(std: ast.Standard, name: str) -> str | None:
     return None
 
 
+def hover_rule(std: ast.Standard, file: str, line: int) -> str | None:
+    """What the rule written on ``line`` of ``file`` says (a hover on its keyword): a band, its
+    interval and points; a reading or an erratum, what it says; any other rule, as written."""
+    for ind in std.indicators:
+        for r in ind.rules:
+            if r.span.file != file or r.span.line != line:
+                continue
+            if isinstance(r, ast.Band):
+                iv = interval_of(r.test, ind.id)
+                words = f"for a value {_interval_words(iv)}" if isinstance(iv, Interval) else f"({iv})"
+                return f"**band** of {ind.clause} `{ind.id}`: {_points(r.points)} {words}"
+            if isinstance(r, ast.Note):
+                label = "erratum of the source" if r.kind == "erratum" else "reading of ours"
+                return f"**{label}** on {ind.clause} `{ind.id}`\n\n{r.text}\n\nshown with the indicator in every output"
+            return f"**{ind.clause}** `{ind.id}`: `{rule_text(r)}`"
+    return None
+
+
 def _formula(ind: ast.Indicator) -> str:
     from .printer import expr_text
 

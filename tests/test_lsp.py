@@ -177,6 +177,16 @@ def test_hover_definition_references(std: Path) -> None:
         assert hov is not None and isinstance(hov.contents, t.MarkupContent)
         assert hov.contents.value.startswith("**7.17 单位工业总产值COD排放量** `COD_intensity`\n\ncategory `environment` · max 3 points · table 16")
         assert "- 3 points ≤ 0.05\n- 2 points in (0.05, 0.1]\n- 1 point in (0.1, 0.15]\n- 0 points > 0.15" in hov.contents.value
+        # a band, on its keyword: its interval and points
+        band = t.Position(_line_of(env, "score 0.05 < COD_intensity <= 0.1"), len("  sc"))
+        hov = await ask(ed.client.text_document_hover_async(t.HoverParams(pos.text_document, band)))
+        assert hov is not None and isinstance(hov.contents, t.MarkupContent)
+        assert hov.contents.value == "**band** of 7.17 `COD_intensity`: 2 points for a value in (0.05, 0.1]"
+        # an erratum: what the source printed and what is encoded
+        note = t.Position(_line_of(env, "erratum \"表17"), len("  err"))
+        hov = await ask(ed.client.text_document_hover_async(t.HoverParams(pos.text_document, note)))
+        assert hov is not None and isinstance(hov.contents, t.MarkupContent)
+        assert hov.contents.value.startswith("**erratum of the source** on 7.18 `ammonia_intensity`\n\n表17 prints the 2-point row as 0.005 < x ≤ 0.1")
     run(body)
 
 

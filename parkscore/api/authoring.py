@@ -15,6 +15,7 @@ from parkscore.dsl.navigate import (
     completions,
     definitions,
     hover,
+    hover_rule,
     outline,
     references,
     rename,
@@ -67,4 +68,4 @@ def session_files(loaded: Loaded) -> list[str]:
 
 
 __all__ = ["run_tests", "testgen", "edit_session", "editable_files", "session_files", "source_path", "Completion", "Outline", "Symbol",
-           "classified", "completions", "definitions", "hover", "outline", "references", "rename", "rename_problem", "symbol_at"]
+           "classified", "completions", "definitions", "hover", "hover_rule", "outline", "references", "rename", "rename_problem", "symbol_at"]

@@ -148,7 +148,7 @@ def hover(ls: ParkscoreServer, params: t.HoverParams) -> t.Hover | None:
         return None
     loaded, sym = found
     assert loaded.std is not None
-    text = ed.hover(loaded.std, sym.name)
+    text = ed.hover_rule(loaded.std, sym.span.file, sym.span.line) if sym.kind == "keyword" else ed.hover(loaded.std, sym.name)
     if text is None:
         return None
     return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text), range=ls.range(loaded, sym.span))

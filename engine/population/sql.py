@@ -36,8 +36,17 @@ from parkscore.dsl.ast import IndicatorKind, InputKind
 from parkscore.dsl.intervals import Interval
 from parkscore.engine.scoring.compile import CompiledIndicator, CompiledStandard
 
-DIALECTS = ("duckdb", "postgres", "spark", "databricks", "snowflake", "bigquery", "trino", "clickhouse", "mysql", "sqlite", "tsql")
+# the engines the query is run on by the tests (tests/test_engines.py), to the engine's points on every park
+DIALECTS = ("duckdb", "postgres", "spark")
+# dialects sqlglot writes that are not offered, and why
+REFUSED_DIALECTS = {
+    "sqlite": "SQLite has no exact decimal type (DECIMAL(38, 0) is stored as REAL, a binary float): score the table in DuckDB, "
+              "which reads SQLite files (ATTACH 'parks.db' (TYPE sqlite))",
+    **{d: "not run against a real engine by parkscore's tests, so not offered: its points could differ from the engine's"
+       for d in ("databricks", "snowflake", "bigquery", "trino", "clickhouse", "mysql", "tsql")},
+}
 INT = "DECIMAL(38, 0)"
+SPARK_ANSI = "SET spark.sql.ansi.enabled = true;"
 
 
 def quote(name: str) -> str:
@@ -103,30 +112,56 @@ def _arith(op: str, a: Rat, b: Rat) -> Rat:
 
 
 class _Writer:
-    def __init__(self, cs: CompiledStandard, scale: int, years: list[int] | None, columns: Mapping[str, Source] | None) -> None:
+    def __init__(self, cs: CompiledStandard, scale: int, years: list[int] | None, columns: Mapping[str, Source] | None,
+                 dialect: str) -> None:
         self.cs, self.scale, self.years = cs, scale, years or []
         self.columns = columns
         self.keys = cs.std.data_keys
         self.pscale = cs.points_scale
+        self.dialect = dialect
 
     # ---- values ----
+    def has(self, key: str) -> bool:
+        """Does the table hold a column for this data key (``key`` or ``key@2019``)?"""
+        return self.columns is None or key in self.columns
+
     def col(self, key: str) -> str:
-        """The column holding a data key (``key`` or ``key@2019``), or NULL where the table has none."""
-        if self.columns is None:
-            return quote(key)
-        return quote(self.columns[key].name) if key in self.columns else "NULL"
+        """The column holding a data key, or a NULL of the key's type where the table has none (a
+        bare NULL has no type, which Spark refuses in a CASE)."""
+        if self.has(key):
+            return quote(self.columns[key].name if self.columns is not None else key)
+        kind = self.keys[key.split("@")[0]].kind
+        sql_type = {InputKind.BOOL: "BOOLEAN", InputKind.LEVEL: "VARCHAR", InputKind.ITEMS: "VARCHAR"}.get(kind, f"DECIMAL(38, {self.scale})")
+        return f"CAST(NULL AS {sql_type})"
+
+    def fail(self, message: str, value: str) -> str:
+        """An expression that stops the query with ``message`` (and the row's ``value``) when reached,
+        in what the engine has: DuckDB ``error()``, Spark ``raise_error()``; PostgreSQL has no such
+        function, so the message is cast to an integer, which raises with it (the value keeps the
+        planner from folding the cast before a row needs it)."""
+        text = message.replace("'", "''")
+        if self.dialect == "spark":
+            return f"raise_error('{text}')"
+        if self.dialect == "postgres":
+            return f"CAST('{text}: ' || CAST({value} AS VARCHAR) AS INTEGER)"
+        return f"error('{text}')"
 
     def figure(self, key: str) -> Rat:
         """A figure in the standard's unit: its integer at the scale, times its unit's factor."""
-        if self.col(key) == "NULL":
+        if not self.has(key):
             return Rat(f"CAST(NULL AS {INT})", 1)
         factor = self.columns[key].factor if self.columns is not None else Fraction(1)
         return Rat(_times(quote(f"{key}.n"), factor.numerator), 10 ** self.scale * factor.denominator)
 
     def scaled(self, key: str) -> str:
-        c, s, column = self.col(key), self.scale, key
-        return (f"CASE WHEN CAST({c} AS DECIMAL(38, {s})) <> {c} THEN error('{column}: more than {s} decimal places; "
-                f"raise --scale') ELSE CAST(CAST({c} AS DECIMAL(38, {s})) * {10 ** s} AS {INT}) END")
+        """A figure as an integer at the scale. It is read through its text: a DECIMAL's digits, or
+        a float's shortest text (what the file held: DuckDB's guessed DOUBLE for 188154356811.75 is
+        188154356811.75, not the binary expansion …750016); a figure that does not equal what it
+        became (more decimals than the scale) stops the query."""
+        c, s = self.col(key), self.scale
+        exact = f"CAST(CAST({c} AS VARCHAR) AS DECIMAL(38, {s}))"
+        return (f"CASE WHEN {exact} <> {c} THEN {self.fail(f'{key}: more than {s} decimal places; raise --scale', c)} "
+                f"ELSE CAST({exact} * {10 ** s} AS {INT}) END")
 
     def expr(self, e: ast.Expr) -> Rat:
         if isinstance(e, ast.Num):
@@ -191,7 +226,7 @@ class _Writer:
                 # a value that is no level: the engine refuses the row (D140); a query cannot, so it
                 # stops, as for a figure with too many decimals, rather than score it 0
                 names = ", ".join(ci.levels)
-                return out + [("TRUE", f"error('{ind.id}: a value that is not a level ({names})')", "no_data")]
+                return out + [("TRUE", self.fail(f"{ind.id}: a value that is not a level ({names})", col), "no_data")]
             case IndicatorKind.TREND:
                 out += self.trend(ci)
             case IndicatorKind.BAND:
@@ -285,7 +320,7 @@ class _Writer:
     # ---- the query ----
     def query(self, table: str) -> str:
         std = self.cs.std
-        figures = [k for k, dk in self.keys.items() if dk.kind is InputKind.NUMBER and self.col(k) != "NULL"]
+        figures = [k for k, dk in self.keys.items() if dk.kind is InputKind.NUMBER and self.has(k)]
         lines = [f"-- parkscore: {std.ref} ({std.header.title or ''}), status {std.header.status or 'unstated'}"]
         lines += [f"-- reading of ours: {r}" for r in std.header.readings]
         if std.header.illustrative:
@@ -359,10 +394,12 @@ def to_sql(cs: CompiledStandard, table: str = "parks", scale: int = 6, years: li
     ``columns``: where the table holds each data key (``key`` or ``key@2019``), if known; a key
     without a column is no data. Default: a column named by each key, in the standard's unit.
     ``years``: the year columns of figures by year."""
-    sql = _Writer(cs, scale, years, columns).query(table)
+    sql = _Writer(cs, scale, years, columns, dialect).query(table)
     if dialect == "duckdb":
         return sql
     import sqlglot
 
     head = "\n".join(line for line in sql.splitlines() if line.startswith("-- ")) + "\n"
-    return head + sqlglot.transpile(sql, read="duckdb", write=dialect, pretty=True)[0] + "\n"
+    if dialect == "spark":  # without ANSI mode Spark turns an overflow or a bad cast into NULL: no data, silently
+        head += f"-- Spark: ANSI mode, so that an overflow stops the query as on every other engine\n{SPARK_ANSI}\n"
+    return head + sqlglot.transpile(sql, read="duckdb", write=dialect, pretty=True)[0] + ";\n"

@@ -76,6 +76,7 @@ _WHERE: dict[str, str] = {
     "score_row": "parkscore.api.population",
     "score_table": "parkscore.api.population",
     "sql": "parkscore.api.population",
+    "score_spark": "parkscore.api.population",
     "CatalogEntry": "parkscore.api.standards",
     "Formatted": "parkscore.api.standards",
     "StandardLike": "parkscore.api.standards",
@@ -130,7 +131,19 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
         score,
         sensitivity,
     )
-    from .population import ParkRow, Scored, impact, parse_years, read_parks, score_columns, score_many, score_row, score_table, sql
+    from .population import (
+        ParkRow,
+        Scored,
+        impact,
+        parse_years,
+        read_parks,
+        score_columns,
+        score_many,
+        score_row,
+        score_spark,
+        score_table,
+        sql,
+    )
     from .standards import (
         CatalogEntry,
         Formatted,

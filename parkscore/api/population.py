@@ -278,14 +278,18 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
 
 
 def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale: int = 6,
-        like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None) -> str:
-    """One SQL query scoring a table of parks under the standard (``engine/population/sql.py``): DuckDB's
-    dialect, or any dialect sqlglot writes. ``like``: a table file (CSV, XLSX, Parquet) whose
-    header names the columns as parkscore tables do (``key [unit]``, ``key@2019 [unit]``): the
-    query reads those columns and converts their units; without it, a column is named by each
-    data key and holds the standard's unit. ``years``: the year columns of figures by year."""
+        like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None,
+        names: Iterable[str] | None = None) -> str:
+    """One SQL query scoring a table of parks under the standard (``engine/population/sql.py``), for
+    DuckDB, PostgreSQL or Spark (the other dialects sqlglot writes are refused, with the reason).
+    ``like``: a table file (CSV, XLSX, Parquet) whose header names the columns as parkscore tables
+    do (``key [unit]``, ``key@2019 [unit]``): the query reads those columns and converts their
+    units; ``names``: the table's column names where they are known (a DataFrame's), each a data
+    key or ``key@2019`` in the standard's unit; without either, a column is named by each data key
+    and holds the standard's unit. A data key without a column is no data. ``years``: the year
+    columns of figures by year (default: those of ``like`` or ``names``)."""
     from parkscore.dsl import units
-    from parkscore.engine.population.sql import DIALECTS, Source, to_sql
+    from parkscore.engine.population.sql import DIALECTS, REFUSED_DIALECTS, Source, to_sql
 
     cs = standard(std)
     from parkscore.engine.population.vector import unsupported
@@ -293,6 +297,8 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
     if unsupported(cs):
         raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
                            "score such a standard's tables with `parkscore score TABLE` (park by park)")
+    if dialect in REFUSED_DIALECTS:
+        raise option_error(f"--dialect {dialect} is refused: {REFUSED_DIALECTS[dialect]}", "dialects: " + ", ".join(DIALECTS))
     if dialect not in DIALECTS:
         raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))
     columns: dict[str, Source] | None = None
@@ -321,11 +327,32 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
         if problems:
             raise DiagnosticError(problems, t.header_sources)
         years = years or sorted(found_years)
+    elif names is not None:
+        columns = {n: Source(n) for n in names if n.split("@")[0] in cs.std.data_keys}
+        years = years or sorted({int(n.rsplit("@", 1)[1]) for n in columns if "@" in n and n.rsplit("@", 1)[1].isdigit()})
     trends = [ci.ind.id for ci in cs.indicators if ci.trends]
-    if trends and not years:
+    if trends and not years and names is None:
         raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
                            "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
     return to_sql(cs, table, scale, years, columns, dialect)
+
+
+def score_spark(df: Any, std: StandardLike, scale: int = 6, years: list[int] | None = None) -> Any:
+    """A Spark DataFrame of parks scored where it lives: the query of ``parkscore sql STD --dialect
+    spark`` over it (one row per park, columns named by data keys in the standard's units, a figure
+    by year as ``key@2019``; a data key without a column is no data), run with Spark's
+    ANSI mode on (set on the session: without it an overflow would be a silent NULL). Returns the
+    scored DataFrame (lazy, like any): the columns, then per indicator ``<id>.points`` and
+    ``<id>.status``, ``total`` and ``eligible``."""
+    import uuid
+
+    from parkscore.engine.population.sql import SPARK_ANSI
+
+    view = f"parkscore_parks_{uuid.uuid4().hex}"
+    query = sql(std, table=view, dialect="spark", scale=scale, years=years, names=df.columns).replace(SPARK_ANSI, "")
+    df.createOrReplaceTempView(view)
+    df.sparkSession.conf.set("spark.sql.ansi.enabled", "true")
+    return df.sparkSession.sql(query.strip().rstrip(";"))
 
 
 def parse_years(text: str) -> list[int]:

@@ -14,6 +14,7 @@ _WHERE: dict[str, str] = {
     "AUDIT_SCHEMA": "parkscore.engine.audit.record",
     "DIALECTS": "parkscore.engine.population.sql",
     "MODES": "parkscore.engine.analysis.explain",
+    "REFUSED_DIALECTS": "parkscore.engine.population.sql",
     "compare_csv": "parkscore.engine.analysis.compare",
     "compare_html": "parkscore.engine.documents.html",
     "compare_json": "parkscore.engine.analysis.compare",

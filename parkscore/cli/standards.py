@@ -247,8 +247,9 @@ def standards_cmd() -> None:
 
 @click.command("sql")
 @click.argument("standard")
-@click.option("--dialect", default="duckdb", show_default=True, type=click.Choice(views.DIALECTS),
-              help="duckdb (tested to give the engine's points), or a dialect sqlglot transpiles to")
+@click.option("--dialect", default="duckdb", show_default=True, type=click.Choice(views.DIALECTS + tuple(views.REFUSED_DIALECTS)),
+              help="duckdb, postgres or spark: the engines the tests run the query on, to the engine's points "
+                   "(the others are refused, each with its reason)")
 @click.option("--table", default="parks", show_default=True, help="the table (or any FROM expression) holding one row per park")
 @click.option("--like", "like", default=None, type=click.Path(exists=True),
               help="a table file (.csv, .xlsx, .parquet) whose header names the columns as parkscore tables do "

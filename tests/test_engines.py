@@ -112,3 +112,34 @@ def test_the_offered_dialects_are_the_tested_ones() -> None:
     assert parkscore.api.render.DIALECTS == ("duckdb", "postgres", "spark")
     with pytest.raises(parkscore.DiagnosticError, match="sqlite is refused: SQLite has no exact decimal type"):
         parkscore.sql("cpcif-green-park@2020", dialect="sqlite")
+
+
+def _check_impact(old: Any, new: Any, rows: list[Any], got: list[tuple]) -> None:
+    from parkscore.engine.scoring.evaluate import evaluate
+
+    from .test_vector import PARK
+
+    assert len(got) == len(rows)
+    for park, total_old, total_new, change, eligible_old, eligible_new, flip in got:
+        a, b = evaluate(old, rows[int(park[1:])], PARK), evaluate(new, rows[int(park[1:])], PARK)
+        assert (total_old, total_new, change, eligible_old, eligible_new) == (a.total, b.total, b.total - a.total, a.eligible, b.eligible)
+        assert flip == ("gains" if b.eligible and not a.eligible else "loses" if a.eligible and not b.eligible else None)
+
+
+@pytest.mark.parametrize("engine", ["postgres", "spark"])
+def test_impact_of_the_draft_on_each_engine(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    old, rows = population("cpcif-green-park@2020", 600)
+    new = parkscore.load_standard("cpcif-green-park@2021-draft")
+    types = write_csv(new, rows, tmp_path / "parks.csv")
+    if engine == "postgres":
+        conn = request.getfixturevalue("pg")
+        _pg_load(conn, types, tmp_path / "parks.csv", "parks")
+        got = conn.execute(parkscore.sql(old, table="parks", dialect="postgres", scale=SCALE, impact=new, years=YEARS)).fetchall()
+    else:
+        session = request.getfixturevalue("spark")
+        _spark_frame(session, types, tmp_path / "parks.csv").createOrReplaceTempView("parks")
+        statements = [q for q in parkscore.sql(old, table="parks", dialect="spark", scale=SCALE, impact=new, years=YEARS).split(";\n") if q.strip()]
+        for q in statements[:-1]:
+            session.sql(q.strip())  # SET spark.sql.ansi.enabled = true (after the comments)
+        got = [tuple(r) for r in session.sql(statements[-1]).collect()]
+    _check_impact(old, new, rows, got)

@@ -221,3 +221,22 @@ def test_sql_years_are_bounded() -> None:
     with pytest.raises(parkscore.DiagnosticError, match="spans 10000 years; at most 50"):
         parkscore.api.parse_years("0000-9999")
     assert parkscore.api.parse_years("2017-2019") == [2017, 2018, 2019]
+
+
+def test_sql_impact_of_the_draft_equals_the_engine_park_by_park(tmp_path: Path) -> None:
+    # the same population under 2020 and the 2021 draft, joined on the park: totals, verdicts, flips
+    old, rows = population("cpcif-green-park@2020", 800)
+    new = parkscore.load_standard("cpcif-green-park@2021-draft")
+    types = write_csv(new, rows, tmp_path / "parks.csv")  # the draft reads every 2020 key, and more
+    cols = ", ".join(f"'{c}': '{t}'" for c, t in types.items())
+    source = f"read_csv('{tmp_path / 'parks.csv'}', header = true, auto_detect = false, columns = {{{cols}}})"
+    names, got = _run(parkscore.sql(old, table=source, scale=SCALE, impact=new, years=YEARS))
+    assert names == ["park", "total_old", "total_new", "total_change", "eligible_old", "eligible_new", "flip"]
+    flips = 0
+    for park, total_old, total_new, change, eligible_old, eligible_new, flip in got:
+        facts = rows[int(park[1:])]
+        a, b = evaluate(old, facts, PARK), evaluate(new, facts, PARK)
+        assert (total_old, total_new, change, eligible_old, eligible_new) == (a.total, b.total, b.total - a.total, a.eligible, b.eligible)
+        assert flip == ("gains" if b.eligible and not a.eligible else "loses" if a.eligible and not b.eligible else None)
+        flips += flip is not None
+    assert len(got) == 800 and flips > 0

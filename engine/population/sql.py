@@ -153,13 +153,24 @@ class _Writer:
         factor = self.columns[key].factor if self.columns is not None else Fraction(1)
         return Rat(_times(quote(f"{key}.n"), factor.numerator), 10 ** self.scale * factor.denominator)
 
+    def decimal(self, c: str) -> str:
+        """A column as DECIMAL(38, scale). A float column is read by its shortest text, the number
+        the file held, where the engine's own cast would not: DuckDB's goes through a binary
+        product (188154356811.75 became 188154356811.750016), PostgreSQL's keeps 15 digits; the
+        type test is a constant of the column (DuckDB folds it). Spark's cast is the shortest text."""
+        s = self.scale
+        plain, via_text = f"CAST({c} AS DECIMAL(38, {s}))", f"CAST(CAST({c} AS VARCHAR) AS DECIMAL(38, {s}))"
+        if self.dialect == "duckdb":
+            return f"(CASE WHEN typeof({c}) IN ('DOUBLE', 'FLOAT') THEN {via_text} ELSE {plain} END)"
+        if self.dialect == "postgres":
+            return f"(CASE WHEN CAST(pg_typeof({c}) AS VARCHAR) IN ('double precision', 'real') THEN {via_text} ELSE {plain} END)"
+        return plain
+
     def scaled(self, key: str) -> str:
-        """A figure as an integer at the scale. It is read through its text: a DECIMAL's digits, or
-        a float's shortest text (what the file held: DuckDB's guessed DOUBLE for 188154356811.75 is
-        188154356811.75, not the binary expansion …750016); a figure that does not equal what it
+        """A figure as an integer at the scale (``decimal``); a figure that does not equal what it
         became (more decimals than the scale) stops the query."""
         c, s = self.col(key), self.scale
-        exact = f"CAST(CAST({c} AS VARCHAR) AS DECIMAL(38, {s}))"
+        exact = self.decimal(c)
         return (f"CASE WHEN {exact} <> {c} THEN {self.fail(f'{key}: more than {s} decimal places; raise --scale', c)} "
                 f"ELSE CAST({exact} * {10 ** s} AS {INT}) END")
 
@@ -318,17 +329,23 @@ class _Writer:
         return out + [(f"NOT ({' AND '.join(completes)})", zero, "no_data")]
 
     # ---- the query ----
-    def query(self, table: str) -> str:
+    def query(self, table: str, prefix: str = "") -> str:
+        """The query; ``prefix`` names its steps apart from another query's (sqlglot lifts the steps
+        of two subqueries into one WITH for Spark, where names must differ)."""
         std = self.cs.std
+        fig, val, ind = quote(prefix + "figures"), quote(prefix + "values"), quote(prefix + "indicators")
         figures = [k for k, dk in self.keys.items() if dk.kind is InputKind.NUMBER and self.has(k)]
         lines = [f"-- parkscore: {std.ref} ({std.header.title or ''}), status {std.header.status or 'unstated'}"]
         lines += [f"-- reading of ours: {r}" for r in std.header.readings]
         if std.header.illustrative:
             lines.append(f"-- ILLUSTRATIVE: {std.header.illustrative}")
         lines.append("-- input: one row per park; columns named by data keys, figures in the standard's units; NULL is no data")
-        lines.append("WITH figures AS (\n  SELECT *" + "".join(f",\n    {self.scaled(k)} AS {quote(k + '.n')}" for k in figures)
-                     + f"\n  FROM {table}\n), \"values\" AS (\n  SELECT *" + "".join(f",\n    {v}" for v in self.values())
-                     + "\n  FROM figures\n), indicators AS (\n  SELECT *")
+        # PostgreSQL inlines a CTE, so each use of a computed column would compute it again (100,000
+        # rows took 186 s): there each step is MATERIALIZED, computed once per row
+        fence = " MATERIALIZED" if self.dialect == "postgres" else ""
+        lines.append(f"WITH {fig} AS{fence} (\n  SELECT *" + "".join(f",\n    {self.scaled(k)} AS {quote(k + '.n')}" for k in figures)
+                     + f"\n  FROM {table}\n), {val} AS{fence} (\n  SELECT *" + "".join(f",\n    {v}" for v in self.values())
+                     + f"\n  FROM {fig}\n), {ind} AS{fence} (\n  SELECT *")
         for ci in self.cs.indicators:
             steps = self.steps(ci)
             pts = "CASE " + " ".join(f"WHEN {c} THEN {p}" for c, p, _ in steps) + " END"
@@ -336,8 +353,8 @@ class _Writer:
             lines.append(f"    -- {ci.ind.clause} {ci.ind.id}: {ci.ref.file}:{ci.ref.line}")
             lines.append(f"    , {pts} AS {quote(ci.ind.id + '.points')}")
             lines.append(f"    , {status} AS {quote(ci.ind.id + '.status')}")
-        lines.append("  FROM \"values\"\n)")
-        lines.append("SELECT *, " + self.total() + "\nFROM indicators")
+        lines.append(f"  FROM {val}\n)")
+        lines.append("SELECT *, " + self.total() + f"\nFROM {ind}")
         return "\n".join(lines) + "\n"
 
     def total(self) -> str:
@@ -394,7 +411,32 @@ def to_sql(cs: CompiledStandard, table: str = "parks", scale: int = 6, years: li
     ``columns``: where the table holds each data key (``key`` or ``key@2019``), if known; a key
     without a column is no data. Default: a column named by each key, in the standard's unit.
     ``years``: the year columns of figures by year."""
-    sql = _Writer(cs, scale, years, columns, dialect).query(table)
+    return _in_dialect(_Writer(cs, scale, years, columns, dialect).query(table), dialect)
+
+
+def impact_sql(old: CompiledStandard, new: CompiledStandard, key: str, table: str = "parks", scale: int = 6,
+               years: list[int] | None = None, columns: tuple[Mapping[str, Source] | None, Mapping[str, Source] | None] = (None, None),
+               dialect: str = "duckdb") -> str:
+    """A draft's effect on a population in one query: ``table`` scored under ``old`` and under
+    ``new`` (each as ``to_sql``, with its own ``columns``), joined on the column ``key`` (one row
+    per park): the key, each version's total and verdict, the change of total and the flip
+    (``gains``, ``loses`` or NULL)."""
+    k = quote(key)
+
+    def scored(cs: CompiledStandard, cols: Mapping[str, Source] | None, prefix: str) -> str:
+        query = _Writer(cs, scale, years, cols, dialect).query(table, prefix)
+        return "(\n" + "\n".join(line for line in query.splitlines() if not line.startswith("-- ")) + "\n)"
+
+    sql = (f"-- parkscore impact: {old.ref} -> {new.ref}, parks joined on {key}\n"
+           f"SELECT o.{k}, o.total AS total_old, n.total AS total_new, n.total - o.total AS total_change,\n"
+           f"  o.eligible AS eligible_old, n.eligible AS eligible_new,\n"
+           f"  CASE WHEN n.eligible AND NOT o.eligible THEN 'gains' WHEN o.eligible AND NOT n.eligible THEN 'loses' END AS flip\n"
+           f"FROM {scored(old, columns[0], 'old_')} AS o\nJOIN {scored(new, columns[1], 'new_')} AS n ON o.{k} = n.{k}\n")
+    return _in_dialect(sql, dialect)
+
+
+def _in_dialect(sql: str, dialect: str) -> str:
+    """A query written for DuckDB, in ``dialect`` (transpiled by sqlglot), its comments kept first."""
     if dialect == "duckdb":
         return sql
     import sqlglot

@@ -279,7 +279,7 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
 
 def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale: int = 6,
         like: str | Path | None = None, sheet: str | None = None, years: list[int] | None = None,
-        names: Iterable[str] | None = None) -> str:
+        names: Iterable[str] | None = None, impact: StandardLike | None = None, key: str = "park") -> str:
     """One SQL query scoring a table of parks under the standard (``engine/population/sql.py``), for
     DuckDB, PostgreSQL or Spark (the other dialects sqlglot writes are refused, with the reason).
     ``like``: a table file (CSV, XLSX, Parquet) whose header names the columns as parkscore tables
@@ -287,20 +287,35 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
     units; ``names``: the table's column names where they are known (a DataFrame's), each a data
     key or ``key@2019`` in the standard's unit; without either, a column is named by each data key
     and holds the standard's unit. A data key without a column is no data. ``years``: the year
-    columns of figures by year (default: those of ``like`` or ``names``)."""
-    from parkscore.dsl import units
-    from parkscore.engine.population.sql import DIALECTS, REFUSED_DIALECTS, Source, to_sql
-
-    cs = standard(std)
+    columns of figures by year (default: those of ``like`` or ``names``). ``impact``: a second
+    version; the query then scores the table under both and joins them on the column ``key``:
+    per park both totals and verdicts, the change and the flip (``gains`` / ``loses``)."""
+    from parkscore.engine.population.sql import DIALECTS, REFUSED_DIALECTS, impact_sql, to_sql
     from parkscore.engine.population.vector import unsupported
 
-    if unsupported(cs):
-        raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
-                           "score such a standard's tables with `parkscore score TABLE` (park by park)")
+    versions = [standard(std)] + ([standard(impact)] if impact is not None else [])
+    for cs in versions:
+        if unsupported(cs):
+            raise option_error(f"parkscore sql does not compile {', '.join(unsupported(cs))} yet ({cs.ref})",
+                               "score such a standard's tables with `parkscore score TABLE` (park by park)")
     if dialect in REFUSED_DIALECTS:
         raise option_error(f"--dialect {dialect} is refused: {REFUSED_DIALECTS[dialect]}", "dialects: " + ", ".join(DIALECTS))
     if dialect not in DIALECTS:
         raise option_error(f"unknown SQL dialect '{dialect}'", "dialects: " + ", ".join(DIALECTS))
+    (columns, years_of), *more = [_sql_columns(cs, like, sheet, years, names) for cs in versions]
+    if impact is None:
+        return to_sql(versions[0], table, scale, years_of, columns, dialect)
+    columns_new, years_new = more[0]
+    return impact_sql(versions[0], versions[1], key, table, scale, sorted(set(years_of or []) | set(years_new or [])) or None,
+                      (columns, columns_new), dialect)
+
+
+def _sql_columns(cs: CompiledStandard, like: str | Path | None, sheet: str | None, years: list[int] | None,
+                 names: Iterable[str] | None) -> tuple[dict[str, Any] | None, list[int] | None]:
+    """Where the table holds each data key of ``cs`` and its unit factor (see ``sql``), and the years."""
+    from parkscore.dsl import units
+    from parkscore.engine.population.sql import Source
+
     columns: dict[str, Source] | None = None
     if like is not None:
         t = read_table(like, sheet)
@@ -334,7 +349,7 @@ def sql(std: StandardLike, table: str = "parks", dialect: str = "duckdb", scale:
     if trends and not years and names is None:
         raise option_error(f"{', '.join(trends)} read figures by year: name the year columns",
                            "give --years 2017-2019, or --like a table with columns such as key@2019 [unit]")
-    return to_sql(cs, table, scale, years, columns, dialect)
+    return columns, years
 
 
 def score_spark(df: Any, std: StandardLike, scale: int = 6, years: list[int] | None = None) -> Any:

@@ -258,8 +258,12 @@ def standards_cmd() -> None:
 @click.option("--years", default=None, help="the year columns of figures by year, e.g. 2017-2019 (default: those of --like)")
 @click.option("--scale", default=6, show_default=True, type=click.IntRange(0, 18),
               help="decimal places a figure may have: each figure is an exact integer at this scale")
+@click.option("--impact", "impact", default=None, metavar="NEW",
+              help="a second version: score the table under both, joined on --key: per park both totals and verdicts, the change and the flip")
+@click.option("--key", "key", default="park", show_default=True, help="with --impact: the column naming each park (one row per park)")
 @fail_on_diagnostics
-def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: str | None, years: str | None, scale: int) -> None:
+def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: str | None, years: str | None, scale: int,
+            impact: str | None, key: str) -> None:
     """Print one SQL query that scores a table of parks under STANDARD, exactly as the engine does.
 
     Without --like, the table has a column named by each data key (see `parkscore schema`) in the
@@ -269,7 +273,7 @@ def sql_cmd(standard: str, dialect: str, table: str, like: str | None, sheet: st
     arithmetic on DECIMAL(38, 0): never a float; an overflow stops the query, it is never rounded.
     """
     year_list = api.parse_years(years) if years else None
-    click.echo(api.sql(standard, table, dialect, scale, like, sheet, year_list), nl=False)
+    click.echo(api.sql(standard, table, dialect, scale, like, sheet, year_list, impact=impact, key=key), nl=False)
 
 
 @click.command("program")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import parkscore
 from parkscore.dsl import ast
-from parkscore.dsl.check import band_intervals
+from parkscore.dsl.check import band_intervals, tier_intervals
 
 
 def columns(stds: list[parkscore.CompiledStandard]) -> dict[str, tuple[str, object]]:
@@ -28,6 +28,10 @@ def columns(stds: list[parkscore.CompiledStandard]) -> dict[str, tuple[str, obje
         for ind in cs.std.indicators:
             if ind.kind is ast.IndicatorKind.BAND:
                 out.setdefault(f"{ind.id} [{ind.unit}]", ("band", ind))
+                tiers = tier_intervals(ind)
+                if tiers:  # the figure that places a park in a tier (年综合能耗 for zero-carbon C1)
+                    key = next(o.name for o in tiers[0][0].when.operands if isinstance(o, ast.Ref))  # type: ignore[union-attr]
+                    out.setdefault(f"{key} [{cs.std.data_keys[key].unit}]", ("tier", [iv for _, iv in tiers]))
             elif ind.kind is ast.IndicatorKind.LEVEL:
                 out.setdefault(ind.id, ("level", ind))
             elif ind.kind is ast.IndicatorKind.COUNT:
@@ -54,6 +58,10 @@ def value(rng: random.Random, kind: str, decl: object, trend_state: dict[str, De
         r = rng.random()
         v = iv.nearest(lo if r < 0.15 else hi if r < 0.3 else lo + (hi - lo) * Decimal(rng.randint(1, 99)) / 100)
         return str(max(Decimal(0), v))
+    if kind == "tier":  # a tier, then a value inside it
+        iv = rng.choice(decl)  # type: ignore[arg-type]
+        lo = iv.lo if iv.lo is not None else Decimal(0)
+        return str(iv.nearest(lo + (iv.hi - lo if iv.hi is not None else lo or Decimal(1)) * Decimal(rng.randint(0, 99)) / 100))
     if kind == "level":
         assert isinstance(decl, ast.Indicator)
         levels = decl.rules_of(ast.Level)

@@ -10,9 +10,11 @@ from typing import Any
 from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 from parkscore.engine.analysis.compare import ParkComparison
+from parkscore.engine.documents.charts import Chart, compare_charts, impact_charts, inline_svg, scorecard_charts
 from parkscore.engine.documents.document import StandardDocument, document_json, written
 from parkscore.engine.documents.lexer import css, highlight_html
 from parkscore.engine.documents.render import standard_labels, value_text
+from parkscore.engine.population.impact import ImpactReport
 from parkscore.engine.scoring.scorecard import Scorecard
 from parkscore.engine.scoring.trace import TraceEvent
 
@@ -47,7 +49,7 @@ def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_tr
         if e.subject:
             trace.setdefault(e.subject, []).append(e.message)
     return _env().get_template("scorecard.html.j2").render(
-        c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
+        charts=_drawn(scorecard_charts(card)), c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
         weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text, open_trace=open_trace)
 
 
@@ -78,8 +80,25 @@ def diff_html(old: StandardDocument, new: StandardDocument, changes: list[Change
 
 
 def compare_html(results: list[ParkComparison], labels: list[str], notes: list[str]) -> str:
-    """Parks under several versions: totals and verdicts (flips called out), then per park the
-    indicators whose points or status differ; no data is shown as such, never as 0."""
+    """Parks under several versions: totals and verdicts (flips called out), then per park its
+    charts and the indicators whose points or status differ; no data is shown as such, never as 0."""
     env = _env()
     env.globals["zip"] = zip
-    return env.get_template("compare.html.j2").render(results=results, labels=labels, notes=notes)
+    return env.get_template("compare.html.j2").render(results=results, labels=labels, notes=notes,
+                                                      charts=[_drawn(compare_charts(r, labels)) for r in results])
+
+
+def impact_html(rep: ImpactReport) -> str:
+    """A draft's effect on a population as a report: the summary, the charts (totals before and
+    after with the pass mark, the flip matrix, the mean change per indicator), every flip and
+    every indicator whose points change."""
+    changed = sorted((i for i in rep.indicators.values() if i.parks_changed), key=lambda i: (-abs(i.total_change), i.clause))
+    return _env().get_template("impact.html.j2").render(r=rep, mean=rep.total_change / rep.parks if rep.parks else Decimal(0),
+                                                        changed=changed, charts=_drawn(impact_charts(rep, rep.pass_mark)), labels=rep.labels)
+
+
+def _drawn(charts: list[Chart]) -> list[dict[str, Any]]:
+    """Charts as the templates embed them: id, title and the SVG (made by matplotlib, markup-safe)."""
+    from markupsafe import Markup
+
+    return [{"id": c.id, "title": c.title, "svg": Markup(inline_svg(c))} for c in charts]

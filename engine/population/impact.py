@@ -58,6 +58,8 @@ class ImpactReport:
     total_change: Decimal = ZERO
     flips: list[Flip] = field(default_factory=list)
     indicators: dict[str, IndicatorImpact] = field(default_factory=dict)
+    pass_mark: Decimal | None = None  # the pass mark of both versions (None if they differ or have none)
+    labels: tuple[str, ...] = ()  # the versions' status and readings, for every output
 
     def add(self, where: str, a: Scorecard, b: Scorecard) -> None:
         self.parks += 1

@@ -254,8 +254,13 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
            on_error: Callable[[Scored], None] | None = None) -> ImpactReport:
     """A draft's effect on a population: every park scored under both versions, one at a time.
     ``on_error`` is told of each park that could not be scored (it is counted, not scored)."""
+    from parkscore.engine.documents.render import standard_labels
+
     a, b = standard(old), standard(new)
-    rep = ImpactReport(a.ref, b.ref)
+    marks = {a.std.header.pass_mark, b.std.header.pass_mark}
+    labels = tuple(f"{cs.ref}: {line}" for cs in (a, b) for line in standard_labels(cs.std.header.status, cs.std.header.illustrative,
+                                                                                      cs.std.header.readings))
+    rep = ImpactReport(a.ref, b.ref, pass_mark=marks.pop() if len(marks) == 1 else None, labels=labels)
     for s in score_many(a, *sources, sheet=sheet):
         if s.row.header:  # columns no standard reads: said, not a park
             if on_error:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 import click
 
 from parkscore import api
+from parkscore.api import render as out
 from parkscore.api.render import render_all
 
 STANDARD_HELP = ("a standard: family@version (see `parkscore standards`; an installed standard wins over a folder of "
@@ -82,3 +83,24 @@ def may_write(path: str, force: bool, inputs: tuple[str, ...] = (), kind: str | 
         if not earlier:
             what = f"is not an earlier {kind} output" if kind else "exists"
             raise api.option_error(f"{path} {what}; it is not overwritten", "choose another file, or add --force to replace it", "E015")
+
+
+charts_option = click.option(
+    "--charts", "charts_dir", default=None, type=click.Path(file_okay=False),
+    help="also write each chart of the result as DIR/<chart>.svg and DIR/<chart>.png (an existing file is not replaced)")
+
+
+def write_charts(charts: list[Any], directory: str | None) -> None:
+    """Each chart as SVG and PNG in ``directory`` (made if missing), by the one overwrite rule."""
+    if directory is None:
+        return
+    targets = [(c, Path(directory) / f"{c.id}.{ext}") for c in charts for ext in ("svg", "png")]
+    for _, path in targets:
+        may_write(str(path), False)
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    for c, path in targets:
+        if path.suffix == ".svg":
+            path.write_text(out.chart_svg(c), encoding="utf-8")
+        else:
+            path.write_bytes(out.chart_png(c))
+        click.echo(f"wrote {path}", err=True)

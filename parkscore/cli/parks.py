@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -14,12 +15,14 @@ from .common import (
     AS_OF_HELP,
     DEFAULT_STANDARD,
     STANDARD_HELP,
+    charts_option,
     compiled_standard,
     decimal,
     fail_on_diagnostics,
     in_force,
     may_write,
     percent,
+    write_charts,
 )
 
 
@@ -39,9 +42,10 @@ from .common import (
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="many parks: processes to score them in, output in order [default: the machine's cores]; "
                    "fewer than 256 parks are scored in one")
+@charts_option
 @fail_on_diagnostics
 def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, audit_path: str | None, force: bool,
-              as_of: str | None, jobs: int | None) -> None:
+              as_of: str | None, jobs: int | None, charts_dir: str | None) -> None:
     """Score PARKS against a standard: a YAML park file, or many parks (several files, a directory
     of them, tables: .csv, .xlsx, .parquet with one row per park).
 
@@ -60,7 +64,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         raise api.option_error("--audit records one park; give one YAML park file", code="E013")
     standard = in_force(standard, as_of)
     if not single or fmt in ("csv", "jsonl"):
-        _score_many(parks, standard, fmt, sheet, jobs or os.cpu_count() or 1)
+        _score_many(parks, standard, fmt, sheet, jobs or os.cpu_count() or 1, charts_dir)
         return
     park = parks[0]
     if audit_path:
@@ -76,14 +80,16 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         click.echo(out.dumps(out.scorecard_json(card, park, data.context)))
     else:
         click.echo(out.scorecard_markdown(card) if fmt == "markdown" else out.scorecard_table(card), nl=fmt != "markdown")
+    write_charts(out.scorecard_charts(card), charts_dir)
     if audit_path and explanation:
         record = api.audit_record(standard, data, explanation)
         Path(audit_path).write_text(out.dumps(record) + "\n", encoding="utf-8")
         click.echo(f"audit record written to {audit_path}", err=True)
 
 
-def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, jobs: int) -> None:
-    """Batch scoring, streamed: a line (table), a row (csv) or a scorecard (jsonl) per park."""
+def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None, jobs: int, charts_dir: str | None) -> None:
+    """Batch scoring, streamed: a line (table), a row (csv) or a scorecard (jsonl) per park; the
+    charts of the population (totals, verdicts) from each park's total and verdict."""
     if fmt in ("json", "markdown", "html"):
         raise api.option_error(f"--format {fmt} is for one park; for many use table, csv or jsonl")
     cs = compiled_standard(standard)
@@ -93,6 +99,7 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
     elif fmt == "table":
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
     n = bad = eligible = headers = 0
+    verdicts: list[dict[str, object]] = []
     for s in api.score_many(cs, *parks, sheet=sheet, jobs=jobs):
         if s.row.header:  # a table's columns the standard does not read: said once, the rows scored without them
             headers += 1
@@ -115,6 +122,8 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
             why = f"  because: {'; '.join(c.reasons)}" if c.reasons else ""  # a verdict never stands without its reason
             click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]{why}")
         eligible += bool(s.card and s.card.eligible)
+        verdicts.append({"total": s.card.total, "eligible": s.card.eligible} if s.card else {"total": None})
+    write_charts(out.population_charts(verdicts, cs.ref, cs.std.header.pass_mark), charts_dir)
     click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)"
                + (f"; {headers} table header(s) with columns the standard does not read (above)" if headers else ""), err=True)
     if bad or headers:
@@ -178,13 +187,16 @@ def verify_cmd(record_path: str, park: str | None) -> None:
 @click.option("--standard", "-s", "standards", multiple=True, required=True, help=STANDARD_HELP + " (give two or more)")
 @click.option("--sheet", default=None, help="the sheet of .xlsx tables (default: the first)")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), default="table", show_default=True,
-              help="json: schema parkscore.compare/1; csv: one row per park and indicator; html: a self-contained report")
+              help="json: schema parkscore.compare/1; csv: one row per park and indicator; html: a self-contained report with charts")
+@charts_option
 @fail_on_diagnostics
-def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str | None, fmt: str) -> None:
+def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str | None, fmt: str, charts_dir: str | None) -> None:
     """Score each park of PARKS (park files, directories of them, tables) under each --standard:
     points per indicator, deltas (last minus first standard) and the parks whose eligibility flips
     between versions. Indicators without data are shown as "no data", not as 0. A park that cannot
     be read is reported and the others are compared (exit 1)."""
+    if charts_dir and fmt == "csv":  # CSV streams a park at a time and keeps none to draw
+        raise api.option_error("--charts draws kept results: use --format table, json or html with it", code="E013")
     compiled = [compiled_standard(s) for s in standards]
     refs = [c.ref for c in compiled]
     labels, illustrative, notes = out.compare_labels(compiled)  # table and CSV headers say which are illustrative
@@ -211,6 +223,8 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(out.compare_table(results, labels))
     elif fmt == "html":
         click.echo(out.compare_html(results, labels, notes), nl=False)
+    for i, r in enumerate(results, 1):  # one park's charts, numbered in the order of the parks
+        write_charts([replace(c, id=f"{c.id}-{i}") for c in out.compare_charts(r, labels)], charts_dir)
     if bad:
         sys.exit(1)
 
@@ -240,14 +254,16 @@ def gap_cmd(park: str, standard: str, target: str | None, fmt: str) -> None:
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: schema parkscore.sensitivity/1")
+@charts_option
 @fail_on_diagnostics
-def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed: int, fmt: str) -> None:
+def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed: int, fmt: str, charts_dir: str | None) -> None:
     """Monte Carlo over PARK's figures within their uncertainty: the probability of being
     eligible, the distribution of the total, and the indicators near a band edge on which the
     verdict hangs (what an auditor must double-check). Seeded and reproducible."""
     u = percent("--uncertainty", uncertainty)
     rep = api.sensitivity(compiled_standard(standard), api.load_park(park), u, runs, seed)
     click.echo(out.dumps(out.sensitivity_json(rep)) if fmt == "json" else out.sensitivity_text(rep))
+    write_charts(out.sensitivity_charts(rep), charts_dir)
 
 
 @click.command("impact")
@@ -256,12 +272,14 @@ def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed:
 @click.option("--parks", "parks", multiple=True, required=True, type=click.Path(exists=True),
               help="the population: park files, directories of them, or tables (.csv, .xlsx, .parquet); repeatable")
 @click.option("--sheet", default=None, help="the sheet of .xlsx tables (default: the first)")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
-              help="table: for the terminal; json: parkscore.impact/1 (every flip); csv: one row per indicator and rule")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "html"]), default="table", show_default=True,
+              help="table: for the terminal; json: parkscore.impact/1 (every flip); csv: one row per indicator and rule; "
+                   "html: a self-contained report with charts (totals before and after, the flip matrix, the change per indicator)")
 @click.option("--flips", "flips_shown", default=20, show_default=True, type=click.IntRange(0),
               help="table: how many flipping parks to list in each direction")
+@charts_option
 @fail_on_diagnostics
-def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fmt: str, flips_shown: int) -> None:
+def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fmt: str, flips_shown: int, charts_dir: str | None) -> None:
     """What version NEW does to a population of parks scored under OLD: the distribution of totals
     under each, the parks whose eligibility flips in each direction with the indicators that moved
     them, per indicator the mean change of points, and the rules (file:line) that decided the
@@ -277,8 +295,11 @@ def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fm
     elif fmt == "csv":
         for row in out.impact_csv_rows(rep):
             click.echo(out.csv_line(row, defused=False))
+    elif fmt == "html":
+        click.echo(out.impact_html(rep), nl=False)
     else:
         click.echo(out.impact_text(rep, flips_shown))
+    write_charts(out.impact_charts(rep, rep.pass_mark), charts_dir)
 
 
 @click.command("status")

@@ -114,3 +114,19 @@ def test_the_impact_report_in_chromium_has_its_charts_drawn(tmp_path: Path) -> N
     width, height, levels = _png_stats(shot)
     assert (width, height) == (1200, 2400) and levels > 8
     assert show(Decimal(1)) in dom
+
+
+def test_population_bands_are_the_shares_of_the_scored_parks() -> None:
+    cards = [s.card for s in parkscore.score_many(OLD, TABLE) if s.card is not None]
+    points: dict[str, Counter[Decimal | None]] = {}
+    for card in cards:
+        for r in card.indicators:
+            points.setdefault(f"{r.clause} {r.id}", Counter())[r.points if r.status.value == "scored" else None] += 1
+    bands = out.population_charts([{"total": c.total, "eligible": c.eligible} for c in cards], OLD, Decimal(80), points)[2]
+    shares = {label: {s.name: v for s, v in zip(bands.series, values)} for label, values in zip(bands.labels, zip(*(s.values for s in bands.series)))}
+    assert len(cards) == 25 and len(bands.labels) == 37
+    assert shares["7.5 cleaner_production_rate"]["no data"] == 100  # the bundled table has no 7.5 column
+    cod = Counter(r.points for c in cards for r in c.indicators if r.id == "COD_intensity" and r.status.value == "scored")
+    assert shares["7.17 COD_intensity"]["3 points"] == Decimal(100 * cod[Decimal(3)]) / 25
+    assert all(abs(sum(row.values()) - 100) <= Decimal("0.5") for row in shares.values())
+    assert Counter(bands.numbers()) - Counter(_texts(out.chart_svg(bands))) == Counter()

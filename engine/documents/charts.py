@@ -45,7 +45,7 @@ class Chart:
     """One chart as data: what is drawn, every number of it, and its words."""
 
     id: str
-    kind: Literal["bars", "hbars", "matrix"]
+    kind: Literal["bars", "hbars", "stacked", "matrix"]  # stacked: horizontal bars of shares, series stacked
     title: str
     x_label: str
     y_label: str
@@ -55,8 +55,9 @@ class Chart:
     note: str = ""  # what the reader should know (a reading, the data's provenance)
 
     def numbers(self) -> list[str]:
-        """Every number the chart labels, as displayed (what the SVG's text holds)."""
-        return [show(v) for s in self.series for v in s.values]
+        """Every number the chart labels, as displayed (what the SVG's text holds; a stacked bar
+        labels the shares of 8 % and more)."""
+        return [show(v) for s in self.series for v in s.values if self.kind != "stacked" or v >= 8]
 
 
 def _d(v: Any) -> Decimal:
@@ -142,8 +143,11 @@ def sensitivity_charts(rep: SensitivityReport) -> list[Chart]:
     return out
 
 
-def population_charts(rows: Iterable[dict[str, Any]], standard: str, pass_mark: Decimal | None) -> list[Chart]:
-    """From scored rows (``total``, ``eligible``, as ``score_table`` and ``score --format csv`` give)."""
+def population_charts(rows: Iterable[dict[str, Any]], standard: str, pass_mark: Decimal | None,
+                      points: dict[str, Counter[Decimal | None]] | None = None) -> list[Chart]:
+    """From scored rows (``total``, ``eligible``, as ``score_table`` and ``score --format csv`` give),
+    and ``points``: per indicator (``clause id``) how many parks got each number of points (None:
+    no data), for the share of parks at each band."""
     totals: Counter[Decimal] = Counter()
     verdicts: Counter[str] = Counter()
     for r in rows:
@@ -159,7 +163,22 @@ def population_charts(rows: Iterable[dict[str, Any]], standard: str, pass_mark: 
                   tuple(f"{show(b)}–{show(b + BIN - 1)}" for b in bins), (Series("parks", tuple(_d(totals[b]) for b in bins)),),
                   _mark(bins, pass_mark)),
             Chart("population-eligible", "hbars", "合格园区 parks by verdict", "parks", "", tuple(kinds),
-                  (Series("parks", tuple(_d(verdicts[k]) for k in kinds)),))]
+                  (Series("parks", tuple(_d(verdicts[k]) for k in kinds)),))] + ([_bands(points)] if points else [])
+
+
+def _bands(points: dict[str, Counter[Decimal | None]]) -> Chart:
+    levels = sorted({p for c in points.values() for p in c if p is not None}, reverse=True)
+    names = list(points)
+
+    def share(c: Counter[Decimal | None], p: Decimal | None) -> Decimal:
+        n = sum(c.values())
+        return (Decimal(100) * c[p] / n).quantize(Decimal("0.1")) if n else Decimal(0)
+
+    series = [Series(f"{show(p)} point{'' if p == 1 else 's'}", tuple(share(points[i], p) for i in names)) for p in levels]
+    if any(points[i][None] for i in names):
+        series.append(Series("no data", tuple(share(points[i], None) for i in names), muted=True))
+    return Chart("population-bands", "stacked", "各指标得分分布 share of parks at each number of points (%)", "% of parks", "",
+                 tuple(names), tuple(series))
 
 
 # ---- drawing ----------------------------------------------------------------------------------
@@ -170,8 +189,8 @@ def _figure(chart: Chart) -> Any:
     from matplotlib.patches import Rectangle
 
     n = len(chart.labels)
-    tall = chart.kind == "hbars"
-    size = ((8, max(2.6, 0.32 * n * max(1, len(chart.series) * 0.6) + 1.4)) if tall else (6.5, 4.2) if chart.kind == "matrix"
+    tall = chart.kind in ("hbars", "stacked")
+    size = ((8, max(2.6, 0.32 * n * max(1, (1 if chart.kind == "stacked" else len(chart.series)) * 0.6) + 1.4)) if tall else (6.5, 4.2) if chart.kind == "matrix"
             else (max(6.0, 0.7 * n + 3), 4.2))
     fig = Figure(figsize=size, dpi=100, layout="constrained")
     ax = fig.add_subplot()
@@ -194,6 +213,20 @@ def _figure(chart: Chart) -> Any:
             fig.supxlabel(chart.note, fontsize=8, color="#5f6368")
         for side in ax.spines.values():
             side.set_visible(False)
+        return fig
+    if chart.kind == "stacked":
+        left = [0.0] * n
+        shades = [COLOURS[0], "#5c87c4", "#84a6d4", "#adc4e4", "#d3e0f1", "#eaf0f8"]
+        for j, s in enumerate(chart.series):
+            vals = [float(v) for v in s.values]
+            bars = ax.barh(range(n), vals, left=left, height=0.7, label=s.name, color=MUTED if s.muted else shades[min(j, len(shades) - 1)])
+            ax.bar_label(bars, labels=[show(v) if v >= 8 else "" for v in s.values], label_type="center", fontsize=7)
+            left = [a + b for a, b in zip(left, vals)]
+        ax.set_yticks(range(n), list(chart.labels), fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xlabel(chart.x_label)
+        ax.legend(fontsize=8, frameon=False, ncols=min(7, len(chart.series)), loc="upper center", bbox_to_anchor=(0.5, -0.5 / n - 0.04))
         return fig
     k = len(chart.series)
     width = 0.8 / k

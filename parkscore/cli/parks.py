@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -100,6 +102,7 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
     n = bad = eligible = headers = 0
     verdicts: list[dict[str, object]] = []
+    points: dict[str, Counter[Decimal | None]] = {f"{ci.ind.clause} {ci.ind.id}": Counter() for ci in cs.indicators}
     for s in api.score_many(cs, *parks, sheet=sheet, jobs=jobs):
         if s.row.header:  # a table's columns the standard does not read: said once, the rows scored without them
             headers += 1
@@ -123,7 +126,9 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
             click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]{why}")
         eligible += bool(s.card and s.card.eligible)
         verdicts.append({"total": s.card.total, "eligible": s.card.eligible} if s.card else {"total": None})
-    write_charts(out.population_charts(verdicts, cs.ref, cs.std.header.pass_mark), charts_dir)
+        for r in s.card.indicators if s.card and charts_dir else ():
+            points[f"{r.clause} {r.id}"][r.points if r.status.value == "scored" else None] += 1
+    write_charts(out.population_charts(verdicts, cs.ref, cs.std.header.pass_mark, points), charts_dir)
     click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)"
                + (f"; {headers} table header(s) with columns the standard does not read (above)" if headers else ""), err=True)
     if bad or headers:

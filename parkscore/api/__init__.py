@@ -28,6 +28,7 @@ _WHERE: dict[str, str] = {
     "errors": "parkscore.dsl.diagnostics",
     "option_error": "parkscore.dsl.diagnostics",
     "read_text": "parkscore.dsl.diagnostics",
+    "decode": "parkscore.dsl.diagnostics",
     "parse_day": "parkscore.dsl.dates",
     "parse_percent": "parkscore.engine.scoring.data",
     "Change": "parkscore.dsl.diff",
@@ -101,7 +102,7 @@ __all__ = list(_WHERE)
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imported when first used
     from parkscore.dsl.dates import parse_day
-    from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, errors, option_error, read_text
+    from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, errors, option_error, read_text
     from parkscore.dsl.diff import Change
     from parkscore.dsl.fmt import format_source
     from parkscore.dsl.load import Loaded

@@ -25,6 +25,7 @@ _WHERE: dict[str, str] = {
     "sensitivity_charts": "parkscore.engine.documents.charts",
     "chart_png": "parkscore.engine.documents.charts",
     "chart_svg": "parkscore.engine.documents.charts",
+    "inline_svg": "parkscore.engine.documents.charts",
     "compare_json": "parkscore.engine.analysis.compare",
     "compare_table": "parkscore.engine.analysis.compare",
     "csv_line": "parkscore.engine.documents.render",

@@ -195,6 +195,9 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
             reports = await run_in_threadpool(api.status, scheme, str(history), on)
         return _json(render.statuses_json(reports))
 
+    from .workbench import add_workbench
+
+    add_workbench(app, _standard)
     return app
 
 

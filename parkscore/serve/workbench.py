@@ -1,0 +1,159 @@
+"""The workbench: server-rendered pages for people with a browser (no script, no CDN, no network),
+each a client of ``parkscore.api`` like the JSON endpoints beside it:
+
+* ``/``: the standards, versions side by side (``/diff``), a draft to review, a population to score;
+* ``/park?standard=REF``: a form generated from the standard's schema (units shown, any convertible
+  unit accepted); its answer is the scorecard report with every point's rule, the charts and the
+  gap to the pass mark;
+* ``/draft``: uploaded rule files checked (diagnostics at their lines), their semantic diff against
+  the base they amend, and their impact on an uploaded population, with charts;
+* ``/population``: an uploaded table scored: the charts of the population and the scored table to
+  download.
+
+Every page carries a Content-Security-Policy that allows no script and no request elsewhere;
+every string the user gave is escaped by Jinja2's autoescaping.
+"""
+from __future__ import annotations
+
+import base64
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+from starlette.datastructures import UploadFile
+
+from parkscore import api
+from parkscore.api import render
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("parkscore.serve", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["version"] = metadata.version("parkscore")
+    return env
+
+
+def page(html: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
+
+
+def _charts(charts: list[Any]) -> list[dict[str, Any]]:
+    return [{"id": c.id, "svg": Markup(render.inline_svg(c))} for c in charts]  # SVG made by matplotlib: markup-safe
+
+
+def _park_mapping(form: dict[str, str]) -> dict[str, Any]:
+    """The form as a park file's content: a field left empty is no data (never 0)."""
+    data = {k: v.strip() for k, v in form.items() if k not in ("park", "period") and v.strip()}
+    for k, v in data.items():
+        if v in ("true", "false"):
+            data[k] = v == "true"  # type: ignore[assignment]
+    out: dict[str, Any] = {"park": form.get("park", "").strip() or "(unnamed park)", "data": data}
+    if form.get("period", "").strip():
+        out["period"] = form["period"].strip()
+    return out
+
+
+def add_workbench(app: FastAPI, standard_of: Any) -> None:
+    """The pages, on ``app``; ``standard_of(ref)``: an installed standard by reference (never a path)."""
+    env = _env()
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        entries = api.catalog()
+        return page(env.get_template("index.html.j2").render(title="parkscore", standards=entries,
+                                                             refs=[e.ref for e in entries if e.kind == "standard"]))
+
+    @app.get("/diff", response_class=HTMLResponse, include_in_schema=False)
+    def diff(old: str = Query(..., alias="from"), new: str = Query(..., alias="to")) -> HTMLResponse:  # noqa: B008
+        a, b = standard_of(old), standard_of(new)
+        return page(render.diff_html(api.render_standard(a), api.render_standard(b), api.diff(a, b)))
+
+    @app.get("/park", response_class=HTMLResponse, include_in_schema=False)
+    def park_form(standard: str = Query("cpcif-green-park@2020")) -> HTMLResponse:  # noqa: B008
+        schema = render.schema_json(standard_of(standard))
+        return page(env.get_template("park.html.j2").render(title=f"score a park under {standard}", s=schema))
+
+    @app.post("/park", response_class=HTMLResponse, include_in_schema=False)
+    async def park_scored(request: Request, standard: str = Query("cpcif-green-park@2020")) -> HTMLResponse:  # noqa: B008
+        async with request.form() as received:
+            form = {k: str(v) for k, v in received.items()}
+        cs = standard_of(standard)
+
+        def run() -> str:
+            ex = api.explain(cs, api.park_from_mapping(_park_mapping(form), "<form>"))
+            return render.scorecard_html(ex.card, ex.events)
+
+        return page(await run_in_threadpool(run))
+
+    @app.post("/draft", response_class=HTMLResponse, include_in_schema=False)
+    async def draft(request: Request) -> HTMLResponse:
+        files: dict[str, str] = {}
+        table_bytes, table_suffix = None, ""
+        async with request.form() as form:  # uploads are spooled to temporary files, closed here
+            for upload in form.getlist("rules"):
+                if isinstance(upload, UploadFile) and upload.filename:
+                    name = Path(upload.filename).name
+                    if not name.endswith(".pks"):
+                        raise api.option_error(f"{name} is not a rule file (.pks)", "upload the draft's .pks files", "S422")
+                    files[name] = api.decode(await upload.read(), name)
+            table = form.get("parks")
+            if isinstance(table, UploadFile) and table.filename:
+                table_bytes, table_suffix = await table.read(), Path(table.filename).suffix.lower()
+        if not files:
+            raise api.option_error("no rule file uploaded", "choose the draft's .pks files", "S422")
+        if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
+            raise api.option_error(f"the population is a {table_suffix or 'file without a suffix'}", "upload a .csv, .xlsx or .parquet table", "S422")
+        return page(await run_in_threadpool(_review, files, table_bytes, table_suffix))
+
+    def _review(files: dict[str, str], table_bytes: bytes | None, suffix: str) -> str:
+        loaded = api.check_sources(files, "uploaded draft")
+        text = render.render_all(list(loaded.diagnostics), loaded.sources) if loaded.diagnostics else ""
+        changes = impact = base = None
+        charts: list[dict[str, Any]] = []
+        if loaded.std is not None and not loaded.errors and loaded.std.header.amends:
+            base = loaded.std.header.amends
+            a, b = standard_of(base), api.compile_sources(files, "uploaded draft")
+            changes = api.diff(a, b)
+            if table_bytes is not None:
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / f"population{suffix}"
+                    path.write_bytes(table_bytes)
+                    impact = api.impact(a, b, str(path))
+                charts = _charts(render.impact_charts(impact, impact.pass_mark))
+        return env.get_template("draft.html.j2").render(title="draft review", ref=loaded.std.header.family if loaded.std else "draft",
+                                                        diagnostics=text, changes=changes, impact=impact, base=base, charts=charts)
+
+    @app.post("/population", response_class=HTMLResponse, include_in_schema=False)
+    async def population(request: Request) -> HTMLResponse:
+        async with request.form() as form:
+            table, standard = form.get("parks"), str(form.get("standard") or "cpcif-green-park@2020")
+            suffix = Path(table.filename or "").suffix.lower() if isinstance(table, UploadFile) else ""
+            body = await table.read() if isinstance(table, UploadFile) else b""
+        if not isinstance(table, UploadFile) or suffix not in TABLE_SUFFIXES:
+            raise api.option_error("no table uploaded", "upload a .csv, .xlsx or .parquet table of parks", "S422")
+        cs = standard_of(standard)
+
+        def run() -> str:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"parks{suffix}"
+                path.write_bytes(body)
+                rows = api.score_table(cs, str(path))
+            columns = list(dict.fromkeys(k for r in rows for k in r))  # text a spreadsheet would run as a formula is defused
+            scored = "\n".join([render.csv_line(columns)] + [render.csv_line([r.get(c) for c in columns]) for r in rows]) + "\n"
+            errors = "\n".join(f"{r.get('where')}: {r.get('errors')}" for r in rows if r.get("status") != "scored")
+            return env.get_template("population.html.j2").render(
+                title=f"population under {cs.ref}", rows=len(rows), standard=cs.ref, errors=errors,
+                eligible=sum(1 for r in rows if r.get("eligible") is True), not_scored=sum(1 for r in rows if r.get("status") != "scored"),
+                csv=base64.b64encode(scored.encode("utf-8")).decode("ascii"),
+                charts=_charts(render.population_charts(rows, cs.ref, cs.std.header.pass_mark)))
+
+        return page(await run_in_threadpool(run))

@@ -126,6 +126,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
     Code("S401", _E, "a request without the bearer token `parkscore serve --token` requires"),
     Code("S413", _E, "a request body over `parkscore serve --max-body`"),
     Code("S422", _E, "a request body that is not what the endpoint takes (a check without files, a compare without two standards)"),
+    Code("S503", _E, "a request that took over `parkscore serve --time-limit` seconds: answered 503, the answer abandoned"),
     # warnings
     Code("W010", _W, "a standard reference that names both an installed standard and a path: the installed one is used (write ./NAME for the path)"),
     Code("W110", _W, "park keys that another installed standard reads (one park file may carry several standards' figures)"),

@@ -108,3 +108,33 @@ def test_impact_of_an_uploaded_table_and_status_of_a_history(client: TestClient)
     assert s.status_code == 200 and s.json()["schema"] == "parkscore.status/1" and len(s.json()["parks"]) == 20
     elsewhere = b"scheme: /etc/passwd\nparks: []\n"  # a scheme is named by installed ref only
     assert client.post("/v1/status", params={"on": "2021-06-30"}, content=elsewhere).status_code == 404
+
+
+def test_the_decision_log_holds_records_that_verify_and_an_edited_line_does_not(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from parkscore.cli import main
+
+    log = tmp_path / "decisions.jsonl"
+    client = TestClient(create_app(decision_log=str(log)))
+    first = client.post("/v1/score?standard=cpcif-green-park@2020", content=json.dumps(PARK))
+    other = {**PARK, "park": "另一园区", "data": {**PARK["data"], "chem_revenue": "50 亿元"}}
+    second = client.post("/v1/score?standard=cpcif-green-park@2020", content=json.dumps(other, ensure_ascii=False))
+    assert first.status_code == second.status_code == 200
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and loads(lines[0])["scorecard"]["total"] == first.json()["total"]
+    r = CliRunner().invoke(main, ["verify", str(log)])
+    assert r.exit_code == 0 and r.output.count(": VERIFIED: same rules, data and tool") == 2, r.output
+    rec = loads(lines[1])
+    rec["park"]["content"]["data"]["chem_revenue"] = "600 亿元"  # the decision's figure edited after the fact
+    log.write_text(lines[0] + "\n" + parkscore.api.render.dumps_line(rec) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["verify", str(log)])
+    assert r.exit_code == 1 and ":1: " in r.output and ":2: 另一园区" in r.output and "NOT VERIFIED" in r.output
+    assert "data:   changed" in r.output
+
+
+def test_a_request_over_the_time_limit_gets_503() -> None:
+    client = TestClient(create_app(time_limit=0.001))  # scoring a population takes longer than a millisecond
+    table = (ROOT / "examples" / "tables" / "synthetic-25.csv").read_bytes()
+    r = client.post("/v1/impact?old=cpcif-green-park@2020&new=cpcif-green-park@2021-draft", content=table, headers={"content-type": "text/csv"})
+    assert r.status_code == 503 and r.json()["code"] == "S503"

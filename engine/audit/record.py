@@ -76,6 +76,8 @@ def check_record(rec: Any, path: str) -> list[Diagnostic]:
         return bad("every entry of 'standard.files' needs 'path' and 'sha256'")
     if not isinstance(park.get("path"), str) or not isinstance(park.get("sha256"), str):
         return bad("'park' needs 'path' and 'sha256'")
+    if "content" in park and not isinstance(park["content"], dict):
+        return bad("'park.content' (a decision served from a request's park) is not an object")
     if not isinstance(rec["scorecard"].get("indicators"), list) or not all(isinstance(i, dict) and "id" in i for i in rec["scorecard"]["indicators"]):
         return bad("'scorecard.indicators' is missing")
     return []

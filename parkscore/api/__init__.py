@@ -44,6 +44,8 @@ _WHERE: dict[str, str] = {
     "Scorecard": "parkscore.engine.scoring.scorecard",
     "audit_record": "parkscore.api.audit",
     "read_record": "parkscore.api.audit",
+    "read_log": "parkscore.api.audit",
+    "decision_record": "parkscore.api.audit",
     "verify": "parkscore.api.audit",
     "run_tests": "parkscore.api.authoring",
     "testgen": "parkscore.api.authoring",
@@ -112,7 +114,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
     from parkscore.engine.scoring.data import Fact, ParkData, park_from_mapping, parse_percent
     from parkscore.engine.scoring.scorecard import Scorecard
 
-    from .audit import audit_record, read_record, verify
+    from .audit import audit_record, decision_record, read_log, read_record, verify
     from .authoring import run_tests, testgen
     from .documents import import_workbook, render_standard, template
     from .lifecycle import history_scheme, load_scheme, status

@@ -178,13 +178,36 @@ def verify_cmd(record_path: str, park: str | None) -> None:
     Otherwise each differing indicator is listed with the cause (rules changed, data changed
     with the figures, tool changed), then any other field that differs. A record is read as
     data: it can name only a .yaml park file (in the working directory or beside the record;
-    elsewhere, give it with --park) and a standard to read.
+    elsewhere, give it with --park) and a standard to read. A decision log (RECORD.jsonl, written
+    by `parkscore serve --decision-log`) is verified line by line, each from the park it holds.
     """
+    if record_path.endswith(".jsonl"):  # a decision log of `parkscore serve --decision-log`: every line verified
+        _verify_log(record_path)
+        return
     rec = api.read_record(record_path)
     verdict = api.verify(rec, park, record_path)
     click.echo(f"record: {record_path} (parkscore {rec['tool']['version']}, {rec['created']})")
     click.echo(verdict.text())
     sys.exit(0 if verdict.matches else 1)
+
+
+def _verify_log(path: str) -> None:
+    """Each decision of a log recomputed: a line each, VERIFIED or why not; exit 1 if any is not."""
+    failed = 0
+    for n, got in api.read_log(path):
+        if isinstance(got, api.DiagnosticError):
+            failed += 1
+            click.echo(f"{path}:{n}: not a record: {got.diagnostics[0].message}")
+            continue
+        verdict = api.verify(got)
+        failed += not verdict.matches
+        lines = verdict.text().splitlines()
+        result = next((i for i, line in enumerate(lines) if line.startswith("result: ")), 0)
+        park = got["park"]["content"].get("park", "") if "content" in got["park"] else got["park"]["path"]
+        click.echo(f"{path}:{n}: {park} ({got['created']}): {lines[result].removeprefix('result: ')}")
+        if not verdict.matches:
+            click.echo("\n".join("    " + line for line in lines[:result] + lines[result + 1:]))
+    sys.exit(1 if failed else 0)
 
 
 @click.command("compare")

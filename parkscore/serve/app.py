@@ -9,8 +9,10 @@ server); rule text sent to ``/v1/check`` is parsed and checked, never executed; 
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import tempfile
+import threading
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +27,7 @@ from parkscore import api
 from parkscore.api import render
 
 MAX_BODY = 10 * 1024 * 1024
+TIME_LIMIT = 60.0  # seconds
 
 
 class _Refused(Exception):
@@ -67,8 +70,13 @@ def _loaded(ref: str) -> api.CompiledStandard:
     return api.load_standard(ref)
 
 
-def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
-    """The application (an ASGI app: ``parkscore serve`` runs it with uvicorn)."""
+def create_app(max_body: int = MAX_BODY, token: str | None = None, decision_log: str | None = None,
+               time_limit: float = TIME_LIMIT) -> FastAPI:
+    """The application (an ASGI app: ``parkscore serve`` runs it with uvicorn). ``decision_log``:
+    a file to which every scorecard served by ``/v1/score`` is appended as one JSON line, the audit
+    record that ``parkscore verify`` recomputes; ``time_limit``: seconds a request may take (then
+    503; a computation already running in a worker thread finishes unanswered)."""
+    log_lock = threading.Lock()
     app = FastAPI(title="parkscore", description="Point-scored standards of chemical industrial parks: score, check, compare, diff.",
                   version=metadata.version("parkscore"))
 
@@ -91,7 +99,9 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
                 chunks.append(chunk)
             request._body = b"".join(chunks)  # noqa: SLF001 - starlette reads the body from here once it is received
         try:
-            return await call_next(request)  # type: ignore[no-any-return]
+            return await asyncio.wait_for(call_next(request), time_limit)  # type: ignore[no-any-return]
+        except TimeoutError:
+            return _json({"code": "S503", "message": f"the request took over {time_limit:g} s; it was abandoned"}, 503)
         except _Refused as exc:
             return _json({"code": exc.code, "message": exc.message, "diagnostics": exc.diagnostics}, exc.status)
         except api.DiagnosticError as exc:
@@ -131,9 +141,15 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None) -> FastAPI:
     def _score(park: dict[str, Any], standard: str, explain: bool, as_of: str | None) -> Response:
         cs = _standard(standard, as_of)
         data = api.park_from_mapping(park, "<request>")
-        if not explain:
+        if not explain and decision_log is None:
             return _json(render.scorecard_json(api.score(cs, data), None, data.context))
         ex = api.explain(cs, data)
+        if decision_log is not None:
+            line = render.dumps_line(api.decision_record(cs, park, ex))
+            with log_lock, open(decision_log, "a", encoding="utf-8") as log:
+                log.write(line + "\n")
+        if not explain:
+            return _json(render.scorecard_json(ex.card, None, data.context))
         return _json({**render.scorecard_json(ex.card, None, data.context), "trace": render.explain_json(render.group(ex.events))})
 
     @app.post("/v1/check")

@@ -46,12 +46,16 @@ def test_the_park_form_scores_as_the_api_and_escapes_what_the_user_wrote(client:
     assert form.status_code == 200 and "script-src" not in form.headers["content-security-policy"]
     assert "default-src 'none'" in form.headers["content-security-policy"] and 'name="chem_revenue"' in form.text and "亿元" in form.text
     fields = {"park": "<script>alert(1)</script>园区", "chem_revenue": "600 亿元", "water_supply": "complete", "lawful_setup": "true",
-              "hightech_chem_enterprises": "", "period": "2019"}
-    r = client.post("/park?standard=cpcif-green-park@2020", data=fields)
-    card = parkscore.score("cpcif-green-park@2020", {"chem_revenue": "600 亿元", "water_supply": "complete", "lawful_setup": True})
+              "hightech_chem_enterprises": "30", "chem_enterprises": "60", "COD_emitted": "", "period": "2019"}
+    r = client.post("/park?standard=cpcif-green-park@2020", data=fields)  # a bare number is in the unit the form shows (家)
+    card = parkscore.score("cpcif-green-park@2020", {"chem_revenue": "600 亿元", "water_supply": "complete", "lawful_setup": True,
+                                                     "hightech_chem_enterprises": "30 家", "chem_enterprises": "60 家"})
+    assert card.indicator("hightech_share").status.value == "scored"
     assert _verdict(r.text) == f"NOT ELIGIBLE — total {parkscore.api.render.show(card.total, 4)} / 100"
     assert "<script>alert(1)" not in r.text and "&lt;script&gt;alert(1)&lt;/script&gt;园区" in r.text
     assert r.text.count("<svg") == 3  # the scorecard's charts
+    bad = client.post("/park?standard=cpcif-green-park@2020", data={"park": "P", "chem_revenue": "lots"})
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith("text/html") and "chem_revenue" in bad.text
 
 
 def test_a_draft_is_checked_diffed_and_tried_on_a_population(client: TestClient) -> None:

@@ -16,10 +16,11 @@ every string the user gave is escaped by Jinja2's autoescaping.
 from __future__ import annotations
 
 import base64
+import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 from fastapi import FastAPI, Query, Request
@@ -50,12 +51,15 @@ def _charts(charts: list[Any]) -> list[dict[str, Any]]:
     return [{"id": c.id, "svg": Markup(render.inline_svg(c))} for c in charts]  # SVG made by matplotlib: markup-safe
 
 
-def _park_mapping(form: dict[str, str]) -> dict[str, Any]:
-    """The form as a park file's content: a field left empty is no data (never 0)."""
-    data = {k: v.strip() for k, v in form.items() if k not in ("park", "period") and v.strip()}
+def _park_mapping(form: dict[str, str], units: dict[str, str]) -> dict[str, Any]:
+    """The form as a park file's content: a field left empty is no data (never 0); a bare number
+    is in the unit the form shows beside it (``units``: data key -> unit)."""
+    data: dict[str, Any] = {k: v.strip() for k, v in form.items() if k not in ("park", "period") and v.strip()}
     for k, v in data.items():
         if v in ("true", "false"):
-            data[k] = v == "true"  # type: ignore[assignment]
+            data[k] = v == "true"
+        elif k in units and re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v):
+            data[k] = f"{v} {units[k]}"
     out: dict[str, Any] = {"park": form.get("park", "").strip() or "(unnamed park)", "data": data}
     if form.get("period", "").strip():
         out["period"] = form["period"].strip()
@@ -87,12 +91,22 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
         async with request.form() as received:
             form = {k: str(v) for k, v in received.items()}
         cs = standard_of(standard)
+        schema = render.schema_json(cs)
+        units = {i["id"]: i["unit"] for i in schema["inputs"] + schema["indicators"] if i.get("unit")}
 
         def run() -> str:
-            ex = api.explain(cs, api.park_from_mapping(_park_mapping(form), "<form>"))
+            ex = api.explain(cs, api.park_from_mapping(_park_mapping(form, units), "<form>"))
             return render.scorecard_html(ex.card, ex.events)
 
-        return page(await run_in_threadpool(run))
+        return await _answer(run, "the park's figures")
+
+    async def _answer(run: Callable[[], str], what: str) -> HTMLResponse:
+        """A page, or the diagnostics of what the user gave as a page (422), never JSON to a browser."""
+        try:
+            return page(await run_in_threadpool(run))
+        except api.DiagnosticError as exc:
+            text = render.render_all(list(exc.diagnostics), exc.sources)
+            return page(env.get_template("error.html.j2").render(title=f"{what}: {len(exc.diagnostics)} problem(s)", errors=text), 422)
 
     @app.post("/draft", response_class=HTMLResponse, include_in_schema=False)
     async def draft(request: Request) -> HTMLResponse:
@@ -112,7 +126,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             raise api.option_error("no rule file uploaded", "choose the draft's .pks files", "S422")
         if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
             raise api.option_error(f"the population is a {table_suffix or 'file without a suffix'}", "upload a .csv, .xlsx or .parquet table", "S422")
-        return page(await run_in_threadpool(_review, files, table_bytes, table_suffix))
+        return await _answer(lambda: _review(files, table_bytes, table_suffix), "the draft")
 
     def _review(files: dict[str, str], table_bytes: bytes | None, suffix: str) -> str:
         loaded = api.check_sources(files, "uploaded draft")
@@ -156,4 +170,4 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                 csv=base64.b64encode(scored.encode("utf-8")).decode("ascii"),
                 charts=_charts(render.population_charts(rows, cs.ref, cs.std.header.pass_mark)))
 
-        return page(await run_in_threadpool(run))
+        return await _answer(run, "the table")

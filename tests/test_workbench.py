@@ -176,3 +176,26 @@ def test_in_chromium_a_draft_with_a_gap_and_the_impact_charts(server: str, brows
     browser.save_screenshot(str(shot))
     width, height, levels = _png_stats(shot)
     assert width > 0 and height > 0 and levels > 8
+
+
+def test_an_edited_workbook_and_a_history_through_the_workbench(client: TestClient, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from parkscore.engine.documents.workbook import standard_xlsx
+
+    book = tmp_path / "2020.xlsx"
+    standard_xlsx(parkscore.api.render_standard("cpcif-green-park@2020"), book)
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    first = next(r[0].row for r in ws.iter_rows(min_row=2) if r[1].value == "COD_intensity" and r[8].value == 3)
+    ws[f"H{first}"] = 0.04  # the next band's lower bound follows (=H…)
+    wb.save(book)
+    r = client.post("/draft", data={"against": "cpcif-green-park@2020"}, files={"workbook": ("edited.xlsx", book.read_bytes())})
+    assert r.status_code == 200 and "(-∞, 0.04] → 3; (0.04, 0.1] → 2" in r.text
+    ws[f"F{first + 1}"] = 0.05  # the formula typed over: a gap, told at the cell edited
+    wb.save(book)
+    r = client.post("/draft", data={"against": "cpcif-green-park@2020"}, files={"workbook": ("edited.xlsx", book.read_bytes())})
+    assert r.status_code == 422 and f"edited.xlsx:环境绩效!H{first}: error[E302]" in r.text and "/tmp" not in r.text
+    history = ROOT / "examples" / "histories" / "green-park-roster-2020.yaml"
+    r = client.post("/status", data={"on": "2021-06-01"}, files={"history": (history.name, history.read_bytes())})
+    assert r.status_code == 200 and "上海化学工业区" in r.text and 'id="status"' in r.text

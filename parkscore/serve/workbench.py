@@ -5,8 +5,10 @@ each a client of ``parkscore.api`` like the JSON endpoints beside it:
 * ``/park?standard=REF``: a form generated from the standard's schema (units shown, any convertible
   unit accepted); its answer is the scorecard report with every point's rule, the charts and the
   gap to the pass mark;
-* ``/draft``: uploaded rule files checked (diagnostics at their lines), their semantic diff against
-  the base they amend, and their impact on an uploaded population, with charts;
+* ``/draft``: uploaded rule files (or an edited standard workbook, read back as an amendment)
+  checked (diagnostics at their lines or cells), their semantic diff against the base they amend,
+  and their impact on an uploaded population, with charts;
+* ``/status``: a dated designation history read on a day;
 * ``/population``: an uploaded table scored: the charts of the population and the scored table to
   download.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import re
+import shutil
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -100,19 +103,24 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
 
         return await _answer(run, "the park's figures")
 
-    async def _answer(run: Callable[[], str], what: str) -> HTMLResponse:
-        """A page, or the diagnostics of what the user gave as a page (422), never JSON to a browser."""
+    async def _answer(run: Callable[[], str], what: str, hide: str = "") -> HTMLResponse:
+        """A page, or the diagnostics of what the user gave as a page (422), never JSON to a browser;
+        ``hide``: the server's temporary folder, left out of the file names shown."""
         try:
             return page(await run_in_threadpool(run))
         except api.DiagnosticError as exc:
             text = render.render_all(list(exc.diagnostics), exc.sources)
+            text = text.replace(hide, "") if hide else text
             return page(env.get_template("error.html.j2").render(title=f"{what}: {len(exc.diagnostics)} problem(s)", errors=text), 422)
 
     @app.post("/draft", response_class=HTMLResponse, include_in_schema=False)
     async def draft(request: Request) -> HTMLResponse:
         files: dict[str, str] = {}
-        table_bytes, table_suffix = None, ""
+        table_bytes, table_suffix, workbook, against, book_name = None, "", None, "", "edited.xlsx"
         async with request.form() as form:  # uploads are spooled to temporary files, closed here
+            book = form.get("workbook")
+            if isinstance(book, UploadFile) and book.filename:
+                workbook, against, book_name = await book.read(), str(form.get("against") or ""), Path(book.filename).name
             for upload in form.getlist("rules"):
                 if isinstance(upload, UploadFile) and upload.filename:
                     name = Path(upload.filename).name
@@ -122,6 +130,23 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             table = form.get("parks")
             if isinstance(table, UploadFile) and table.filename:
                 table_bytes, table_suffix = await table.read(), Path(table.filename).suffix.lower()
+        if workbook is not None:  # the workbook's edits read back as an amendment of the standard it was rendered from
+            base = standard_of(against)
+
+            tmp = Path(tempfile.mkdtemp())
+
+            def from_book() -> str:
+                path = tmp / book_name
+                path.write_bytes(workbook)
+                imported, _ = api.import_workbook(str(path), base)
+                if not imported.text:
+                    raise api.option_error(f"the workbook says what {base.ref} says: no edit", "edit bounds, points or wording", "S422")
+                return _review({"edited.pks": imported.text}, table_bytes, table_suffix)
+
+            try:  # errors name the cells of the file as the person uploaded it, not a temporary folder
+                return await _answer(from_book, "the workbook", hide=f"{tmp}/")
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
         if not files:
             raise api.option_error("no rule file uploaded", "choose the draft's .pks files", "S422")
         if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
@@ -145,6 +170,25 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                 charts = _charts(render.impact_charts(impact, impact.pass_mark))
         return env.get_template("draft.html.j2").render(title="draft review", ref=loaded.std.header.family if loaded.std else "draft",
                                                         diagnostics=text, changes=changes, impact=impact, base=base, charts=charts)
+
+    @app.post("/status", response_class=HTMLResponse, include_in_schema=False)
+    async def status(request: Request) -> HTMLResponse:
+        async with request.form() as form:
+            history, on = form.get("history"), str(form.get("on") or "")
+            body = await history.read() if isinstance(history, UploadFile) else b""
+        def run() -> str:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "history.yaml"
+                path.write_bytes(body)
+                named = api.history_scheme(path)
+                if named not in api.installed_schemes():  # an installed scheme only, never a path on this server
+                    raise api.option_error(f"the history names no installed scheme ('{named}')", "name it: scheme: family@version", "E010")
+                reports = api.status(named, str(path), on)
+            summary = [render.status_summary(reports)] if len(reports) > 1 else []
+            return env.get_template("status.html.j2").render(title=f"status on {on}", on=on, scheme=named,
+                                                             text="\n\n".join(summary + [render.status_text(r) for r in reports]))
+
+        return await _answer(run, "the history")
 
     @app.post("/population", response_class=HTMLResponse, include_in_schema=False)
     async def population(request: Request) -> HTMLResponse:

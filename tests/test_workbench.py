@@ -70,6 +70,8 @@ def test_a_draft_is_checked_diffed_and_tried_on_a_population(client: TestClient)
     gap = [(n, (f, d.replace(GAP[0].encode(), GAP[1].encode()))) for n, (f, d) in files]
     r = client.post("/draft", files=gap)
     assert "2-rebalance.pks:9:3: error[E302]: no band of &#39;chem_revenue&#39; covers [500, 600)" in r.text
+    pasted = client.post("/draft", data={"pasted": 'standard "t" version "1"\ncategory c "C" max 1\nindicator 1 x "X"\n  unit % max 1\n  score x >= 5 -> 1\n'})
+    assert pasted.status_code == 200 and "pasted.pks:" in pasted.text and "E302" in pasted.text  # x < 5 has no band
     title = [(n, (f, d.replace("化工行业主营业务收入".encode(), b"<script>x</script>"))) for n, (f, d) in files]
     assert "<script>x</script>" not in client.post("/draft", files=title).text
 
@@ -79,6 +81,17 @@ def test_a_population_is_scored_with_its_charts_and_a_download(client: TestClien
     rows = parkscore.score_table("cpcif-green-park@2020", TABLE)
     assert f"{sum(1 for x in rows if x['eligible'] is True)} eligible, 0 not scored" in r.text
     assert r.text.count("<svg") == 2 and 'download="scored.csv" href="data:text/csv;base64,' in r.text
+    import base64
+    import io
+
+    from openpyxl import load_workbook
+
+    xlsx = re.search(r'download="scored.xlsx" href="data:[^;]+;base64,([^"]+)"', r.text)
+    assert xlsx is not None
+    sheet = load_workbook(io.BytesIO(base64.b64decode(xlsx.group(1))))["scored"]
+    table = list(sheet.iter_rows(values_only=True))
+    assert len(table) == 26 and "total" in table[0]
+    assert [row[table[0].index("total")] for row in table[1:]] == [float(x["total"]) for x in rows]
     assert client.post("/population", data={"standard": "cpcif-green-park@2020"}).status_code == 422
 
 

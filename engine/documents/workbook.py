@@ -644,3 +644,24 @@ def read_form(path: str | Path) -> ParkData:
 
 def _cell_text(v: Any) -> str:
     return "" if v is None else repr(v) if isinstance(v, float) else str(v)
+
+
+def rows_xlsx(columns: list[str], rows: list[dict[str, Any]], sheet: str = "scored") -> bytes:
+    """A table of rows as an .xlsx workbook (bytes): one column per name, a row per dict; text is
+    always stored as text, so a cell someone wrote as ``=…`` is never run as a formula."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(columns)
+    for r in rows:
+        ws.append([None if r.get(c) is None else r[c] if isinstance(r.get(c), (int, float, Decimal, bool)) else str(r[c]) for c in columns])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # openpyxl would otherwise store '=…' as a formula
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -26,6 +26,7 @@ _WHERE: dict[str, str] = {
     "chart_png": "parkscore.engine.documents.charts",
     "chart_svg": "parkscore.engine.documents.charts",
     "inline_svg": "parkscore.engine.documents.charts",
+    "rows_xlsx": "parkscore.engine.documents.workbook",
     "compare_json": "parkscore.engine.analysis.compare",
     "compare_table": "parkscore.engine.analysis.compare",
     "csv_line": "parkscore.engine.documents.render",

@@ -121,6 +121,9 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             book = form.get("workbook")
             if isinstance(book, UploadFile) and book.filename:
                 workbook, against, book_name = await book.read(), str(form.get("against") or ""), Path(book.filename).name
+            pasted = str(form.get("pasted") or "").strip()
+            if pasted:
+                files["pasted.pks"] = pasted + "\n"
             for upload in form.getlist("rules"):
                 if isinstance(upload, UploadFile) and upload.filename:
                     name = Path(upload.filename).name
@@ -212,6 +215,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                 title=f"population under {cs.ref}", rows=len(rows), standard=cs.ref, errors=errors,
                 eligible=sum(1 for r in rows if r.get("eligible") is True), not_scored=sum(1 for r in rows if r.get("status") != "scored"),
                 csv=base64.b64encode(scored.encode("utf-8")).decode("ascii"),
+                xlsx=base64.b64encode(render.rows_xlsx(columns, rows)).decode("ascii"),
                 charts=_charts(render.population_charts(rows, cs.ref, cs.std.header.pass_mark)))
 
         return await _answer(run, "the table")

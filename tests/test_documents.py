@@ -298,3 +298,21 @@ def test_a_rendered_draft_says_what_it_amends_and_workbooks_print_on_one_page_wi
     assert CliRunner().invoke(main, ["render", "cpcif-green-park@2020", "--format", "xlsx", "--out", str(out)]).exit_code == 0
     for ws in load_workbook(out).worksheets[:-1]:
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.print_title_rows == "$1:$1"
+
+
+def test_import_reads_its_standard_from_the_workbook_and_says_what_it_does_not_read(book: Path, tmp_path: Path) -> None:
+    """Issue 25.10: --against is optional; an edit of the generated 指标 column is refused, not ignored;
+    a bound that is not a number is one error, not two."""
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    first, second = _row(ws, "COD_intensity", points=3), _row(ws, "COD_intensity", points=2)
+    ws[f"D{second}"] = "我改了这个文字"
+    ws[f"I{first}"] = "abc"
+    edited = tmp_path / "words.xlsx"
+    wb.save(edited)
+    r = CliRunner().invoke(main, ["import-xlsx", str(edited)])  # no --against: the workbook names cpcif-green-park@2020
+    assert r.exit_code == 1
+    assert f"words.xlsx:环境绩效!D{second}: error[X104]: row {second}'s 指标 column is written from the rule; an edit there is not read" in r.output
+    assert r.output.count("error[") == 2 and f"!I{first}: error[X102]: 'abc' is not a number" in r.output
+    r = CliRunner().invoke(main, ["import-xlsx", str(book)])
+    assert r.exit_code == 0 and "says what cpcif-green-park@2020 says" in r.output

@@ -74,6 +74,13 @@ def _interval_cells(test: ast.Compare) -> tuple[str, Decimal | None, str, Decima
     return lo_op, iv.lo, hi_op, iv.hi
 
 
+def _generated(ind: ast.Indicator, r: ast.Rule) -> str:
+    """A row's 指标 column: the rule in words, written from the rule (a band as the standard prints it)."""
+    if isinstance(r, ast.Band):
+        return band_words(r.test, ind.title + (f"（{ind.unit}）" if ind.unit else ""))
+    return r.name if isinstance(r, ast.Level) else rule_text(r, wording=False)
+
+
 def _print_setup(ws: Any) -> None:
     """Printed as people print a standard's tables: landscape A4, every column on one page's
     width, the header row repeated on each page."""
@@ -109,13 +116,12 @@ def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
         ws.add_data_validation(ops_lo)
         ws.add_data_validation(ops_hi)
         for ind in cat.indicators:
-            subject = ind.title + (f"（{ind.unit}）" if ind.unit else "")
             above: tuple[ast.Compare | None, str, Decimal | None, str, Decimal | None] | None = None  # the band on the row above
             for r in ind.rules:
                 where = f"{r.span.file}:{r.span.line}"
                 if isinstance(r, ast.Band):
                     lo_op, lo, hi_op, hi = _bounds(r.test)
-                    ws.append([ind.clause, ind.id, "band", band_words(r.test, subject), lo_op, lo, hi_op, hi, r.points, r.wording, where])
+                    ws.append([ind.clause, ind.id, "band", _generated(ind, r), lo_op, lo, hi_op, hi, r.points, r.wording, where])
                     n = ws.max_row
                     ops_lo.add(f"E{n}")
                     ops_hi.add(f"G{n}")
@@ -129,11 +135,11 @@ def standard_xlsx(doc: StandardDocument, path: str | Path) -> None:
                     continue
                 above = None
                 if isinstance(r, ast.Level):
-                    ws.append([ind.clause, ind.id, "level", r.name, None, None, None, None, r.points, r.wording, where])
+                    ws.append([ind.clause, ind.id, "level", _generated(ind, r), None, None, None, None, r.points, r.wording, where])
                 elif isinstance(r, ast.Exempt):
-                    ws.append([ind.clause, ind.id, "exempt", rule_text(r, wording=False), None, None, None, None, r.points, r.wording, where])
+                    ws.append([ind.clause, ind.id, "exempt", _generated(ind, r), None, None, None, None, r.points, r.wording, where])
                 elif isinstance(r, (ast.Count, ast.Trend)):
-                    ws.append([ind.clause, ind.id, "count" if isinstance(r, ast.Count) else "trend", rule_text(r, wording=False),
+                    ws.append([ind.clause, ind.id, "count" if isinstance(r, ast.Count) else "trend", _generated(ind, r),
                                None, None, None, None, r.cap if isinstance(r, ast.Count) else r.points, getattr(r, "wording", None), where])
         for row in ws.iter_rows(min_row=2):
             for c in row:
@@ -248,6 +254,10 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                 diags.append(Diagnostic("X104", f"the clause of row {n} reads '{cells['clause']}', the rule's is {ind.clause}", at(1),
                                         "a clause is renumbered in the rule files; the workbook edits bounds, points and wording"))
                 continue
+            if matches and str(cells["指标 (generated)"] or "") != _generated(ind, rule):  # (an older version wrote other words)
+                diags.append(Diagnostic("X104", f"row {n}'s 指标 column is written from the rule; an edit there is not read", at(4),
+                                        "change the bounds (lower op, lower, upper op, upper), the points or the wording"))
+                continue
             new = _edited(rule, cells, at, diags)
             if new is not None and new != rule:
                 line = rule.span.line
@@ -261,6 +271,25 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
     text, line_rules = _amendment(cs, version, changed)
     placed = _Cells(name, f"{name} ({version})", {n: seen[w] for n, w in line_rules.items() if w in seen}, edited, offsets)
     return Imported(cs.ref, text, tuple(edits), matches, _load_amendment(placed, text, sources))
+
+
+def rendered_from(path: str | Path) -> str | None:
+    """The standard a standard workbook says it was rendered from (its hidden sheet), if it says one."""
+    from openpyxl import load_workbook
+
+    check_workbook(path, "X100")
+    try:
+        wb = load_workbook(str(path), read_only=True)
+    except Exception:  # noqa: BLE001 - not a workbook: import_xlsx says what it is
+        return None
+    try:
+        if META not in wb.sheetnames:
+            return None
+        wb[META].reset_dimensions()
+        meta = {r[0]: r[1] for r in wb[META].iter_rows(values_only=True) if r and len(r) > 1}
+        return str(meta["standard"]) if meta.get("kind") == "parkscore standard workbook" and meta.get("standard") else None
+    finally:
+        wb.close()
 
 
 def _sheet_rows(wb: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
@@ -389,11 +418,14 @@ def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], di
     col = {c: i + 1 for i, c in enumerate(COLUMNS)}
     before = len(diags)
 
+    unread: set[str] = set()  # cells that hold no number: said once, not again as a missing bound
+
     def num(key: str) -> Decimal | None:
         try:
             v = _number(cells[key])
         except ValueError:
             diags.append(Diagnostic("X102", f"'{cells[key]}' is not a number", at(col[key]), "write a number such as 0.05"))
+            unread.add(key)
             return None
         if v is not None and v < 0:
             diags.append(Diagnostic("X102", f"{v} is negative", at(col[key]), "points and bounds are >= 0"))
@@ -405,13 +437,15 @@ def _edited(rule: ast.Rule, cells: dict[str, Any], at: Callable[[int], Span], di
         lo, hi = num("lower"), num("upper")
         lo_op, hi_op = str(cells["lower op"] or "").strip(), str(cells["upper op"] or "").strip()
         for key, op, table, bound in (("lower op", lo_op, _LOWER, lo), ("upper op", hi_op, _UPPER, hi)):
+            if key.removesuffix(" op") in unread:
+                continue
             if op and op not in table:
                 diags.append(Diagnostic("X103", f"'{op}' is not an operator here", at(col[key]),
                                         "lower: ≥ or >; upper: ≤ or <"))
             elif bool(op) != (bound is not None):
                 diags.append(Diagnostic("X103", "an operator and its bound go together", at(col[key]),
                                         "fill both, or clear both for an open end"))
-        if lo is None and hi is None and len(diags) == before:
+        if lo is None and hi is None and not unread and len(diags) == before:
             diags.append(Diagnostic("X103", "a band needs a lower or an upper bound", at(col["lower"])))
         if len(diags) > before or points is None:
             if points is None and len(diags) == before:

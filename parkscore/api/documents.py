@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parkscore.dsl.diagnostics import option_error
 from parkscore.dsl.diff import Change
 from parkscore.dsl.diff import diff as _diff
 from parkscore.engine.documents.document import StandardDocument, document
-from parkscore.engine.documents.workbook import Imported, import_xlsx, template_xlsx
+from parkscore.engine.documents.workbook import Imported, import_xlsx, rendered_from, template_xlsx
 
 from .standards import StandardLike, standard
 
@@ -19,10 +20,14 @@ def render_standard(std: StandardLike) -> StandardDocument:
     return document(standard(std))
 
 
-def import_workbook(workbook: str | Path, against: StandardLike, version: str = "edited") -> tuple[Imported, list[Change]]:
-    """An edited standard workbook read back: its edits as an amendment of ``against`` (checked
-    by the normal loader, every diagnostic at a cell of the workbook) and the semantic diff they
-    imply. Writes nothing."""
+def import_workbook(workbook: str | Path, against: StandardLike | None = None, version: str = "edited") -> tuple[Imported, list[Change]]:
+    """An edited standard workbook read back: its edits as an amendment of ``against`` (default:
+    the standard the workbook says it was rendered from; checked by the normal loader, every
+    diagnostic at a cell of the workbook) and the semantic diff they imply. Writes nothing."""
+    if against is None:
+        against = rendered_from(workbook)
+        if against is None:
+            raise option_error(f"{workbook} does not say which standard it was rendered from", "give --against family@version", "X100")
     base = standard(against)
     imported = import_xlsx(workbook, base, version)
     return imported, (_diff(base.std, imported.std) if imported.std is not None else [])

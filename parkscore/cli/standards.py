@@ -166,12 +166,13 @@ def render_cmd(standard: str, fmt: str, out: str | None, force: bool) -> None:
 
 @click.command("import-xlsx")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
-@click.option("--against", "against", required=True, help="the standard the workbook was rendered from (family@version or a directory)")
+@click.option("--against", "against", default=None,
+              help="the standard the workbook was rendered from (family@version or a directory; default: the one the workbook names)")
 @click.option("--write", "write_dir", default=None, type=click.Path(file_okay=False),
               help="write the edits as a new amendment version in this directory (which must not hold rule files yet)")
 @click.option("--version", "version_name", default=None, help="the new version's name (default: the --write directory's name, or 'edited')")
 @fail_on_diagnostics
-def import_xlsx_cmd(workbook: str, against: str, write_dir: str | None, version_name: str | None) -> None:
+def import_xlsx_cmd(workbook: str, against: str | None, write_dir: str | None, version_name: str | None) -> None:
     """Read an edited standard workbook back: validate every edited cell (errors name the sheet and
     cell), and print the semantic diff the edits imply against the standard. With --write, also
     write them as a new version that `amends` the standard (formatted and checked); existing rule
@@ -179,6 +180,7 @@ def import_xlsx_cmd(workbook: str, against: str, write_dir: str | None, version_
     """
     name = version_name or (Path(write_dir).name if write_dir else "edited")
     imported, changes = api.import_workbook(workbook, against, name)
+    against = against or imported.base
     if not imported.fingerprint_matches:
         click.echo(f"warning: {workbook} was not rendered from {against} as it is now (fingerprint differs): "
                    "rows are matched by rule file:line", err=True)

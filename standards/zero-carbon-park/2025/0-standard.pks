@@ -23,6 +23,13 @@ reading "no source says what a missed guiding indicator without an explanation e
 reading "no official formula was found for the guiding indicators: each is taken as the rate or value a park reports, in %"
 reading "in force from the notice's issue, 2025-06-30 (secondary sources): no source gives another start date, nor an end (试行)"
 
+# 附件1 基本条件 (../shared/sources/zero-carbon-park-2025.md, "Basic conditions to apply"): what a park
+# must be to apply at all; each is a yes/no fact the park shows, not established without it.
+gate A1(1) provincial_zone "附件1 基本条件(一)：省级及以上开发区（省级开发区原则上列入最新版《中国开发区审核公告目录》），或近年批准设立的新兴产业园区、高新技术园区"
+gate A1(2) clear_boundary "附件1 基本条件(二)：园区整体或边界清晰的园中园，由所在园区建设运营"
+gate A1(3) carbon_accounting_base "附件1 基本条件(三)：具备能源消费和碳排放统计、核算、计量、监测的工作基础"
+gate A1(4) no_major_incident "附件1 基本条件(四)：近3年未发生重大安全、环境事故及其他造成恶劣社会影响的事件"
+
 input CO2_emitted              : tCO2 "园区二氧化碳排放量（按附件4《零碳园区碳排放核算方法（试行）》核算，仅CO2）"
 input energy_consumed          : tce  "园区年综合能源消费量"
 # 引导性指标: a park may explain, in its application, why one does not apply to it

@@ -55,7 +55,7 @@ def test_second_batch_2020_depends_on_the_day() -> None:
 def test_status_steps_cite_clause_and_rule_line() -> None:
     r = _one("上虞", "2022-12-31")
     designated, ended = r.latest.steps
-    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:35")
+    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:39")
     assert ended.what == "validity ended" and ended.clause == "第十一条" and ended.on == date(2022, 12, 31)
 
 
@@ -194,3 +194,24 @@ def test_status_of_a_roster_starts_with_a_table_of_every_park() -> None:
     head = result.output.split("\n\n")[0].splitlines()
     assert head[0].startswith("20 park(s) on 2021-06-30") and len(head) == 3 + 20
     assert any("杭州湾上虞经济技术开发区" in ln and "listed" in ln and ln.rstrip().endswith("yes") for ln in head)
+
+
+def test_the_scheme_follows_the_banfa_article_by_article() -> None:
+    """Issue 28.5–8, against the 认定管理办法 as the seed prints it: 第三条 (seed 734: 经省级及以上人民政府
+    批准设立或认定备案的专业化工园区…) is a condition; 第十三条 (790–791: 不正当方法, 三年内不再受理) and 第十四条(一)
+    (794–796: 在有效期内…情况不属实, 撤销, no bar) are two events; what is not encoded, the 创建单位's title
+    (776, 780: 绿色化工园区(创建单位)) and re-application are readings of ours, shown in every status."""
+    scheme = parkscore.load_scheme("cpcif-green-park-designation@2020-trial")
+    assert {c.id: c.clause.text for c in scheme.conditions}["chemical_park"] == "第三条"
+    events = {e.id: e for e in scheme.events}
+    (fraud,) = events["fraud"].transitions
+    (untrue,) = events["found_untrue"].transitions
+    assert fraud.clause.text == "第十三条" and fraud.bar is not None and not fraud.while_valid
+    assert untrue.clause.text == "第十四条(一)" and untrue.bar is None and untrue.while_valid and untrue.target == "revoked"
+    readings = " ".join(scheme.readings)
+    assert "第十五至十八条" in readings and "第九条 (文件审核, 综合评审, 公示, 异议复核)" in readings
+    assert "绿色化工园区(创建单位)" in readings and "re-applying after 撤销 or 取消创建资格 is our reading" in readings
+    history = ROOT / "examples" / "histories" / "green-park-roster-2020.yaml"
+    text = CliRunner().invoke(main, ["status", str(history), "--on", "2021-06-01", "--park", "上海化学工业区"]).output
+    assert text.count("reading of ours:") == len(scheme.readings) == 7
+    assert "application conditions (第三条, 第七条): not recorded in the history" in text

@@ -333,11 +333,12 @@ def status_text(rep: StatusReport) -> str:
     open_dates = sorted({e.day.text for e in rep.history.events if not e.day.exact})
     if open_dates:
         out.append(f"  dates the history leaves open (read as any day of them): {', '.join(open_dates)}")
+    articles = ", ".join(dict.fromkeys(clause.split("(")[0] for _, clause, _, _ in rep.conditions))  # the scheme's own clauses
     if rep.conditions and any(v != "not recorded" for *_, v in rep.conditions):
-        out.append("  application conditions (第七条):")
+        out.append(f"  application conditions ({articles}):")
         out += [f"    {clause} {cid}: {v}" for cid, clause, _, v in rep.conditions]
     elif rep.conditions:
-        out.append("  application conditions (第七条): not recorded in the history")
+        out.append(f"  application conditions ({articles}): not recorded in the history")
     return "\n".join(out)
 
 

@@ -117,7 +117,7 @@ def test_readings_errata_and_illustrative_drafts_are_labelled_in_every_output(in
     assert "erratum  表17" in run("explain", park, "-i", "7.18")
     assert "errata and readings of ours on indicators" in run("schema")
     assert "reading of ours: the document gives weights but no points" in run("score", park, "-s", "climate-leader-park@2020")
-    assert "(adapted; 3 reading(s) of ours)" in run("standards")
+    assert "(adapted; 8 reading(s) of ours)" in run("standards")
     csv_head = run("compare", park, "-s", "cpcif-green-park@2020", "-s", "cpcif-green-park@2021-draft", "--format", "csv").splitlines()[0]
     assert "cpcif-green-park@2021-draft (illustrative)" in csv_head
     assert "## Errata and readings of ours" in run("score", park, "--format", "markdown")

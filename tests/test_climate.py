@@ -56,3 +56,17 @@ def test_a1_2_reads_the_three_years_ending_with_the_evaluation_period() -> None:
     assert parkscore.score("climate-leader-park@2020", {"park": "p", "period": "2020", "data": later}).indicator("A1.2").points == 0
     card = parkscore.score("climate-leader-park@2020", with_period)
     assert any("three years ending with the park's evaluation period" in r for r in card.readings)
+
+
+def test_the_choices_of_ours_are_readings_shown_with_the_scores() -> None:
+    """Issue 28.9, against the seed: the column head 不同类型的化工园区可选择适用指标 (seed 677), the level
+    wordings, the last table page (709–714), 注1 (718: GB/T 39217-2020 governs the 先进性 criteria) and 注2
+    (720: 培育期) are readings of ours, printed with every scorecard, not only comments in the rule file."""
+    cs = parkscore.load_standard("climate-leader-park@2020")
+    readings = " ".join(cs.std.header.readings)
+    for words in ("不同类型的化工园区可选择适用指标", "level wordings (领先 / 先进 / 一般 / 未体现) are ours", "the table's last page",
+                  "注1: the 先进性 criteria are defined and computed by GB/T 39217-2020", "注2: 未来成长性 is assessed after a 培育期"):
+        assert words in readings
+    card = parkscore.score(cs, {})
+    table = parkscore.api.render.scorecard_table(card)
+    assert table.count("reading of ours") >= len(cs.std.header.readings) == 8

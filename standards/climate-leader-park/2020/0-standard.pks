@@ -9,6 +9,11 @@ total 100
 reading "the document gives weights but no points per criterion: every criterion is an expert-assessed level on parkscore's 0-3 scale (领先 3, 先进 2, 一般 1, 未体现 0), all criteria of a category weighing the same"
 reading "the criterion 近三年来，园区的碳排放和(或)能效水平保持了持续改善 is scored from yearly figures: met (3) when carbon or energy performance improved over the three years ending with the park's evaluation period (its period; 2017-2019 in the source): three yearly values, each better than the one before; figures after the period are not read"
 reading "no pass mark: the document ranks parks and chooses the best, so this standard does not qualify parks"
+reading "不同类型的化工园区可选择适用指标 (the table's column head): here no criterion is optional; one the park does not report is no data and scores 0 (a criterion weighs 3.6 of 100 points in 先进性, 7.5 in 影响力, 2.3 in 未来成长性); the text's reading would leave it out and reweigh the others"
+reading "the level wordings (领先 / 先进 / 一般 / 未体现) are ours: the document describes only what a leading park does"
+reading "the table's last page (its rows carry no category label) is read as 未来成长性, the category the page continues"
+reading "注1: the 先进性 criteria are defined and computed by GB/T 39217-2020《化工园区综合评价导则》, which parkscore does not encode; the park's levels are taken as assessed under it"
+reading "注2: 未来成长性 is assessed after a 培育期: the levels are those reached at its end"
 # No pass line and no gates: the document defines no pass mark (parks are ranked and the best
 # chosen), so this standard ranks parks and does not qualify them.
 #

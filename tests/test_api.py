@@ -134,3 +134,13 @@ def test_table_1_requirements_and_clause_6_are_recorded(in_repo: Path) -> None:
     assert "规模以上化工企业" in s["scope"] and "上一自然年" in s["scope"] and "第三方机构" in s["data_sources"]
     draft = schema_json(parkscore.load_standard("cpcif-green-park@2021-draft"))
     assert draft["scope"] == s["scope"]  # an amendment keeps its base's scope
+
+
+def test_an_honour_counted_by_our_reading_says_so_where_it_is_counted() -> None:
+    """Issue 28.11: 石家庄's 河北省首批省级工业聚集区和循环经济示范园区 (seed 二(三) 一、) counts for 7.34 by a
+    reading of ours, carried by the item's note into the trace (explain, the HTML report, audit records)."""
+    park = parkscore.load_park(str(ROOT / "examples" / "parks" / "shijiazhuang.yaml"))
+    ex = parkscore.explain("cpcif-green-park@2020", park)
+    (line,) = [e.message for e in ex.events if e.subject == "honours" and e.message.startswith("honour_titles:")]
+    assert "河北省首批省级工业聚集区和循环经济示范园区 (reading of ours: counted as a 省部级 honour in 绿色发展" in line
+    assert ex.card.indicator("honours").points == 2

@@ -26,6 +26,7 @@ from parkscore.engine.scoring.yamlread import Marked, compose
 class Item:
     name: str
     source: str | None = None
+    note: str | None = None  # shown with the item wherever it is counted (a reading of why it counts)
 
 
 class Fact(NamedTuple):
@@ -378,7 +379,8 @@ def _convert(
                                         v[k].key_span, hint))
             bad_items += bool(stray)
             src = v["source"].value if isinstance(v, dict) and "source" in v else None
-            items.append(Item(name, str(src) if src is not None else None))
+            note = v["note"].value if isinstance(v, dict) and "note" in v else None
+            items.append(Item(name, str(src) if src is not None else None, str(note) if note is not None else None))
         if bad_items:
             return None
         return Fact(key, tuple(items), span, source)

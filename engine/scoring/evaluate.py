@@ -95,7 +95,7 @@ class IndicatorRun:
         items = f.items
         pts = c.points_for(len(items))
         if self.tr.enabled:
-            names = "; ".join(i.name for i in items) or "none"
+            names = "; ".join(i.name + (f" ({i.note})" if i.note else "") for i in items) or "none"
             self.tr.emit(TraceEvent(Op.INPUT, self.ind.id, f"{c.items}: {len(items)} item(s): {names}", f.span,
                                     data={"input": c.items, "items": [i.name for i in items], "source": f.source}))
             if c.deduct:

@@ -215,3 +215,15 @@ def test_the_scheme_follows_the_banfa_article_by_article() -> None:
     text = CliRunner().invoke(main, ["status", str(history), "--on", "2021-06-01", "--park", "上海化学工业区"]).output
     assert text.count("reading of ours:") == len(scheme.readings) == 7
     assert "application conditions (第三条, 第七条): not recorded in the history" in text
+
+
+def test_check_and_lint_read_schemes_as_they_read_standards(tmp_path: Path) -> None:
+    """Issue 28 (also): `parkscore check` of the designation scheme was E010, or 20 syntax errors on its folder."""
+    for target in ("cpcif-green-park-designation@2020-trial", str(ROOT / "standards" / "cpcif-green-park-designation" / "2020-trial")):
+        r = CliRunner().invoke(main, ["check", target])
+        assert r.exit_code == 0 and f"0 error(s), 0 warning(s) in {target}" in r.output
+    assert CliRunner().invoke(main, ["lint", "cpcif-green-park-designation@2020-trial"]).exit_code == 0
+    bad = tmp_path / "scheme.pks"
+    bad.write_text('scheme "x" version "1"\nstate a "A" initial\nevent e "E"\n  from a -> b clause "1"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(bad)])
+    assert r.exit_code == 1 and f"{bad}:4:3: error[E110]: event e: 'b' is not a state" in r.output

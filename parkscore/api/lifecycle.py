@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 from parkscore.dsl.dates import FIRST_YEAR, LAST_YEAR, RANGE, parse_day
-from parkscore.dsl.diagnostics import option_error, read_text
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, option_error, read_text
 from parkscore.dsl.scheme import Scheme
 from parkscore.dsl.scheme import load_scheme as _load_scheme
 from parkscore.engine.lifecycle.status import StatusReport, load_histories, status_on
@@ -15,6 +15,34 @@ from parkscore.engine.scoring.yamlread import compose
 def load_scheme(ref: str) -> Scheme:
     """A lifecycle scheme (a 认定管理办法) by ``family@version``, or a .pks file with a ``scheme`` header."""
     return _load_scheme(ref)
+
+
+def scheme_of(target: str) -> str | None:
+    """The scheme a check target names (an installed ``family@version``, a folder or a .pks file
+    whose header is ``scheme``), as ``load_scheme`` takes it; None for anything else."""
+    from parkscore.dsl.load import header_kind
+
+    from .standards import installed_schemes
+
+    if target in installed_schemes():
+        return target
+    path = Path(target)
+    files = sorted(path.glob("*.pks")) if path.is_dir() else [path] if path.suffix == ".pks" and path.is_file() else []
+    try:
+        kind = header_kind([f.read_text(encoding="utf-8") for f in files])
+    except (OSError, UnicodeDecodeError):
+        return None  # the standard's loader says what is wrong with the files
+    return str(files[0]) if kind == "scheme" and len(files) == 1 else None
+
+
+def check_scheme(ref: str) -> tuple[list[Diagnostic], SourceMap | None]:
+    """``parkscore check`` and ``lint`` of a scheme: every diagnostic of its parse and check passes
+    (schemes have no table-level lint of their own)."""
+    try:
+        load_scheme(ref)
+    except DiagnosticError as exc:
+        return list(exc.diagnostics), exc.sources
+    return [], None
 
 
 def history_scheme(path: str | Path) -> str | None:

@@ -77,11 +77,16 @@ def check(targets: Iterable[str], std: StandardLike | Callable[[], CompiledStand
     into. Rule targets (family@version, directories, .pks files) are checked once per standard;
     park data (YAML, tables, directories of them: every row) against ``std`` (or what the
     function ``std`` returns), loaded once, when the first park needs it."""
+    from .lifecycle import check_scheme, scheme_of
     from .population import read_parks
 
     seen: set[str] = set()
     cs: CompiledStandard | None = None
     for target in targets:
+        scheme = scheme_of(target)
+        if scheme is not None:  # a lifecycle scheme: its own front end parses and checks it
+            yield check_scheme(scheme)
+            continue
         if not is_park_data(target):
             loaded = check_standard(target)
             if loaded.ref not in seen:

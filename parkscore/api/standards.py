@@ -48,6 +48,12 @@ def lint(ref: str) -> tuple[list[Diagnostic], SourceMap]:
     """Lint a standard, or a family version by version with its effective windows (L601)."""
     from parkscore.dsl.lint import is_family, lint_windows
 
+    from .lifecycle import check_scheme, scheme_of
+
+    scheme = scheme_of(ref)
+    if scheme is not None:
+        diags, texts = check_scheme(scheme)
+        return diags, texts or SourceMap()
     found: list[Diagnostic] = []
     sources = SourceMap()
     family = is_family(ref)

@@ -55,7 +55,7 @@ def test_second_batch_2020_depends_on_the_day() -> None:
 def test_status_steps_cite_clause_and_rule_line() -> None:
     r = _one("上虞", "2022-12-31")
     designated, ended = r.latest.steps
-    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:39")
+    assert designated.clause == "第十条(一)" and designated.where is not None and designated.where.endswith("designation.pks:40")
     assert ended.what == "validity ended" and ended.clause == "第十一条" and ended.on == date(2022, 12, 31)
 
 

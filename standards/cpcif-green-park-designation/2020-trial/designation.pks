@@ -1,6 +1,7 @@
 # 《中国石油和化学工业联合会绿色化工园区认定管理办法（试行）》, as printed in
 # CCEEE《“气候领袖园区”项目成果报告》(2021.05) 三(二). Clause numbers are the 办法's own.
-# The 导则 scores behind an application are cpcif-green-park@2020 (第九条: 综合评审).
+# The 导则 scores behind an application are cpcif-green-park@2020: the letter of 三(五) says the
+# 办法 and the 导则 were made together (seed 1716); the 办法 itself names no scoring document.
 scheme "cpcif-green-park-designation" version "2020-trial"
 title "中国石油和化学工业联合会绿色化工园区认定管理办法（试行）"
 source "CCEEE《气候领袖园区项目成果报告》(2021) 三(二)"
@@ -19,7 +20,7 @@ condition chemical_park clause "第三条" "经省级及以上人民政府批准
 condition lawful_setup clause "第七条(一)" "园区依法依规设立，取得设立批复文件且区域环评合规、园区安评合规"
 condition green_policies_enforced clause "第七条(二)" "国家和地方绿色、循环和低碳相关法律法规、政策和标准应得到有效的贯彻执行"
 condition environment_quality_met clause "第七条(三)" "环境质量达到国家和地方规定的环境功能区环境质量标准，各类重点污染物排放总量均不超过国家或地方的总量控制要求"
-condition key_enterprises_audited clause "第七条(四)" "园区重点企业100%实施清洁生产审核"
+condition key_enterprises_audited clause "第七条(四)" "园区重点企业100%实施清洁生产审核（注：重点企业是指《清洁生产促进法》中规定的应当实施强制性清洁生产审核的企业，评审期当年及之前公布的重点企业清洁生产审核名单中的企业）"
 condition no_major_incident_last_year clause "第七条(五)" "近一年未发生重大及以上的生产安全事故、污染事故或生态破坏事件" unless major_incident within 1 year
 condition responsible_care_committed clause "第七条(六)" "园区承诺并践行责任关怀，持续改善园区健康、安全和环境质量"
 

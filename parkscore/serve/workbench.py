@@ -133,9 +133,10 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             table = form.get("parks")
             if isinstance(table, UploadFile) and table.filename:
                 table_bytes, table_suffix = await table.read(), Path(table.filename).suffix.lower()
+        if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
+            raise api.option_error(f"the population is a {table_suffix or 'file without a suffix'}", "upload a .csv, .xlsx or .parquet table", "S422")
         if workbook is not None:  # the workbook's edits read back as an amendment of the standard it was rendered from
             base = standard_of(against)
-
             tmp = Path(tempfile.mkdtemp())
 
             def from_book() -> str:
@@ -152,8 +153,6 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                 shutil.rmtree(tmp, ignore_errors=True)
         if not files:
             raise api.option_error("no rule file uploaded", "choose the draft's .pks files", "S422")
-        if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
-            raise api.option_error(f"the population is a {table_suffix or 'file without a suffix'}", "upload a .csv, .xlsx or .parquet table", "S422")
         return await _answer(lambda: _review(files, table_bytes, table_suffix), "the draft")
 
     def _review(files: dict[str, str], table_bytes: bytes | None, suffix: str) -> str:

@@ -62,11 +62,9 @@ class Diagnostic:
     def render(self, sources: "SourceMap | None" = None) -> str:
         where = f"{self.span}" if self.span.line or self.span.cell else "parkscore"
         out = f"{where}: {self.severity.value}[{self.code}]: {self.message}"
-        text = sources.get(self.span.file) if sources and self.span.line else None
-        if text is not None:
-            excerpt = self.span.excerpt(text)
-            if excerpt:
-                out += "\n" + excerpt
+        lines = sources.lines(self.span.file) if sources and self.span.line and sources.get(self.span.file) is not None else []
+        if 1 <= self.span.line <= len(lines):  # the lines are split once per file, however many diagnostics it has
+            out += "\n" + self.span.excerpt(lines[self.span.line - 1])
         if self.hint:
             out += f"\n  hint: {self.hint}"
         return out
@@ -101,16 +99,22 @@ class SourceMap:
     def update(self, other: "SourceMap") -> None:
         self._texts.update(other._texts)
         self._digests.update(other._digests)
+        for name in other._texts:  # a text replaced: its lines are split again when asked
+            self._lines.pop(name, None)
         self._lines.update(other._lines)
 
     def digest(self, name: str) -> str | None:
         return self._digests.get(name)
 
-    def line(self, name: str, n: int) -> str:
-        """Line ``n`` (1-based) of a file, as diagnostics number lines (see ``text.source_lines``)."""
+    def lines(self, name: str) -> list[str]:
+        """The lines of a file, as diagnostics number them (see ``text.source_lines``), split once."""
         if name not in self._lines:
             self._lines[name] = source_lines(self.get(name) or "")
-        lines = self._lines[name]
+        return self._lines[name]
+
+    def line(self, name: str, n: int) -> str:
+        """Line ``n`` (1-based) of a file ("" outside it)."""
+        lines = self.lines(name)
         return lines[n - 1] if 0 < n <= len(lines) else ""
 
     def names(self) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .text import char_width, source_lines, visible
+from .text import char_width, visible
 
 WINDOW = 160  # characters of a source line a diagnostic quotes around its place
 
@@ -26,12 +26,8 @@ class Span(NamedTuple):
     def __str__(self) -> str:
         return f"{self.file}{self.cell}" if self.cell else f"{self.file}:{self.line}:{self.col}"
 
-    def excerpt(self, text: str) -> str:
-        """The source line of this span with a caret underline, for error messages."""
-        lines = source_lines(text)
-        if not 1 <= self.line <= len(lines):
-            return ""
-        src = lines[self.line - 1]
+    def excerpt(self, src: str) -> str:
+        """``src``, the source line of this span, with a caret underline, for error messages."""
         width = self.end_col - self.col if self.end_line == self.line else len(src) - self.col + 1
         width = max(1, min(width, WINDOW))
         col = self.col

@@ -70,3 +70,12 @@ def test_the_choices_of_ours_are_readings_shown_with_the_scores() -> None:
     card = parkscore.score(cs, {})
     table = parkscore.api.render.scorecard_table(card)
     assert table.count("reading of ours") >= len(cs.std.header.readings) == 8
+
+
+def test_the_weighted_total_row_says_it_is_weighted() -> None:
+    """Issue 28.12: the climate-leader 表1 prints 合计 100 under subtotals that sum to 84 (seed 三(一)): the
+    document says the 100 is the weighted total."""
+    doc = parkscore.api.render_standard("climate-leader-park@2020")
+    md = parkscore.api.render.document_markdown(doc)
+    assert "| **合计（按权重折算；各小计之和为 84）** | | | | | **100** |" in md
+    assert "合计（按权重折算；各小计之和为 84）" in parkscore.api.render.standard_html(doc)

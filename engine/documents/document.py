@@ -102,6 +102,15 @@ def written(cs: CompiledStandard, ind: ast.Indicator) -> list[str]:
     return [cs.sources.line(ind.span.file, i) for i in range(ind.span.line, end + 1)]
 
 
+def total_label(doc: StandardDocument) -> str:
+    """The 合计 row's words: in a weighted standard the subtotals do not add up to the total, so it says
+    it is the weighted total (the climate-leader table prints 合计 100 under subtotals of 84)."""
+    cats = doc.cs.std.categories
+    if not any(c.weight is not None for c in cats):
+        return "合计"
+    return f"合计（按权重折算；各小计之和为 {show(sum((c.maximum for c in cats), Decimal(0)))}）"
+
+
 def document(cs: CompiledStandard) -> StandardDocument:
     std = cs.std
     names = _names(std)
@@ -166,7 +175,7 @@ def document_markdown(doc: StandardDocument, categories: int | None = None) -> s
         weight = f"（权重 {show(cat.weight)}%）" if cat.weight is not None else ""
         out.append(f"| | | **{md(cat.title)} 小计**{weight} | | | **{show(cat.max_points or Decimal(0))}** |")
     total = doc.cs.std.max_total
-    out += [f"| **合计** | | | | | **{show(total)}** |", ""]
+    out += [f"| **{total_label(doc)}** | | | | | **{show(total)}** |", ""]
     shown_cats = [c.title for c in doc.cs.std.categories][:categories]
     current = None
     for s in doc.sections:

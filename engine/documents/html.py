@@ -11,7 +11,7 @@ from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 from parkscore.engine.analysis.compare import ParkComparison
 from parkscore.engine.documents.charts import Chart, compare_charts, impact_charts, inline_svg, scorecard_charts
-from parkscore.engine.documents.document import StandardDocument, document_json, written
+from parkscore.engine.documents.document import StandardDocument, document_json, total_label, written
 from parkscore.engine.documents.lexer import css, highlight_html
 from parkscore.engine.documents.render import standard_labels, value_text
 from parkscore.engine.population.impact import ImpactReport
@@ -39,7 +39,7 @@ def standard_html(doc: StandardDocument) -> str:
     d = document_json(doc)
     total = doc.cs.std.max_total
     texts = {s.ind.id: Markup(highlight_html("\n".join(written(doc.cs, s.ind)))) for s in doc.sections}  # escaped by Pygments
-    return _env().get_template("standard.html.j2").render(d=d, total=total, texts=texts, pks_css=Markup(css()))
+    return _env().get_template("standard.html.j2").render(d=d, total=total, total_label=total_label(doc), texts=texts, pks_css=Markup(css()))
 
 
 def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:

@@ -144,3 +144,11 @@ def test_an_honour_counted_by_our_reading_says_so_where_it_is_counted() -> None:
     (line,) = [e.message for e in ex.events if e.subject == "honours" and e.message.startswith("honour_titles:")]
     assert "河北省首批省级工业聚集区和循环经济示范园区 (reading of ours: counted as a 省部级 honour in 绿色发展" in line
     assert ex.card.indicator("honours").points == 2
+
+
+def test_eligible_says_what_the_guideline_means_by_it() -> None:
+    """Issue 28.12: 6.3(2) says a park of 80 points or more 可参加绿色化工园区评选 (may enter the selection),
+    not that it is a green park: every output of the 2020 guideline says so beside its ELIGIBLE."""
+    card = parkscore.score("cpcif-green-park@2020", parkscore.load_park(str(ROOT / "examples" / "parks" / "synthetic-complete.yaml")))
+    table = parkscore.api.render.scorecard_table(card)
+    assert card.eligible and "ELIGIBLE" in table and "可参加绿色化工园区评选: the park may enter the selection" in table

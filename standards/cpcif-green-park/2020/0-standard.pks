@@ -12,6 +12,7 @@ data_sources "6.1: 以统计部门、生态环境保护部门等官方数据为�
 reading "6.3(2) 80分以上 is read as including 80 (total >= 80)"
 reading "4(8) and 4(9) are 鼓励 (encouraged): read as advisory, they do not decide eligibility"
 reading "a basic requirement (clause 4) without data is not established: the park is not eligible until it is reported"
+reading "ELIGIBLE says what 6.3(2) says, 可参加绿色化工园区评选: the park may enter the selection (the review of the 认定管理办法), not that it is designated"
 
 # 4 基本要求: 绿色化工园区应符合以下基本要求
 gate 4(1) lawful_setup "属于规范设立的化工园区，具有有效的产业规划、园区安全风险评价和批准时效期内的总体规划、规划环境影响评价等规范文件"

@@ -227,3 +227,18 @@ def test_check_and_lint_read_schemes_as_they_read_standards(tmp_path: Path) -> N
     bad.write_text('scheme "x" version "1"\nstate a "A" initial\nevent e "E"\n  from a -> b clause "1"\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(bad)])
     assert r.exit_code == 1 and f"{bad}:4:3: error[E110]: event e: 'b' is not a state" in r.output
+
+
+def test_after_the_second_founding_year_only_listing_or_cancellation_can_follow(tmp_path: Path) -> None:
+    """Issue 28.8, 第十条(二) (seed 782: 再给予一年创建期; 创建期满仍未能通过专家评议将取消其创建资格): once the
+    second 创建期 has run out, the status says what can follow — passing the review, or cancellation —
+    not only a review "due" year after year."""
+    history = tmp_path / "candidate.yaml"
+    history.write_text('scheme: cpcif-green-park-designation@2020-trial\npark: 示例创建单位\nevents:\n'
+                       '  - {event: designated_candidate, date: "2020-03-01"}\n  - {event: expert_review_failed, date: "2021-03-01"}\n',
+                       encoding="utf-8")
+    (report,) = parkscore.api.status("cpcif-green-park-designation@2020-trial", history, "2023-06-01")
+    assert report.earliest.expired and report.earliest.state.id == "candidate"
+    assert dict(report.earliest.outcomes) == {"expert_review_passed": "review_passed", "expert_review_failed": "cancelled", "fraud": "revoked"}
+    text = CliRunner().invoke(main, ["status", str(history), "--on", "2023-06-01"]).output
+    assert "what can follow now: expert_review_passed -> review_passed; expert_review_failed -> cancelled; fraud -> revoked" in text

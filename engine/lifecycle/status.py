@@ -78,6 +78,9 @@ class Standing:
     barred_until: date | None
     steps: tuple[Step, ...]
     dues: tuple[Due, ...]
+    # once the state's validity has ended: what can still follow, (event, state it leads to), the
+    # renewals already used taken into account (after the second 创建期: listed, or 取消创建资格)
+    outcomes: tuple[tuple[str, str], ...] = ()
 
     def same(self, other: "Standing") -> bool:
         return (self.state.id, self.expired, self.holds_title) == (other.state.id, other.expired, other.holds_title)
@@ -192,7 +195,9 @@ def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Standing:
                     dues.append(Due(d.id, by, d.clause.text, _where(d.span), d.wording))
                     break
                 k += 1
-    return Standing(on, state, since, until, expired, state.holds_title and not expired, barred, tuple(steps), tuple(dues))
+    outcomes = tuple((ev.id, t.target) for ev in scheme.events if not ev.application
+                     and (t := _transition(ev.transitions, state.id, used)) is not None and t.target != state.id) if expired else ()
+    return Standing(on, state, since, until, expired, state.holds_title and not expired, barred, tuple(steps), tuple(dues), outcomes)
 
 
 def _transition(ts: tuple[Transition, ...], state: str, used: dict[int, int]) -> Transition | None:
@@ -286,6 +291,8 @@ def _status_lines(s: Standing, indent: str = "  ") -> list[str]:
                          f"({d.clause}, {d.where}): {d.wording}")
         else:
             lines.append(f"{indent}{d.what} for the year to {d.by}: {'recorded' if d.recorded else 'not recorded in the history'} ({d.clause})")
+    if s.outcomes:
+        lines.append(f"{indent}what can follow now: " + "; ".join(f"{e} -> {t}" for e, t in s.outcomes))
     lines.append(f"{indent}why:")
     for step in s.steps:
         where = f" [{step.clause}, {step.where}]" if step.clause and step.where else f" [{step.where}]" if step.where else ""
@@ -346,6 +353,7 @@ def _status_json(s: Standing) -> dict[str, Any]:
     return {"state": s.state.id, "title": s.state.title, "since": str(s.since) if s.since else None,
             "until": str(s.until) if s.until else None, "expired": s.expired, "holds_title": s.holds_title,
             "barred_until": str(s.barred_until) if s.barred_until else None,
+            "can_follow": [{"event": e, "state": t} for e, t in s.outcomes],
             "dues": [{"what": d.what, "by": str(d.by) if d.by else None, "clause": d.clause, "rule": d.where, "wording": d.wording,
                       "recorded": d.recorded} for d in s.dues],
             "steps": [{"on": str(x.on), "event": x.what, "outcome": x.outcome, "clause": x.clause, "rule": x.where,

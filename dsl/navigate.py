@@ -12,14 +12,11 @@ from . import ast, units
 from .diagnostics import Edit, SourceMap
 from .intervals import Interval, interval_of
 from .numbers import plain
-from .printer import rule_text
+from .printer import expr_text, rule_text
 from .span import Span
 from .tokens import Kind, Token, keywords, names, scan
 
 SymbolKind = Literal["input", "indicator", "category", "gate", "level", "unit", "keyword"]
-
-# the keywords that define the name after them (a clause comes first for indicators and gates)
-_DEFINERS: dict[str, SymbolKind] = {"input": "input", "indicator": "indicator", "category": "category", "gate": "gate", "level": "level"}
 
 
 @dataclass(frozen=True)
@@ -203,8 +200,6 @@ def hover_rule(std: ast.Standard, file: str, line: int) -> str | None:
 
 
 def _formula(ind: ast.Indicator) -> str:
-    from .printer import expr_text
-
     assert ind.formula is not None
     return expr_text(ind.formula.expr)
 

@@ -49,7 +49,7 @@ def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_tr
         if e.subject:
             trace.setdefault(e.subject, []).append(e.message)
     return _env().get_template("scorecard.html.j2").render(
-        charts=_drawn(scorecard_charts(card)), c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
+        charts=embedded_charts(scorecard_charts(card)), c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
         weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text, open_trace=open_trace)
 
 
@@ -85,7 +85,7 @@ def compare_html(results: list[ParkComparison], labels: list[str], notes: list[s
     env = _env()
     env.globals["zip"] = zip
     return env.get_template("compare.html.j2").render(results=results, labels=labels, notes=notes,
-                                                      charts=[_drawn(compare_charts(r, labels)) for r in results])
+                                                      charts=[embedded_charts(compare_charts(r, labels)) for r in results])
 
 
 def impact_html(rep: ImpactReport) -> str:
@@ -94,11 +94,12 @@ def impact_html(rep: ImpactReport) -> str:
     every indicator whose points change."""
     changed = sorted((i for i in rep.indicators.values() if i.parks_changed), key=lambda i: (-abs(i.total_change), i.clause))
     return _env().get_template("impact.html.j2").render(r=rep, mean=rep.total_change / rep.parks if rep.parks else Decimal(0),
-                                                        changed=changed, charts=_drawn(impact_charts(rep, rep.pass_mark)), labels=rep.labels)
+                                                        changed=changed, charts=embedded_charts(impact_charts(rep, rep.pass_mark)), labels=rep.labels)
 
 
-def _drawn(charts: list[Chart]) -> list[dict[str, Any]]:
-    """Charts as the templates embed them: id, title and the SVG (made by matplotlib, markup-safe)."""
+def embedded_charts(charts: list[Chart]) -> list[dict[str, Any]]:
+    """Charts as HTML pages embed them (these reports, the workbench's pages): id, title and the SVG
+    (made by matplotlib, markup-safe)."""
     from markupsafe import Markup
 
     return [{"id": c.id, "title": c.title, "svg": Markup(inline_svg(c))} for c in charts]

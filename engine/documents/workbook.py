@@ -275,21 +275,35 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
 
 def rendered_from(path: str | Path) -> str | None:
     """The standard a standard workbook says it was rendered from (its hidden sheet), if it says one."""
+    meta = _meta(path)
+    return str(meta["standard"]) if meta.get("kind") == "parkscore standard workbook" and meta.get("standard") else None
+
+
+def _meta(path: str | Path) -> dict[Any, Any]:
+    """The key-value rows of a workbook's hidden sheet (``META``), the first value of each key; empty
+    for anything else (not a workbook, a zip bomb, no such sheet): the readers say what it is."""
     from openpyxl import load_workbook
 
-    check_workbook(path, "X100")
+    if Path(path).suffix.lower() != ".xlsx":
+        return {}
     try:
+        check_workbook(path)
         wb = load_workbook(str(path), read_only=True)
-    except Exception:  # noqa: BLE001 - not a workbook: import_xlsx says what it is
-        return None
+    except Exception:  # noqa: BLE001 - not a workbook, or a zip bomb
+        return {}
     try:
         if META not in wb.sheetnames:
-            return None
+            return {}
         wb[META].reset_dimensions()
-        meta = {r[0]: r[1] for r in wb[META].iter_rows(values_only=True) if r and len(r) > 1}
-        return str(meta["standard"]) if meta.get("kind") == "parkscore standard workbook" and meta.get("standard") else None
+        meta: dict[Any, Any] = {}
+        for r in wb[META].iter_rows(values_only=True):
+            if r and len(r) > 1:
+                meta.setdefault(r[0], r[1])
+        return meta
+    except Exception:  # noqa: BLE001 - unreadable XML
+        return {}
     finally:
-        wb.close()
+        wb.close()  # a read-only workbook holds its file open until closed
 
 
 def _sheet_rows(wb: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
@@ -597,24 +611,7 @@ def template_xlsx(cs: CompiledStandard, path: str | Path) -> None:
 
 def is_form(path: str | Path) -> bool:
     """Is this .xlsx a data-collection form made by ``template_xlsx``?"""
-    if Path(path).suffix.lower() != ".xlsx":
-        return False
-    from openpyxl import load_workbook
-
-    try:
-        check_workbook(path)
-        wb = load_workbook(str(path), read_only=True)
-    except Exception:  # not a workbook, or a zip bomb: the table reader reports it
-        return False
-    try:
-        if META not in wb.sheetnames:
-            return False
-        wb[META].reset_dimensions()
-        return any(r and r[0] == "kind" and r[1] == FORM_KIND for r in wb[META].iter_rows(values_only=True))
-    except Exception:  # noqa: BLE001 - unreadable XML: not a form; the table reader reports it
-        return False
-    finally:
-        wb.close()  # a read-only workbook holds its file open until closed
+    return _meta(path).get("kind") == FORM_KIND
 
 
 def read_form(path: str | Path) -> ParkData:

@@ -79,6 +79,7 @@ _WHERE: dict[str, str] = {
     "score_row": "parkscore.api.population",
     "score_table": "parkscore.api.population",
     "sql": "parkscore.api.population",
+    "TABLE_SUFFIXES": "parkscore.api.population",
     "score_spark": "parkscore.api.population",
     "CatalogEntry": "parkscore.api.standards",
     "Formatted": "parkscore.api.standards",
@@ -135,6 +136,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time each name is imp
         sensitivity,
     )
     from .population import (
+        TABLE_SUFFIXES,
         ParkRow,
         Scored,
         impact,

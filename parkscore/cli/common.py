@@ -90,10 +90,8 @@ charts_option = click.option(
     help="also write each chart of the result as DIR/<chart>.svg and DIR/<chart>.png (an existing file is not replaced)")
 
 
-def write_charts(charts: list[Any], directory: str | None) -> None:
+def write_charts(charts: list[Any], directory: str) -> None:
     """Each chart as SVG and PNG in ``directory`` (made if missing), by the one overwrite rule."""
-    if directory is None:
-        return
     targets = [(c, Path(directory) / f"{c.id}.{ext}") for c in charts for ext in ("svg", "png")]
     for _, path in targets:
         may_write(str(path), False)

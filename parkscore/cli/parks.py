@@ -82,7 +82,8 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
         click.echo(out.dumps(out.scorecard_json(card, park, data.context)))
     else:
         click.echo(out.scorecard_markdown(card) if fmt == "markdown" else out.scorecard_table(card), nl=fmt != "markdown")
-    write_charts(out.scorecard_charts(card), charts_dir)
+    if charts_dir:
+        write_charts(out.scorecard_charts(card), charts_dir)
     if audit_path and explanation:
         record = api.audit_record(standard, data, explanation)
         Path(audit_path).write_text(out.dumps(record) + "\n", encoding="utf-8")
@@ -102,7 +103,7 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
         click.echo(f"{'total':>8}  {'verdict':<13} {'no data':>7}  park (period)  [where]   under {cs.ref}")
     n = bad = eligible = headers = 0
     verdicts: list[dict[str, object]] = []
-    points: dict[str, Counter[Decimal | None]] = {f"{ci.ind.clause} {ci.ind.id}": Counter() for ci in cs.indicators}
+    points: dict[str, Counter[Decimal | None]] = {f"{ci.ind.clause} {ci.ind.id}": Counter() for ci in cs.indicators} if charts_dir else {}
     for s in api.score_many(cs, *parks, sheet=sheet, jobs=jobs):
         if s.row.header:  # a table's columns the standard does not read: said once, the rows scored without them
             headers += 1
@@ -125,10 +126,12 @@ def _score_many(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | No
             why = f"  because: {'; '.join(c.reasons)}" if c.reasons else ""  # a verdict never stands without its reason
             click.echo(f"{out.show(c.total, 4):>8}  {c.verdict:<13} {len(c.missing):>7}  {head}  [{s.row.where}]{why}")
         eligible += bool(s.card and s.card.eligible)
-        verdicts.append({"total": s.card.total, "eligible": s.card.eligible} if s.card else {"total": None})
-        for r in s.card.indicators if s.card and charts_dir else ():
-            points[f"{r.clause} {r.id}"][r.points if r.status.value == "scored" else None] += 1
-    write_charts(out.population_charts(verdicts, cs.ref, cs.std.header.pass_mark, points), charts_dir)
+        if charts_dir:  # only then is anything kept: without charts, memory stays flat however many parks
+            verdicts.append({"total": s.card.total, "eligible": s.card.eligible} if s.card else {"total": None})
+            for r in s.card.indicators if s.card else ():
+                points[f"{r.clause} {r.id}"][r.points if r.status.value == "scored" else None] += 1
+    if charts_dir:
+        write_charts(out.population_charts(verdicts, cs.ref, cs.std.header.pass_mark, points), charts_dir)
     click.echo(f"{n} park(s): {n - bad} scored, {eligible} eligible, {bad} not scored (errors above)"
                + (f"; {headers} table header(s) with columns the standard does not read (above)" if headers else ""), err=True)
     if bad or headers:
@@ -251,8 +254,8 @@ def compare_cmd(parks: tuple[str, ...], standards: tuple[str, ...], sheet: str |
         click.echo(out.compare_table(results, labels))
     elif fmt == "html":
         click.echo(out.compare_html(results, labels, notes), nl=False)
-    for i, r in enumerate(results, 1):  # one park's charts, numbered in the order of the parks
-        write_charts([replace(c, id=f"{c.id}-{i}") for c in out.compare_charts(r, labels)], charts_dir)
+    if charts_dir:  # each park's charts, numbered in the order of the parks
+        write_charts([replace(c, id=f"{c.id}-{i}") for i, r in enumerate(results, 1) for c in out.compare_charts(r, labels)], charts_dir)
     if bad:
         sys.exit(1)
 
@@ -291,7 +294,8 @@ def sensitivity_cmd(park: str, standard: str, uncertainty: str, runs: int, seed:
     u = percent("--uncertainty", uncertainty)
     rep = api.sensitivity(compiled_standard(standard), api.load_park(park), u, runs, seed)
     click.echo(out.dumps(out.sensitivity_json(rep)) if fmt == "json" else out.sensitivity_text(rep))
-    write_charts(out.sensitivity_charts(rep), charts_dir)
+    if charts_dir:
+        write_charts(out.sensitivity_charts(rep), charts_dir)
 
 
 @click.command("impact")
@@ -327,7 +331,8 @@ def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fm
         click.echo(out.impact_html(rep), nl=False)
     else:
         click.echo(out.impact_text(rep, flips_shown))
-    write_charts(out.impact_charts(rep, rep.pass_mark), charts_dir)
+    if charts_dir:
+        write_charts(out.impact_charts(rep, rep.pass_mark), charts_dir)
 
 
 @click.command("status")

@@ -29,14 +29,12 @@ import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
-from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from parkscore import api
 from parkscore.api import render
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
 
 def _env() -> jinja2.Environment:
@@ -48,10 +46,6 @@ def _env() -> jinja2.Environment:
 
 def page(html: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers={"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"})
-
-
-def _charts(charts: list[Any]) -> list[dict[str, Any]]:
-    return [{"id": c.id, "svg": Markup(render.inline_svg(c))} for c in charts]  # SVG made by matplotlib: markup-safe
 
 
 def _park_mapping(form: dict[str, str], units: dict[str, str]) -> dict[str, Any]:
@@ -133,7 +127,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             table = form.get("parks")
             if isinstance(table, UploadFile) and table.filename:
                 table_bytes, table_suffix = await table.read(), Path(table.filename).suffix.lower()
-        if table_bytes is not None and table_suffix not in TABLE_SUFFIXES:
+        if table_bytes is not None and table_suffix not in api.TABLE_SUFFIXES:
             raise api.option_error(f"the population is a {table_suffix or 'file without a suffix'}", "upload a .csv, .xlsx or .parquet table", "S422")
         if workbook is not None:  # the workbook's edits read back as an amendment of the standard it was rendered from
             base = standard_of(against)
@@ -169,7 +163,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                     path = Path(tmp) / f"population{suffix}"
                     path.write_bytes(table_bytes)
                     impact = api.impact(a, b, str(path))
-                charts = _charts(render.impact_charts(impact, impact.pass_mark))
+                charts = render.embedded_charts(render.impact_charts(impact, impact.pass_mark))
         return env.get_template("draft.html.j2").render(title="draft review", ref=loaded.std.header.family if loaded.std else "draft",
                                                         diagnostics=text, changes=changes, impact=impact, base=base, charts=charts)
 
@@ -198,7 +192,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
             table, standard = form.get("parks"), str(form.get("standard") or "cpcif-green-park@2020")
             suffix = Path(table.filename or "").suffix.lower() if isinstance(table, UploadFile) else ""
             body = await table.read() if isinstance(table, UploadFile) else b""
-        if not isinstance(table, UploadFile) or suffix not in TABLE_SUFFIXES:
+        if not isinstance(table, UploadFile) or suffix not in api.TABLE_SUFFIXES:
             raise api.option_error("no table uploaded", "upload a .csv, .xlsx or .parquet table of parks", "S422")
         cs = standard_of(standard)
 
@@ -215,6 +209,6 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
                 eligible=sum(1 for r in rows if r.get("eligible") is True), not_scored=sum(1 for r in rows if r.get("status") != "scored"),
                 csv=base64.b64encode(scored.encode("utf-8")).decode("ascii"),
                 xlsx=base64.b64encode(render.rows_xlsx(columns, rows)).decode("ascii"),
-                charts=_charts(render.population_charts(rows, cs.ref, cs.std.header.pass_mark)))
+                charts=render.embedded_charts(render.population_charts(rows, cs.ref, cs.std.header.pass_mark)))
 
         return await _answer(run, "the table")

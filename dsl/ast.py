@@ -283,6 +283,7 @@ class InputDecl:
     title: str
     range: Range | None = None
     span: Span = _span()
+    includes: tuple[Ref, ...] = ()  # figures this total contains (a share's numerator inside its denominator)
 
 
 @dataclass(frozen=True)

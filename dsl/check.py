@@ -93,6 +93,9 @@ def check_references(std: ast.Standard) -> Iterator[Diagnostic]:
                 "E111", f"'{name}' is {_a(decl.kind)} input, but {what} needs {_a(kind)} input", span, f"declared at {decl.span}"
             )
 
+    for inp in std.inputs:
+        for r in inp.includes:
+            yield from lookup(r.name, "number", r.span, f"what {inp.id} includes")
     for ind in std.indicators:
         if ind.formula:
             if ind.formula.target != ind.id:
@@ -199,6 +202,11 @@ def check_units(std: ast.Standard) -> Iterator[Diagnostic]:
     for inp in std.inputs:
         if inp.unit and ("%", 1) in inp.unit.factors and len(inp.unit.factors) > 1:
             yield Diagnostic("E203", f"'%' cannot be combined with other units in '{inp.unit}'", inp.unit.span)
+        for r in inp.includes:  # a total contains figures it adds up
+            part = std.input(r.name)
+            if inp.unit and part is not None and part.unit and part.kind == "number" and part.unit.dims != inp.unit.dims:
+                yield Diagnostic("E202", f"{inp.id} ({inp.unit}) cannot include {r.name} ({part.unit})", r.span,
+                                 "a total includes figures of the same kind of unit")
 
 
 def band_intervals(ind: ast.Indicator, tier: str | None = None) -> list[tuple[ast.Band, Interval]]:

@@ -164,6 +164,9 @@ def _input(a: ast.InputDecl, b: ast.InputDecl) -> list[Change]:
         return [Change("unit", "input", b.id, "", f"{a.unit or a.kind} → {b.unit or b.kind}")]
     if a.range != b.range:
         return [Change("conditions", "input", b.id, "", _ranges(a.range, b.range))]
+    if a.includes != b.includes:
+        parts = lambda d: ", ".join(r.name for r in d.includes) or "nothing"  # noqa: E731
+        return [Change("conditions", "input", b.id, "", f"includes {parts(a)} → {parts(b)}")]
     return [Change("wording", "input", b.id, "", f"“{a.title}” → “{b.title}”")] if a != b else []
 
 

@@ -77,7 +77,8 @@ def _input_type(i: ast.InputDecl) -> str:
 
 
 def _input(i: ast.InputDecl, prefix: str = "", id_w: int = 0, type_w: int = 0) -> _Line:
-    return _Line(i.span.line, "", f"{prefix}input {_pad(i.id, id_w)} : {_pad(_input_type(i), type_w)} {q(i.title)}")
+    includes = " includes " + ", ".join(r.name for r in i.includes) if i.includes else ""
+    return _Line(i.span.line, "", f"{prefix}input {_pad(i.id, id_w)} : {_pad(_input_type(i), type_w)} {q(i.title)}{includes}")
 
 
 def _align_inputs(decls: list[object]) -> dict[int, tuple[int, int]]:

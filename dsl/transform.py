@@ -114,8 +114,12 @@ class ToAst(Transformer):
     # -- inputs and units ----------------------------------------------------------
     def input_decl(self, meta: Any, c: list[Any]) -> ast.InputDecl:
         name, (kind, unit), *rest = c
-        rng = rest[0] if isinstance(rest[0], ast.Range) else None
-        return ast.InputDecl(str(name), ast.InputKind(kind), unit, self._string(rest[-1]), rng, span=self._span(meta))
+        rng = rest.pop(0) if isinstance(rest[0], ast.Range) else None
+        includes = rest.pop() if isinstance(rest[-1], tuple) else ()
+        return ast.InputDecl(str(name), ast.InputKind(kind), unit, self._string(rest[0]), rng, span=self._span(meta), includes=includes)
+
+    def includes(self, meta: Any, c: list[Token]) -> tuple[ast.Ref, ...]:
+        return tuple(ast.Ref(str(t), span=self._tok(t)) for t in c)
 
     def value_range(self, meta: Any, c: list[Token]) -> ast.Range:
         return ast.Range(Decimal(c[0]), Decimal(c[1]), span=self._span(meta))

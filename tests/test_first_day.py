@@ -146,3 +146,35 @@ def test_numbers_group_their_digits_the_same_whole_or_not() -> None:
 
     assert (show(Decimal("76000")), show(Decimal("76142.5")), show(Decimal("-12345.678"))) == ("76 000", "76 142.5", "-12 345.7")
     assert (show(Decimal("1234.5")), show(Decimal("0.05"))) == ("1234.5", "0.05")
+
+
+def test_html_reports_say_the_matched_band_in_the_standards_words_and_each_step_where() -> None:
+    """Issue 25.10: the HTML "matched" column showed the rule text where the standard's wording
+    exists (表2: 500>化工行业主营业务收入（亿元）≥300); explain's HTML dropped each step's file:line:col."""
+    park = str(ROOT / "examples" / "parks" / "synthetic-complete.yaml")
+    html = CliRunner().invoke(main, ["score", park, "--format", "html"]).output
+    assert '<td title="500 &gt; chem_revenue &gt;= 300">500&gt;化工行业主营业务收入（亿元）≥300</td>' in html
+    assert "complete：建立工业供水体系，体系相对完整" in html  # a level: its name and the standard's wording
+    html = CliRunner().invoke(main, ["explain", park, "--format", "html"]).output
+    assert re.search(r'chem_revenue &gt;= 500 -&gt; 3: false \(chem_revenue = 420\) <span class="rule">standards/cpcif-green-park/2020/1-industry.pks:16:3</span>', html)
+
+
+def test_gap_moves_a_total_with_the_figure_it_includes() -> None:
+    """Issue 25.10: gap raised water_reused holding water_used_total, which includes it (4-resources.pks:
+    工业用水总量 = 新鲜水量 + 重复利用水量). By hand: (76000 + d) / (80150 + d) = 0.95 -> d = 2850."""
+    park = str(ROOT / "examples" / "parks" / "synthetic-complete.yaml")
+    out = CliRunner().invoke(main, ["gap", park, "--target", "100"]).output
+    assert ("raise water_reused from 76 000 万吨 to 78 850 万吨 (+3.75 %), and water_used_total (which includes it) "
+            "from 80 150 万吨 to 83 000 万吨 → water_reuse_rate 95 %") in out
+    assert "verified: re-scored with these changes the park totals 100" in out
+
+
+@pytest.mark.parametrize(("line", "code"), [("includes nothing_here", "E110"), ("includes flag", "E111"), ("includes money", "E202")])
+def test_includes_names_a_number_input_of_the_same_kind_of_unit(tmp_path: Path, line: str, code: str) -> None:
+    (tmp_path / "s.pks").write_text(
+        'standard "t" version "1"\ntitle "t"\nsource "s"\nstatus "draft"\ntotal 1\n'
+        f'input part : t "p"\ninput whole : t "w" {line}\ninput flag : bool "f"\ninput money : 万元 "m"\n'
+        'category c "c" max 1\n  indicator 1 share "s"\n    unit % max 1 range 0..100\n    share = part / whole * 100\n'
+        '    score share >= 50 -> 1\n    score share < 50 -> 0\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert f"error[{code}]" in r.output and "s.pks:7:" in r.output, r.output

@@ -19,8 +19,8 @@ from tabulate import tabulate
 from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind
 from parkscore.dsl.numbers import show
-from parkscore.dsl.units import COUNT_UNITS
-from parkscore.engine.scoring.compile import CompiledIndicator, CompiledStandard, compile_expr
+from parkscore.dsl.units import COUNT_UNITS, convert, factor_to
+from parkscore.engine.scoring.compile import CompiledIndicator, CompiledStandard
 from parkscore.engine.scoring.data import Fact, Item, ParkData
 from parkscore.engine.scoring.evaluate import evaluate
 from parkscore.engine.scoring.scorecard import IndicatorResult, Scorecard, Status
@@ -52,29 +52,62 @@ class GapReport:
     no_data: tuple[IndicatorResult, ...]
 
 
-def solve(e: ast.Expr, name: str, want: Decimal, env: Mapping[str, Decimal]) -> Decimal | None:
-    """The value of input ``name`` that makes ``e`` equal ``want`` (name must occur once)."""
+Poly = tuple[Decimal, ...]  # coefficients, the constant first
+
+
+def _padd(a: Poly, b: Poly, sign: int = 1) -> Poly:
+    n = max(len(a), len(b))
+    return tuple((a[i] if i < len(a) else ZERO) + sign * (b[i] if i < len(b) else ZERO) for i in range(n))
+
+
+def _pmul(a: Poly, b: Poly) -> Poly:
+    out = [ZERO] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return tuple(out)
+
+
+def _rational(e: ast.Expr, name: str, moves: Mapping[str, Decimal], env: Mapping[str, Decimal]) -> tuple[Poly, Poly]:
+    """``e`` as P(x) / Q(x), x the new value of input ``name``; each input in ``moves`` moves with
+    it (a total that includes it: its value plus k·(x − the old value))."""
+    if isinstance(e, ast.Num):
+        return (e.value,), (ONE,)
     if isinstance(e, ast.Ref):
-        return want if e.name == name else None
-    if not isinstance(e, ast.BinOp):
-        return None
-    left, right = _reads(e.left, name), _reads(e.right, name)
-    if left == right:
-        return None
-    try:
-        if left:
-            r = compile_expr(e.right)(env)
-            sub = {"+": want - r, "-": want + r, "*": want / r, "/": want * r}[e.op]
-            return solve(e.left, name, sub, env)
-        lv = compile_expr(e.left)(env)
-        sub = {"+": want - lv, "-": lv - want, "*": want / lv, "/": lv / want}[e.op]
-        return solve(e.right, name, sub, env)
-    except ArithmeticError:
-        return None
+        if e.name == name:
+            return (ZERO, ONE), (ONE,)
+        k = moves.get(e.name)
+        return ((env[e.name],) if k is None else (env[e.name] - k * env[name], k)), (ONE,)
+    (p1, q1), (p2, q2) = _rational(e.left, name, moves, env), _rational(e.right, name, moves, env)
+    if e.op in "+-":
+        return _padd(_pmul(p1, q2), _pmul(p2, q1), 1 if e.op == "+" else -1), _pmul(q1, q2)
+    if e.op == "*":
+        return _pmul(p1, p2), _pmul(q1, q2)
+    return _pmul(p1, q2), _pmul(q1, p2)
 
 
-def _reads(e: ast.Expr, name: str) -> bool:
-    return any(r.name == name for r in ast.expr_refs(e))
+def solve(e: ast.Expr, name: str, want: Decimal, env: Mapping[str, Decimal], moves: Mapping[str, Decimal] | None = None) -> Decimal | None:
+    """The value of input ``name`` that makes ``e`` equal ``want``, the inputs in ``moves`` moving
+    with it; None unless that is one linear equation (P(x) = want·Q(x) of degree 1) with Q(x) ≠ 0."""
+    p, q = _rational(e, name, moves or {}, env)
+    r = _padd(p, tuple(want * c for c in q), -1)
+    if len(r) < 2 or any(r[2:]) or not r[1]:
+        return None
+    x = -r[0] / r[1]
+    return x if sum((c * x ** i for i, c in enumerate(q)), ZERO) != 0 else None
+
+
+def totals_including(std: ast.Standard, name: str) -> dict[str, Decimal]:
+    """The inputs declared to include ``name`` (``includes``), each with the factor from
+    ``name``'s unit to its own: they move with it."""
+    part = std.input(name)
+    out = {}
+    for t in std.inputs:
+        if part is not None and part.unit and t.unit and any(r.name == name for r in t.includes):
+            k = factor_to(str(part.unit), t.unit)
+            if k is not None:
+                out[t.id] = convert(ONE, k)
+    return out
 
 
 def numerators(e: ast.Expr, under_division: bool = False) -> list[str]:
@@ -130,7 +163,11 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
         else:
             env = {n: facts[n].number for n in ci.formula_inputs}
             for n in dict.fromkeys(numerators(ind.formula.expr)):
-                new = solve(ind.formula.expr, n, want, env)
+                moves = {t: k for t, k in totals_including(s.cs.std, n).items() if t in facts}
+                try:
+                    new = solve(ind.formula.expr, n, want, env, moves)
+                except ArithmeticError:
+                    continue
                 if new is None or new < 0:
                     continue
                 old = env[n]
@@ -141,6 +178,10 @@ def _band_options(s: _Scorer, ci: CompiledIndicator, r: IndicatorResult) -> list
                 verb = "raise" if new > old else "cut"
                 pct = (new - old) / old * 100 if old else None
                 change = f"{verb} {n} from {_fmt(old, unit)} to {_fmt(new, unit)}" + (f" ({'+' if pct and pct > 0 else ''}{show(pct, 3)} %)" if pct is not None else "")
+                for t, k in moves.items():  # a total that includes the figure moves with it
+                    t_new = facts[t].number + k * (new - old)
+                    ups += ((t, facts[t]._replace(value=t_new, reported=None)),)
+                    change += f", and {t} (which includes it) from {_fmt(facts[t].number, facts[t].unit)} to {_fmt(t_new, facts[t].unit)}"
                 candidates.append(Option(ind.id, ind.clause, change + f" → {ind.id} {_fmt(want, r.unit)}", ups, s.gain(ups), _rel(old, new)))
         good = [c for c in candidates if c.gain > 0]
         if good:

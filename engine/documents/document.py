@@ -95,6 +95,19 @@ def _cond_words(c: ast.Cond, names: dict[str, str]) -> str:
                    for i, o in enumerate(c.operands))
 
 
+def matched_words(doc: StandardDocument) -> dict[str, str]:
+    """What a band or level rule (by its ``file:line``) says in the standard's own words, for a
+    result's "matched" column: "500>化工行业主营业务收入（亿元）≥300" rather than the rule text."""
+    out = {}
+    for s in doc.sections:
+        for r in s.rows:
+            if r.kind == "band":
+                out[r.rule] = r.wording or r.condition
+            elif r.kind == "level":
+                out[r.rule] = f"{r.condition}：{r.wording}" if r.wording else r.condition
+    return out
+
+
 def written(cs: CompiledStandard, ind: ast.Indicator) -> list[str]:
     """An indicator's lines as written in its rule file, from its header to its last rule (every
     rule is one line; an amendment's override is read where it is written)."""

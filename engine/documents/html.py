@@ -11,10 +11,11 @@ from parkscore.dsl.diff import Change
 from parkscore.dsl.numbers import show
 from parkscore.engine.analysis.compare import ParkComparison
 from parkscore.engine.documents.charts import Chart, compare_charts, impact_charts, inline_svg, scorecard_charts
-from parkscore.engine.documents.document import StandardDocument, document_json, total_label, written
+from parkscore.engine.documents.document import StandardDocument, document, document_json, matched_words, total_label, written
 from parkscore.engine.documents.lexer import css, highlight_html
 from parkscore.engine.documents.render import standard_labels, value_text
 from parkscore.engine.population.impact import ImpactReport
+from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.scorecard import Scorecard
 from parkscore.engine.scoring.trace import TraceEvent
 
@@ -42,13 +43,15 @@ def standard_html(doc: StandardDocument) -> str:
     return _env().get_template("standard.html.j2").render(d=d, total=total, total_label=total_label(doc), texts=texts, pks_css=Markup(css()))
 
 
-def scorecard_html(card: Scorecard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:
-    """A park's report; ``open_trace``: every indicator's trace shown (explain), else collapsed (score)."""
-    trace: dict[str, list[str]] = {}
+def scorecard_html(card: Scorecard, cs: CompiledStandard, events: tuple[TraceEvent, ...] = (), open_trace: bool = False) -> str:
+    """A park's report; ``open_trace``: every indicator's trace shown (explain), else collapsed (score).
+    The matched band or level is shown in the standard's words (the rule text on hover); each trace
+    step with the ``file:line:col`` of the rule it tested."""
+    trace: dict[str, list[tuple[str, str]]] = {}
     for e in events:
         if e.subject:
-            trace.setdefault(e.subject, []).append(e.message)
-    return _env().get_template("scorecard.html.j2").render(
+            trace.setdefault(e.subject, []).append((e.message, f"{e.span.file}:{e.span.line}:{e.span.col}" if e.span else ""))
+    return _env().get_template("scorecard.html.j2").render(words=matched_words(document(cs)),
         charts=embedded_charts(scorecard_charts(card)), c=card, labels=standard_labels(card.status, card.illustrative, card.readings), missing=card.missing,
         weighted=any(c.weighted is not None for c in card.categories), trace=trace, value=value_text, open_trace=open_trace)
 

@@ -77,7 +77,7 @@ def score_cmd(parks: tuple[str, ...], standard: str, fmt: str, sheet: str | None
     card = explanation.card if explanation else api.score(cs, data)
     if fmt == "html":
         assert explanation is not None
-        click.echo(out.scorecard_html(card, explanation.events), nl=False)
+        click.echo(out.scorecard_html(card, cs, explanation.events), nl=False)
     elif fmt == "json":
         click.echo(out.dumps(out.scorecard_json(card, park, data.context)))
     else:
@@ -160,7 +160,7 @@ def explain_cmd(park: str, standard: str, indicators: tuple[str, ...], mode: str
     ids = api.indicator_ids(cs, indicators)
     explanation = api.explain(cs, api.load_park(park))
     if fmt == "html":
-        click.echo(out.scorecard_html(explanation.card, explanation.events, open_trace=True), nl=False)
+        click.echo(out.scorecard_html(explanation.card, cs, explanation.events, open_trace=True), nl=False)
         return
     groups = out.select(out.group(explanation.events), mode, ids)
     if fmt == "json":

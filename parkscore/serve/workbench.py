@@ -93,7 +93,7 @@ def add_workbench(app: FastAPI, standard_of: Any) -> None:
 
         def run() -> str:
             ex = api.explain(cs, api.park_from_mapping(_park_mapping(form, units), "<form>"))
-            return render.scorecard_html(ex.card, ex.events)
+            return render.scorecard_html(ex.card, cs, ex.events)
 
         return await _answer(run, "the park's figures")
 

@@ -7,7 +7,7 @@ input solid_waste_utilized        : t    "工业固体废物综合利用量（�
 input solid_waste_generated       : t    "工业固体废物产生量"
 input solid_waste_stored_utilized : t    "综合利用往年贮存量"
 input water_reused                : 万吨 "工业重复用水量"
-input water_used_total            : 万吨 "工业用水总量（工业用新鲜水量与工业重复利用水量之和）"
+input water_used_total            : 万吨 "工业用水总量（工业用新鲜水量与工业重复利用水量之和）" includes water_reused
 input reclaimed_water_reused      : m3   "中水回用量"
 input wastewater_treated          : m3   "污水处理厂处理水量"
 input fixed_investment            : 亿元 "园区及企业固定资产投资额（包括厂房、设备和地价款）"

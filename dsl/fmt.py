@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import ast
+from . import ast, scheme
 from .diagnostics import DiagnosticError, SourceMap
+from .load import header_kind
 from .numbers import written
 from .parser import parse_tree
 from .printer import cond_text, expr_text, quote, rule_text
@@ -174,6 +175,11 @@ def format_file(sf: ast.SourceFile, text: str) -> str:
             block[0].blank_before = True
         prev_kind = kind
         lines += block
+    return _print(lines, text)
+
+
+def _print(lines: list[_Line], text: str) -> str:
+    """The printed lines with the comments of ``text`` put back where they were."""
     comments = comments_of(text)
     src_lines = source_lines(text)
     pending = sorted(comments)
@@ -205,8 +211,51 @@ def format_file(sf: ast.SourceFile, text: str) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def format_scheme(s: scheme.Scheme, text: str) -> str:
+    """A lifecycle scheme in canonical form: header fields, then each declaration in the order
+    written (a state's dues and an event's transitions indented under it), comments kept."""
+    lines = [_Line(s.span.line, "", f"scheme {q(s.family)} version {q(s.version)}")]
+    readings = iter(s.readings)
+    values = {"title": s.title, "source": s.source, "status": s.status, "date": s.date}
+    for key, line in s.field_lines:
+        lines.append(_Line(line, "", f"reading {q(next(readings))}" if key == "readings" else f"{key} {q(values[key] or '')}"))
+    clause = lambda c: f"clause {q(c.text)}"  # noqa: E731
+    decls: list[scheme.Condition | scheme.State | scheme.Event] = sorted([*s.conditions, *s.states, *s.events], key=lambda d: d.span.line)
+    prev: type | None = scheme.Scheme
+    for d in decls:
+        if isinstance(d, scheme.Condition):
+            unless = f" unless {d.unless[0]} within {d.unless[1]}" if d.unless else ""
+            block = [_Line(d.span.line, "", f"condition {d.id} {clause(d.clause)} {q(d.wording)}{unless}")]
+        elif isinstance(d, scheme.State):
+            attrs = [a for a, on in (("initial", d.initial), ("final", d.final), ("holds title", d.holds_title)) if on]
+            if d.valid is not None and d.valid_clause is not None:
+                attrs.append(f"valid {d.valid} {clause(d.valid_clause)}")
+            block = [_Line(d.span.line, "", " ".join([f"state {d.id} {q(d.title)}", *attrs]))]
+            block += [_Line(u.span.line, INDENT, (f"due {u.id} every {u.every}" if u.every else f"on expiry {u.id}") + f" {clause(u.clause)} {q(u.wording)}")
+                      for u in d.dues]
+        else:
+            block = [_Line(d.span.line, "", f"event {d.id} {q(d.title)}" + (" application" if d.application else ""))]
+            for t in d.transitions:
+                opts = [f"from {', '.join(t.sources)} -> {t.target}"]
+                if t.renews:
+                    opts.append("renews" + (f" at most {t.renewals}" if t.renewals is not None else ""))
+                if t.bar is not None:
+                    opts.append(f"bar applications {t.bar}")
+                if t.while_valid:
+                    opts.append("while valid")
+                opts.append(clause(t.clause) + (f" {q(t.wording)}" if t.wording is not None else ""))
+                block.append(_Line(t.span.line, INDENT, " ".join(opts)))
+        block[0].blank_before = type(d) is not prev  # a run of one kind stays together
+        prev = type(d)
+        lines += block
+    return _print(lines, text)
+
+
 def format_source(text: str, path: str) -> str:
-    """Format one .pks file; raises DiagnosticError on a syntax error."""
+    """Format one .pks file (a standard's or a lifecycle scheme's); raises DiagnosticError on a
+    syntax error."""
+    if header_kind([text]) == "scheme":
+        return format_scheme(scheme.scheme_ast(text, path), text)
     sf, diags = to_ast(parse_tree(text, path), path)
     if diags:  # a text the transform could not read as written would not print back unchanged
         sources = SourceMap()

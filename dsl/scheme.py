@@ -101,6 +101,7 @@ class Scheme:
     states: tuple[State, ...]
     events: tuple[Event, ...]
     span: Span = field(compare=False)
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # header fields: (name, line), for fmt
 
     @property
     def ref(self) -> str:
@@ -141,31 +142,33 @@ class _ToAst(Transformer[Token, Any]):
         head, decls = c[0], c[1:]
         return Scheme(head["family"], head["version"], head.get("title"), head.get("source"), head.get("status"), head.get("date"),
                       tuple(head.get("readings", ())), tuple(d for d in decls if isinstance(d, Condition)),
-                      tuple(d for d in decls if isinstance(d, State)), tuple(d for d in decls if isinstance(d, Event)), head["span"])
+                      tuple(d for d in decls if isinstance(d, State)), tuple(d for d in decls if isinstance(d, Event)), head["span"],
+                      tuple(head["lines"]))
 
     def scheme_header(self, meta: Any, c: list[Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {"family": self._s(c[0]), "version": self._s(c[1]), "span": self._span(meta)}
-        for key, value in c[2:]:
+        out: dict[str, Any] = {"family": self._s(c[0]), "version": self._s(c[1]), "span": self._span(meta), "lines": []}
+        for key, value, line in c[2:]:
+            out["lines"].append((key, line))
             if key == "readings":
                 out.setdefault("readings", []).append(value)
             else:
                 out[key] = value
         return out
 
-    def h_title(self, meta: Any, c: list[Token]) -> tuple[str, str]:
-        return "title", self._s(c[0])
+    def h_title(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return "title", self._s(c[0]), c[0].line
 
-    def h_source(self, meta: Any, c: list[Token]) -> tuple[str, str]:
-        return "source", self._s(c[0])
+    def h_source(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return "source", self._s(c[0]), c[0].line
 
-    def h_status(self, meta: Any, c: list[Token]) -> tuple[str, str]:
-        return "status", self._s(c[0])
+    def h_status(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return "status", self._s(c[0]), c[0].line
 
-    def h_date(self, meta: Any, c: list[Token]) -> tuple[str, str]:
-        return "date", self._s(c[0])
+    def h_date(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return "date", self._s(c[0]), c[0].line
 
-    def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, str]:
-        return "readings", self._s(c[0])
+    def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return "readings", self._s(c[0]), c[0].line
 
     def clause(self, meta: Any, c: list[Token]) -> Clause:
         return Clause(self._s(c[0]), self._span(meta))
@@ -231,17 +234,25 @@ class _ToAst(Transformer[Token, Any]):
                      self._span(meta))
 
 
-def parse_scheme(text: str, path: str) -> Scheme:
-    """Parse and check a scheme; every error is collected into one DiagnosticError."""
-    sources = SourceMap()
-    sources.add(path, text)
+def scheme_ast(text: str, path: str) -> Scheme:
+    """Parse a scheme (a syntax error raises DiagnosticError); not checked."""
     try:
         tree = scheme_parser().parse(text if text.endswith("\n") else text + "\n")
     except UnexpectedInput as exc:
+        sources = SourceMap()
+        sources.add(path, text)
         raise DiagnosticError([_syntax_diagnostic(exc, text, path)], sources) from None
     scheme: Scheme = _ToAst(path).transform(tree)
+    return scheme
+
+
+def parse_scheme(text: str, path: str) -> Scheme:
+    """Parse and check a scheme; every error is collected into one DiagnosticError."""
+    scheme = scheme_ast(text, path)
     problems = check_scheme(scheme)
     if problems:
+        sources = SourceMap()
+        sources.add(path, text)
         raise DiagnosticError(problems, sources)
     return scheme
 

@@ -21,6 +21,7 @@ from parkscore.dsl.transform import to_ast
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted(p for p in (ROOT / "standards").rglob("*.pks") if header_kind([p.read_text(encoding="utf-8")]) != "scheme")
+SCHEMES = sorted(p for p in (ROOT / "standards").rglob("*.pks") if header_kind([p.read_text(encoding="utf-8")]) == "scheme")
 CASES = sorted(p for p in (ROOT / "tests" / "cases" / "check").glob("*.pks"))
 
 
@@ -167,3 +168,38 @@ def test_fmt_keeps_a_tiny_total_readable(tmp_path: Path) -> None:
     again = (tmp_path / "0.pks").read_text(encoding="utf-8")
     assert "total 0.0000001" in again and "1E-7" not in again
     assert _ast(again) == _ast(_numbers_standard("0.0000001", "0.0000001"))
+
+
+# ---- lifecycle schemes (issue 28: fmt works on schemes as on standards) -------------------------
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_scheme_is_formatted_keeping_meaning_and_comments(seed: int) -> None:
+    from parkscore.dsl.scheme import scheme_ast
+
+    assert SCHEMES
+    text = SCHEMES[0].read_text(encoding="utf-8")
+    assert format_source(text, "d.pks") == text  # the shipped scheme is formatted
+    rnd = __import__("random").Random(seed)
+
+    def shuffle(line: str) -> str:  # other spacing outside quoted text; comments left alone
+        if line.startswith("#"):
+            return line
+        head, quote, rest = line.partition('"')
+        head = re.sub(r" +", lambda m: rnd.choice([" ", "   ", "\t"]), head).replace("->", rnd.choice(["->", " -> ", "  ->"]))
+        return rnd.choice(["", " ", "\t"]) + head + quote + rest + rnd.choice(["", "  "])
+    messy = "\n".join(map(shuffle, text.splitlines())).replace("\n\n", "\n") + "\n"
+    once = format_source(messy, "d.pks")
+    assert once == text
+    assert scheme_ast(messy, "d.pks") == scheme_ast(once, "d.pks")
+
+
+def test_fmt_rewrites_a_scheme_and_keeps_a_trailing_comment(tmp_path: Path) -> None:
+    f = tmp_path / "s.pks"
+    f.write_text('scheme "s" version "1"\n  title   "t"\nstate a "A"   initial  # where parks start\nstate b "B" valid  2 years clause "x"\n'
+                 '    due   r every 1 year clause "y" "z"\nevent e "E" application\n    from a,b->b renews at most 1 clause "c"\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["fmt", str(f)])
+    assert r.exit_code == 0 and "1 of 1 file(s) reformatted" in r.output
+    assert f.read_text(encoding="utf-8") == ('scheme "s" version "1"\ntitle "t"\n\nstate a "A" initial  # where parks start\n'
+                                             'state b "B" valid 2 years clause "x"\n  due r every 1 year clause "y" "z"\n\n'
+                                             'event e "E" application\n  from a, b -> b renews at most 1 clause "c"\n')

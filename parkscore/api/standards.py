@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from parkscore.dsl.dates import RANGE, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, SourceMap, option_error, read_text
-from parkscore.dsl.load import Loaded, StandardSource, header_kind, installed, installed_root, load, load_source, standard_of, versions_of
+from parkscore.dsl.load import Loaded, StandardSource, installed, installed_root, load, load_source, standard_of, versions_of
 from parkscore.dsl.load import in_force as _in_force
 from parkscore.dsl.load import source_path as _source_path
 from parkscore.engine.scoring.compile import CompiledStandard
@@ -152,31 +152,27 @@ def diff(old: StandardLike, new: StandardLike) -> list[Change]:
 
 @dataclass(frozen=True)
 class Formatted:
-    """A rule file and its canonical text (``skipped``: why it was not formatted)."""
+    """A rule file and its canonical text."""
 
     path: Path
     text: str
     formatted: str
-    skipped: str | None = None
 
     @property
     def changed(self) -> bool:
-        return self.skipped is None and self.text != self.formatted
+        return self.text != self.formatted
 
 
 def format_files(*targets: str | Path) -> list[Formatted]:
     """Every .pks file of ``targets`` (files, or directories searched recursively) with its
-    canonical text; lifecycle schemes are skipped and say so. Writes nothing; a syntax error
-    raises ``DiagnosticError``."""
+    canonical text (standards and lifecycle schemes alike). Writes nothing; a syntax error raises
+    ``DiagnosticError``."""
     from parkscore.dsl.fmt import format_source
 
     files = [p for t in targets for p in ([Path(t)] if Path(t).is_file() else sorted(Path(t).rglob("*.pks")))]
     out = []
     for f in files:
         text = read_text(f)
-        if header_kind([text]) == "scheme":
-            out.append(Formatted(f, text, text, "a lifecycle scheme (fmt formats standards; `parkscore status` checks schemes)"))
-            continue
         out.append(Formatted(f, text, format_source(text, str(f))))
     return out
 

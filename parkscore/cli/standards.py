@@ -85,7 +85,7 @@ def lint_cmd(standards: tuple[str, ...], fmt: str) -> None:
 def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
     """Rewrite .pks files (or every .pks file under a directory) in the canonical format.
 
-    Lifecycle schemes (files with a `scheme` header) are skipped, and said so.
+    Lifecycle schemes (files with a `scheme` header) are formatted too.
 
     Formatting keeps every comment, never changes meaning (the parsed rules are equal before and
     after) and is idempotent, so versions of a standard diff cleanly. A file with a syntax error
@@ -94,9 +94,7 @@ def fmt_cmd(targets: tuple[str, ...], check_only: bool) -> None:
     files = api.format_files(*targets)
     changed = 0
     for f in files:
-        if f.skipped:
-            click.echo(f"skipped {f.path}: {f.skipped}", err=True)
-        elif f.changed:
+        if f.changed:
             changed += 1
             if not check_only:
                 f.path.write_text(f.formatted, encoding="utf-8")

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 import parkscore
 from parkscore.dsl.codes import CODES, markdown_table
@@ -152,3 +153,15 @@ def test_eligible_says_what_the_guideline_means_by_it() -> None:
     card = parkscore.score("cpcif-green-park@2020", parkscore.load_park(str(ROOT / "examples" / "parks" / "synthetic-complete.yaml")))
     table = parkscore.api.render.scorecard_table(card)
     assert card.eligible and "ELIGIBLE" in table and "可参加绿色化工园区评选: the park may enter the selection" in table
+
+
+def test_zero_carbon_basic_conditions_decide_eligibility() -> None:
+    """Issue 28.10: 附件1 基本条件 (../shared/sources/zero-carbon-park-2025.md, "Basic conditions to apply")
+    are gates A1(1)–(4): a park that fails one, or does not say, is not eligible, whatever its points."""
+    park = yaml.safe_load((ROOT / "examples" / "zero-carbon" / "synthetic-pass.yaml").read_text(encoding="utf-8"))
+    assert parkscore.score("zero-carbon-park@2025", park).eligible
+    park["data"]["provincial_zone"] = False
+    del park["data"]["clear_boundary"]
+    card = parkscore.score("zero-carbon-park@2025", park)
+    assert card.eligible is False
+    assert "basic requirement A1(1) provincial_zone: failed" in card.reasons and "basic requirement A1(2) clear_boundary: no data" in card.reasons

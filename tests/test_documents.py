@@ -316,3 +316,20 @@ def test_import_reads_its_standard_from_the_workbook_and_says_what_it_does_not_r
     assert r.output.count("error[") == 2 and f"!I{first}: error[X102]: 'abc' is not a number" in r.output
     r = CliRunner().invoke(main, ["import-xlsx", str(book)])
     assert r.exit_code == 0 and "says what cpcif-green-park@2020 says" in r.output
+
+
+def test_import_tells_the_first_hundred_errors_and_counts_the_rest(book: Path, tmp_path: Path) -> None:
+    """Issue 26 D9: a sheet of 200,000 copied rows was 200,000 errors held and printed (1.3 GB); the
+    first 100 are told at their cells, the rest counted by code."""
+    wb = load_workbook(book)
+    ws = wb["环境绩效"]
+    row = [ws.cell(2, col).value for col in range(1, 12)]
+    for _ in range(150):
+        ws.append(row)
+    edited = tmp_path / "copies.xlsx"
+    wb.save(edited)
+    with pytest.raises(parkscore.DiagnosticError) as exc:
+        import_workbook(edited, "cpcif-green-park@2020")
+    diags = exc.value.diagnostics
+    assert len(diags) == 101 and sum("repeats the rule of 环境绩效!2" in d.message for d in diags) == 100
+    assert any(d.code == "X104" and d.message == "… and 50 more X104 error(s) in this workbook, not shown" for d in diags)

@@ -212,8 +212,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                                           "render the standard to a workbook, edit that one, and read it back")])
     diags: list[Diagnostic] = []
     sources = SourceMap()
-    formulas = _sheet_rows(wb)
-    sheets = _resolved(formulas, _sheet_rows(load_workbook(name, data_only=True, read_only=True)))
+    sheets = _resolved(_sheet_rows(wb), lambda: _sheet_rows(load_workbook(name, data_only=True, read_only=True)))
     meta = {r[0]: r[1] for title, rows in sheets if title == META for r in rows if r and r[0]}
     if meta.get("kind") != "parkscore standard workbook":
         raise DiagnosticError([Diagnostic("X100", f"{name} is a {meta.get('kind') or 'workbook'}, not a standard workbook", whole,
@@ -265,7 +264,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                 edits.append((f"{title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
                 edited.update((title, n, col) for col in _changed_columns(rule, new))
     if diags:
-        raise DiagnosticError(diags, sources)
+        raise DiagnosticError(_first(diags, whole), sources)
     if not changed:
         return Imported(cs.ref, "", (), matches)
     text, line_rules = _amendment(cs, version, changed)
@@ -321,13 +320,31 @@ def _sheet_rows(wb: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
 _REF = re.compile(r"=\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\s*")
 
 
-def _resolved(formulas: list[tuple[str, list[tuple[Any, ...]]]], cached: list[tuple[str, list[tuple[Any, ...]]]]
+MAX_REPORTED = 100  # errors of a workbook told one by one; the rest are counted
+
+
+def _first(diags: list[Diagnostic], whole: Span) -> list[Diagnostic]:
+    """The first ``MAX_REPORTED`` errors, then per code how many more there are (a sheet of 200,000
+    copied rows is 200,000 errors: a person reads the first ones and fixes the cause)."""
+    if len(diags) <= MAX_REPORTED:
+        return diags
+    rest: dict[str, int] = {}
+    for d in diags[MAX_REPORTED:]:
+        rest[d.code] = rest.get(d.code, 0) + 1
+    return diags[:MAX_REPORTED] + [Diagnostic(code, f"… and {n:,} more {code} error(s) in this workbook, not shown", whole,
+                                              "fix the errors shown (often one cause) and read the workbook again")
+                                   for code, n in rest.items()]
+
+
+def _resolved(formulas: list[tuple[str, list[tuple[Any, ...]]]], cached: Callable[[], list[tuple[str, list[tuple[Any, ...]]]]]
               ) -> list[tuple[str, list[tuple[Any, ...]]]]:
     """The sheets as a person sees them: a formula that names one cell of its sheet (``=H22``, as
     the rendered workbook links a band's bound to the band above) has that cell's value, followed
     here, so a workbook edited by a program that does not compute formulas reads the same; any
-    other formula has the result the spreadsheet program stored, or stays its text (not a number)."""
-    stored = dict(cached)
+    other formula has the result the spreadsheet program stored (``cached``: the sheets read again
+    for their stored results, only when there is such a formula), or stays its text (not a number)."""
+    other = any(isinstance(v, str) and v.startswith("=") and not _REF.fullmatch(v) for _, rows in formulas for row in rows for v in row)
+    stored = dict(cached()) if other else {}
     return [(title, [tuple(_value(rows, stored.get(title, []), r, c) for c in range(len(row))) for r, row in enumerate(rows)])
             for title, rows in formulas]
 

@@ -155,20 +155,23 @@ class _ToAst(Transformer[Token, Any]):
                 out[key] = value
         return out
 
+    def _field(self, key: str, meta: Any, c: list[Token]) -> tuple[str, str, int]:
+        return key, self._s(c[0]), self._span(meta).line
+
     def h_title(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
-        return "title", self._s(c[0]), c[0].line
+        return self._field("title", meta, c)
 
     def h_source(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
-        return "source", self._s(c[0]), c[0].line
+        return self._field("source", meta, c)
 
     def h_status(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
-        return "status", self._s(c[0]), c[0].line
+        return self._field("status", meta, c)
 
     def h_date(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
-        return "date", self._s(c[0]), c[0].line
+        return self._field("date", meta, c)
 
     def h_reading(self, meta: Any, c: list[Token]) -> tuple[str, str, int]:
-        return "readings", self._s(c[0]), c[0].line
+        return self._field("readings", meta, c)
 
     def clause(self, meta: Any, c: list[Token]) -> Clause:
         return Clause(self._s(c[0]), self._span(meta))

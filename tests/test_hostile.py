@@ -325,3 +325,13 @@ def test_unknown_columns_of_a_table_are_said_once_at_the_header_and_the_rows_are
     assert result.output.count("warning[W110]") == 1 and "carbon_energy_level" in result.output
     scored = list(parkscore.score_many("cpcif-green-park@2020", path))
     assert [s.row.header for s in scored].count(True) == 1 and sum(s.card is not None for s in scored) == 30
+
+
+def test_impact_on_a_population_with_an_unreadable_source_says_why_and_exits_1(tmp_path: Path) -> None:
+    """A broken upload scored "0 parks, 1 not scored" with exit status 0, and the JSON did not say why."""
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04broken")
+    r = CliRunner().invoke(main, ["impact", "cpcif-green-park@2020", "cpcif-green-park@2021-draft", "--parks", str(broken), "--format", "json"])
+    assert r.exit_code == 1 and "error[D100]" in r.output
+    body = json.loads(r.output[r.output.index("{"):])
+    assert body["not_scored"] == 1 and body["errors"][0]["code"] == "D100"

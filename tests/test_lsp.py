@@ -308,3 +308,26 @@ def test_the_example_session_shows_the_gap_its_fix_and_a_hover() -> None:
     assert '"title": "start the band at line 66 at 0.05"' in out and '"newText": "0.05"' in out
     assert out.count('"diagnostics": []}') == 2  # clean when opened, clean again once the fix is applied
     assert "**input** `COD_emitted`: kg" in out and "read by 7.17 `COD_intensity`" in out
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("COD_intensity = " + " + ".join(["COD_emitted"] * 3000) + " / industrial_output", "E004"),  # a formula bomb: refused before parsing
+    ("score COD_intensity <= 0.05 -> 3 \x00\x07", "E005"),  # control characters pasted from elsewhere
+    ('score COD_intensity <= 0.05 -> 3 "\\n"', "E001"),  # an escape the language does not have
+    ("import os; os.system('x')  # __import__", "E001"),  # code where rules are expected: a syntax error, never run
+])
+def test_hostile_text_typed_into_a_buffer_is_a_diagnostic_and_the_server_answers_on(std: Path, typed: str, code: str) -> None:
+    """Issue 26, the language server as a new surface: what a hostile or careless buffer holds is a
+    diagnostic at its line; the server keeps answering (a hover after it)."""
+    env = std / "3-environment.pks"
+    line = _line_of(env, "score COD_intensity <= 0.05 -> 3")
+
+    async def body(ed: Editor) -> None:
+        uri = ed.open(env)
+        await ed.settled()
+        ed.replace(uri, line, 0, len(env.read_text("utf-8").split("\n")[line]), typed)
+        await ed.settled()
+        assert code in [d.code for d in ed.diagnostics[uri]], ed.diagnostics[uri]
+        hover = await ask(ed.client.text_document_hover_async(t.HoverParams(t.TextDocumentIdentifier(uri), t.Position(line - 1, 3))))
+        assert hover is None or hover.contents
+    run(body)

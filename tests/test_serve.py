@@ -138,3 +138,34 @@ def test_a_request_over_the_time_limit_gets_503() -> None:
     table = (ROOT / "examples" / "tables" / "synthetic-25.csv").read_bytes()
     r = client.post("/v1/impact?old=cpcif-green-park@2020&new=cpcif-green-park@2021-draft", content=table, headers={"content-type": "text/csv"})
     assert r.status_code == 503 and r.json()["code"] == "S503"
+
+
+@pytest.mark.parametrize(("path", "body", "ctype"), [
+    ("/v1/score", "[" * 5000 + "]" * 5000, "application/json"),  # nesting deep enough to break a recursive reader
+    ("/v1/score", '{"park": "x", "data": {"chem_revenue": 1e999999}}', "application/json"),  # a number no float holds
+    ("/v1/score", b"\xff\xfe{\x00", "application/json"),  # not UTF-8
+    ("/v1/score", '["a park is a mapping"]', "application/json"),
+    ("/v1/check", '{"files": "not a mapping"}', "application/json"),
+    ("/v1/status", "park: [unclosed", "application/yaml"),
+    ("/v1/impact?old=cpcif-green-park@2020&new=cpcif-green-park@2021-draft", b"PK\x03\x04broken zip", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+])
+def test_hostile_bodies_get_a_4xx_with_a_reason_never_a_500(client: TestClient, path: str, body: str | bytes, ctype: str) -> None:
+    """Issue 26, the service as a new surface: whatever a client sends, the answer is a 4xx whose JSON
+    says what is wrong (a code and a message), and the service goes on answering."""
+    r = client.post(path, content=body, headers={"content-type": ctype})
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[:300])
+    answer = r.json()
+    assert answer.get("code") or answer.get("diagnostics") or answer.get("detail"), answer
+    assert client.get("/v1/health").json()["status"] == "ok"
+
+
+def test_a_draft_file_named_like_a_path_is_checked_in_memory_and_named_as_given(client: TestClient, tmp_path: Path) -> None:
+    r = client.post("/v1/check", json={"files": {"../../x.pks": 'standard "x" version "1"\n'}})
+    assert r.status_code == 200 and {d["file"] for d in r.json()["diagnostics"]} == {"../../x.pks"}
+    assert not (ROOT.parent / "x.pks").exists() and not (Path.cwd().parent.parent / "x.pks").exists()
+
+
+def test_an_upload_no_park_of_which_can_be_read_is_a_422_saying_why(client: TestClient) -> None:
+    r = client.post("/v1/impact", params={"old": "cpcif-green-park@2020", "new": "cpcif-green-park@2021-draft"}, content=b"PK\x03\x04broken",
+                    headers={"content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    assert r.status_code == 422 and r.json()["code"] == "D100" and "not a zip file" in r.json()["message"]

@@ -267,14 +267,14 @@ def impact(old: StandardLike, new: StandardLike, *sources: str | Path | Any, she
                 on_error(s)
             continue
         if s.card is None or s.row.park is None:
-            rep.not_scored += 1
+            rep.refuse(s.diagnostics)
             if on_error:
                 on_error(s)
             continue
         try:
             other = score_park(b, s.row.park)
         except DiagnosticError as exc:
-            rep.not_scored += 1
+            rep.refuse(tuple(exc.diagnostics))
             if on_error:
                 on_error(Scored(s.row, None, tuple(exc.diagnostics), exc.sources))
             continue

@@ -315,7 +315,8 @@ def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fm
     """What version NEW does to a population of parks scored under OLD: the distribution of totals
     under each, the parks whose eligibility flips in each direction with the indicators that moved
     them, per indicator the mean change of points, and the rules (file:line) that decided the
-    changed points. Parks stream one at a time; one that cannot be scored is reported and counted."""
+    changed points. Parks stream one at a time; one that cannot be scored is reported and counted,
+    and the exit status is then 1."""
     a, b = compiled_standard(old), compiled_standard(new)
 
     def report(s: api.Scored) -> None:
@@ -333,6 +334,7 @@ def impact_cmd(old: str, new: str, parks: tuple[str, ...], sheet: str | None, fm
         click.echo(out.impact_text(rep, flips_shown))
     if charts_dir:
         write_charts(out.impact_charts(rep, rep.pass_mark), charts_dir)
+    sys.exit(1 if rep.not_scored else 0)
 
 
 @click.command("status")

@@ -48,6 +48,8 @@ def _body_json(body: bytes) -> dict[str, Any]:
         obj = api.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _Refused(422, "S422", f"the body is not JSON: {exc}") from None
+    except RecursionError:
+        raise _Refused(422, "S422", "the body is JSON nested deeper than any park file is") from None
     if not isinstance(obj, dict):
         raise _Refused(422, "S422", "the body is a JSON object: a park file's content (park, period, data, …)")
     return obj
@@ -188,6 +190,10 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None, decision_log:
             table = Path(tmp) / f"upload{suffix}"
             table.write_bytes(body)
             rep = await run_in_threadpool(api.impact, a, b, str(table), sheet=sheet)
+        if rep.not_scored and not rep.parks:  # nothing could be read: the upload is the problem
+            first = rep.errors[0] if rep.errors else None
+            raise _Refused(422, first.code if first else "S422", first.message if first else "no park could be scored",
+                           [d.to_json() for d in rep.errors])
         return _json(render.impact_json(rep))
 
     @app.post("/v1/status")

@@ -525,9 +525,14 @@ class DataKey:
     unit: Unit | None
     decl: Union[InputDecl, Indicator, Gate]
 
-    @property
+    @cached_property
     def range(self) -> Range | None:
         return None if isinstance(self.decl, Gate) else self.decl.range
+
+    @cached_property
+    def levels(self) -> tuple[str, ...]:
+        """The level names a park may give (an expert-assessed indicator), in the rules' order."""
+        return tuple(lv.name for lv in self.decl.rules_of(Level)) if isinstance(self.decl, Indicator) else ()
 
 
 # ---- walks -------------------------------------------------------------------------

@@ -82,12 +82,15 @@ def conversion_factor(src: ast.Unit, dst: ast.Unit) -> Fraction | None:
 def convert(value: Decimal, factor: Fraction) -> Decimal:
     """``value`` times an exact factor, in the exact arithmetic (``numbers.EXACT``): exact whenever
     the result is a finite decimal; its precision bounds the rounding of the rest."""
-    if factor == 1:
+    if factor is ONE or factor == 1:
         return value
-    return EXACT.divide(EXACT.multiply(value, factor.numerator), factor.denominator)
+    num, den = factor.as_integer_ratio()
+    product = EXACT.multiply(value, num)
+    return product if den == 1 else EXACT.divide(product, den)
 
 
 _FACTORS: dict[tuple[str, str], Fraction | None] = {}
+ONE = Fraction(1)  # the factor of a unit to itself, one object (see ``factor_to``)
 
 
 def factor_to(written: str, dst: ast.Unit) -> Fraction | None:
@@ -95,11 +98,13 @@ def factor_to(written: str, dst: ast.Unit) -> Fraction | None:
     the two texts (a declared unit's text determines it), so a park's hundred figures cost a
     dictionary lookup each."""
     key = (written, dst.text)
-    if key not in _FACTORS:
+    found = _FACTORS.get(key, _FACTORS)
+    if found is _FACTORS:
         if len(_FACTORS) > 4096:
             _FACTORS.clear()
-        _FACTORS[key] = conversion_factor(parse_unit(written), dst)
-    return _FACTORS[key]
+        found = conversion_factor(parse_unit(written), dst)
+        _FACTORS[key] = found = ONE if found == 1 else found  # the same unit: ``factor is ONE`` says so at once
+    return found  # type: ignore[return-value]
 
 
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")

@@ -18,7 +18,7 @@ from parkscore.dsl.intervals import Interval, interval_of
 from parkscore.dsl.printer import cond_text
 from parkscore.dsl.span import Span
 from parkscore.engine.scoring.data import Fact
-from parkscore.engine.scoring.scorecard import RuleRef
+from parkscore.engine.scoring.scorecard import GateResult, GateStatus, RuleRef
 
 # Parks a standard scores through the interpreter before its program is generated (5-40 ms for
 # the shipped standards): a command that scores one park never pays for code generation.
@@ -144,6 +144,30 @@ class CompiledStandard:
             points += [ci.count.per_item, ci.count.cap] if ci.count else []
             points += [t.points for t in ci.trends]
         return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
+
+    @cached_property
+    def members(self) -> tuple[tuple[ast.Category, tuple[int, ...]], ...]:
+        """Each category with the positions of its indicators among ``indicators``."""
+        at = {ci.ind.id: k for k, ci in enumerate(self.indicators)}
+        return tuple((cat, tuple(at[i.id] for i in cat.indicators if i.id in at)) for cat in self.std.categories)
+
+    @cached_property
+    def vetoes(self) -> tuple[tuple[int, ast.Indicator], ...]:
+        """The veto indicators (一票否决) with their positions."""
+        return tuple((k, ci.ind) for k, ci in enumerate(self.indicators) if ci.ind.veto)
+
+    @cached_property
+    def gate_results(self) -> dict[tuple[str, GateStatus], GateResult]:
+        """Every result a gate can have (results are immutable: made once, shared by scorecards)."""
+        return {(g.id, s): GateResult(g.id, g.clause, g.title, g.advisory, s, self.gate_refs[g.id]) for g in self.std.gates for s in GateStatus}
+
+    @cached_property
+    def decides(self) -> bool:
+        """Whether the standard qualifies parks (a pass mark, a required gate, a veto or a k-of-n
+        group); one with none of them ranks parks and says nothing of eligibility."""
+        std = self.std
+        return (std.header.pass_mark is not None or any(not g.advisory for g in std.gates) or bool(self.vetoes)
+                or any(c.at_least is not None for c in std.categories))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as what it is compiled from (its closures and program are rebuilt): how a

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping, NamedTuple, cast
 from parkscore.dsl import ast, units
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
 from parkscore.dsl.load import installed_keys
-from parkscore.dsl.numbers import number_problem, show
+from parkscore.dsl.numbers import MAX_DIGITS, number_problem, show
 from parkscore.dsl.span import Span
 from parkscore.engine.scoring.yamlread import Marked, compose
 
@@ -156,8 +156,9 @@ def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkD
         return replace(inner, name=str(data["park"]), period=None if period is None else str(period),
                        synthetic=data.get("synthetic") is True, source=None if source is None else str(source),
                        context=dict(context) if isinstance(context, Mapping) else {})
-    spans = _key_spans(name, len(data))
-    return ParkData(name, None, False, None, name, {k: (_wrap(v, s), s, s) for (k, v), s in zip(data.items(), spans)})
+    spans = _key_spans(name, len(data))  # a figure's fields stay plain (see ``_fields``): read once, when resolved
+    return ParkData(name, None, False, None, name, {k: (v if type(v) is str else dict(v) if type(v) is dict else _wrap(v, s), s, s)
+                                                    for (k, v), s in zip(data.items(), spans)})
 
 
 @lru_cache(maxsize=64)
@@ -167,6 +168,8 @@ def _key_spans(name: str, n: int) -> tuple[Span, ...]:
 
 
 def _wrap(v: Any, span: Span) -> Any:
+    if type(v) is str:  # the common case first: "420 亿元", a level, a name
+        return v
     if isinstance(v, float):
         return Decimal(repr(v))
     if isinstance(v, int) and not isinstance(v, bool):
@@ -239,13 +242,17 @@ _ITEM_FIELDS = ("name", "source", "note")  # of an evidenced item
 _FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")
 
 
-def _fields(raw: dict[str, Marked], span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
+def _fields(raw: dict[str, Any], span: Span, diags: list[Diagnostic]) -> tuple[dict[str, tuple[Any, Span]] | None, str | None]:
+    """A figure's fields with their positions; ``raw``'s values are ``Marked`` (read from a file) or
+    plain Python values (a mapping given in Python: placed at the figure's key)."""
     out: dict[str, tuple[Any, Span]] = {}
     for k, m in raw.items():
+        marked = type(m) is Marked
         if k not in _FIELDS:
-            diags.append(Diagnostic("D111", f"unknown field '{k}'", m.key_span, did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
+            diags.append(Diagnostic("D111", f"unknown field '{k}'", m.key_span if marked else span,
+                                    did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
             return None, None
-        out[k] = (m.value, m.span)
+        out[k] = (m.value, m.span) if marked else (m if type(m) is str else _wrap(m, span), span)
     source = out.get("source", (None, span))[0]
     return out, (str(source) if source is not None else None)
 
@@ -272,6 +279,12 @@ def _outside(v: Decimal, dk: ast.DataKey) -> str | None:
     return None
 
 
+def _bad(diags: list[Diagnostic], span: Span, code: str, msg: str, hint: str | None = None) -> Fact | None:
+    """Report a diagnostic at the value; no fact results, so ``return _bad(...)`` gives up."""
+    diags.append(Diagnostic(code, msg, span, hint))
+    return None
+
+
 def _convert(
     key: str, dk: ast.DataKey, value: Any, span: Span,
     fields: dict[str, tuple[Any, Span]], source: str | None, diags: list[Diagnostic], until: int | None = None,
@@ -279,55 +292,52 @@ def _convert(
     """One entry as a fact in the declared unit; ``until``: the park's evaluation period (a year),
     after which figures by year are not read ("近三年" are the three years ending with it)."""
     kind, unit, decl = dk.kind, dk.unit, dk.decl
-    def bad(code: str, msg: str, hint: str | None = None) -> Fact | None:
-        """Report a diagnostic at the value; no fact results, so ``return bad(...)`` gives up."""
-        diags.append(Diagnostic(code, msg, span, hint))
-        return None
-
     if kind == "number":
         assert unit is not None
         unit_text: str | None = None
-        if "unit" in fields:
+        if fields and "unit" in fields:
             unit_text = str(fields["unit"][0])
-        if isinstance(value, str):
+        plain = False  # a decimal literal of at most MAX_DIGITS characters: finite, within every bound
+        if type(value) is str:
             m = _QUANTITY.match(value)
             if not m:
                 hint = (f"'{value.split()[0]}' has a thousands separator or a decimal comma: write 1044 or 1.044"
                         if re.match(r"^\s*\d{1,3}(,\d{3})+", value) else f"for example: 12.5 {unit}")
-                return bad("D120", f"'{key}' needs a number with a unit, got '{value}'", hint)
-            value, written = Decimal(m.group(1)), m.group(2) or ""
+                return _bad(diags, span, "D120", f"'{key}' needs a number with a unit, got '{value}'", hint)
+            number, written = m.groups()
+            value, plain = Decimal(number), len(number) <= MAX_DIGITS and "e" not in number and "E" not in number
             if written:
                 if unit_text and unit_text != written:
-                    return bad("D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
+                    return _bad(diags, span, "D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
                 unit_text = written
-        if isinstance(value, bool) or not isinstance(value, Decimal):
-            return bad("D120", f"'{key}' needs a number with a unit, got {describe(value)}", f"for example: 12.5 {unit}")
-        problem = number_problem(value)
+        elif type(value) is not Decimal:
+            return _bad(diags, span, "D120", f"'{key}' needs a number with a unit, got {describe(value)}", f"for example: 12.5 {unit}")
+        problem = None if plain else number_problem(value)
         if problem:
-            return bad("D125", f"'{key}': {problem}", f"for example: 12.5 {unit}")
+            return _bad(diags, span, "D125", f"'{key}': {problem}", f"for example: 12.5 {unit}")
         if unit_text is None:
-            return bad("D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
+            return _bad(diags, span, "D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
         factor = units.factor_to(unit_text, unit)
         if factor is None:
-            return bad("D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
-        reported = f"{value} {unit_text}" if factor != 1 or unit_text != unit.text else None
+            return _bad(diags, span, "D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
+        reported = f"{value} {unit_text}" if factor is not units.ONE or unit_text != unit.text else None
         unc = None
-        if "uncertainty" in fields:
+        if fields and "uncertainty" in fields:
             unc = parse_percent(fields["uncertainty"][0])
             if unc is None:
-                return bad("D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
+                return _bad(diags, span, "D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
         converted = units.convert(value, factor)
         outside = _outside(converted, dk)
         if outside:
-            return bad("D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")
+            return _bad(diags, span, "D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")
         return Fact(key, converted, span, source, reported, unit.text, unc)
     if kind == "series":
         assert unit is not None
         if not isinstance(value, dict) or "unit" not in fields:
-            return bad("D170", f"'{key}' is a figure by year", f"write: {{unit: {unit}, by_year: {{2017: ..., 2018: ..., 2019: ...}}}}")
+            return _bad(diags, span, "D170", f"'{key}' is a figure by year", f"write: {{unit: {unit}, by_year: {{2017: ..., 2018: ..., 2019: ...}}}}")
         factor = units.factor_to(str(fields["unit"][0]), unit)
         if factor is None:
-            return bad("D123", f"'{key}' is given in {fields['unit'][0]}, which does not convert to {unit}", f"the standard declares {unit}")
+            return _bad(diags, span, "D123", f"'{key}' is given in {fields['unit'][0]}, which does not convert to {unit}", f"the standard declares {unit}")
         points: list[tuple[int, Decimal]] = []
         for year, m in value.items():
             if not (str(year).isdigit() and len(str(year)) == 4 and isinstance(m.value, Decimal) and not isinstance(m.value, bool)):
@@ -344,20 +354,19 @@ def _convert(
         return Fact(key, tuple(sorted(points)), span, source, None, unit.text)
     if kind == "bool":
         if not isinstance(value, bool):
-            return bad("D130", f"'{key}' is a yes/no fact, got {describe(value)}", "write: true or false (without quotes)")
+            return _bad(diags, span, "D130", f"'{key}' is a yes/no fact, got {describe(value)}", "write: true or false (without quotes)")
         return Fact(key, value, span, source)
     if kind == "level":
-        assert isinstance(decl, ast.Indicator)
-        levels = [lv.name for lv in decl.rules_of(ast.Level)]
+        levels = dk.levels
         if not isinstance(value, str) or value not in levels:
-            return bad("D140", f"'{describe(value).strip(chr(39))}' is not a level of '{key}'",
+            return _bad(diags, span, "D140", f"'{describe(value).strip(chr(39))}' is not a level of '{key}'",
                        did_you_mean(str(value), levels) or "levels: " + ", ".join(levels))
         return Fact(key, value, span, source)
     if kind == "items" and not isinstance(decl, ast.Indicator):
         if isinstance(value, str):  # "A; B" (a table cell, or a short form): names separated by ';'
             value = [Marked(part.strip(), span) for part in re.split(r"[;；]", value) if part.strip()]
         if not isinstance(value, list):
-            return bad("D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
+            return _bad(diags, span, "D150", f"'{key}' is a list of evidenced items", "write: - {name: ..., source: ...}")
         items: list[Item] = []
         names: set[str] = set()
         bad_items = 0  # items with unknown fields: every one is reported, then the figure is refused
@@ -387,4 +396,4 @@ def _convert(
     # a count indicator given directly
     assert isinstance(decl, ast.Indicator)
     counted = next(r.items for r in decl.rules_of(ast.Count))
-    return bad("D160", f"'{key}' is scored by counting evidenced items", f"list the items under '{counted}'")
+    return _bad(diags, span, "D160", f"'{key}' is scored by counting evidenced items", f"list the items under '{counted}'")

@@ -24,7 +24,7 @@ from parkscore.engine.scoring.compile import (
     rule_ref,
 )
 from parkscore.engine.scoring.data import Fact, ParkData
-from parkscore.engine.scoring.scorecard import CategoryResult, GateResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
+from parkscore.engine.scoring.scorecard import CategoryResult, GateStatus, IndicatorResult, RuleRef, Scorecard, Status
 from parkscore.engine.scoring.trace import NULL_TRACER, Op, TraceEvent, Tracer
 
 ZERO = Decimal(0)
@@ -321,11 +321,8 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     results = cs.program.results(facts) if hot else [evaluate_indicator(ci, facts, tr) for ci in cs.indicators]
     categories = []
     max_total = std.max_total
-    by_category: dict[str, list[IndicatorResult]] = {}
-    for r in results:
-        by_category.setdefault(r.category, []).append(r)
-    for cat in std.categories:
-        members = by_category.get(cat.id, [])
+    for cat, at in cs.members:
+        members = [results[k] for k in at]
         pts = sum((r.points for r in members), ZERO)
         maxp = cat.maximum
         weighted = None
@@ -352,7 +349,7 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     for g in std.gates:
         f = facts.get(g.id)
         status = GateStatus.NO_DATA if f is None else (GateStatus.PASS if f.value else GateStatus.FAIL)
-        gates.append(GateResult(g.id, g.clause, g.title, g.advisory, status, cs.gate_refs[g.id]))
+        gates.append(cs.gate_results[g.id, status])
         if tr.enabled:
             if f is not None:
                 _input_event(tr, g.id, f)
@@ -360,8 +357,9 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
             tr.emit(TraceEvent(Op.GATE, g.id, f"{g.clause} {g.title}: {status} ({kind})", g.span, outcome=status is GateStatus.PASS))
     reasons = []
     forced: str | None = None  # a veto that gives a grade (veto grade A) decides the grade too
-    for ind, r in zip(std.indicators, results):  # 一票否决: a veto indicator not met decides the verdict
-        if ind.veto and r.status is not Status.EXCUSED and not (r.status is Status.SCORED and r.points > 0):
+    for k, ind in cs.vetoes:  # 一票否决: a veto indicator not met decides the verdict
+        r = results[k]
+        if r.status is not Status.EXCUSED and not (r.status is Status.SCORED and r.points > 0):
             reasons.append(f"veto {r.clause} {r.id}: {r.outcome}" + (f" (grade {ind.veto})" if isinstance(ind.veto, str) else ""))
             if isinstance(ind.veto, str) and forced is None:
                 forced = ind.veto
@@ -376,8 +374,7 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     for gr in gates:
         if not gr.advisory and gr.status is not GateStatus.PASS:
             reasons.append(f"basic requirement {gr.clause} {gr.id}: " + ("failed" if gr.status is GateStatus.FAIL else "no data"))
-    decides = (pass_mark is not None or any(not g.advisory for g in std.gates) or any(i.veto for i in std.indicators)
-               or any(c.at_least is not None for c in std.categories))
+    decides = cs.decides
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     # the verdict was taken on the exact total; results carry values rounded for showing
     shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)

@@ -210,7 +210,7 @@ class _Function:
             for n, a in env.items():
                 self.emit(f"{a} = x[{self.slot[n]}]", 2)
             self.emit(f"if {' or '.join(f'{a} is None' for a in env.values())}:", 2)
-            self.emit(f"return missing({self.k}, absent({self.absent(names)}, x))", 3)
+            self.emit(f"return missing({self.k}, ({', '.join(f'{a} is None' for a in env.values())},))", 3)
             self.emit("try:", 2)
             self.emit(f"v = {self.expr(ind.formula.expr, env)}", 3)
             self.emit("except ARITHMETIC:", 2)
@@ -349,13 +349,16 @@ def generate(cs: CompiledStandard) -> Program:
     def trend(k: int, facts: Mapping[str, Fact]) -> IndicatorResult:
         return evaluate_indicator(indicators[k], facts)
 
-    made: dict[tuple[int, tuple[str, ...]], IndicatorResult] = {}
+    made: dict[tuple[int, tuple[bool, ...]], IndicatorResult] = {}
 
-    def missing(k: int, names: tuple[str, ...]) -> IndicatorResult:
-        """A formula's inputs without data: one result per indicator and set of names, made once."""
-        if (k, names) not in made:
-            made[(k, names)] = tables.runs[k].no_formula_inputs(names)
-        return made[(k, names)]
+    def missing(k: int, gone: tuple[bool, ...]) -> IndicatorResult:
+        """A formula's inputs without data (``gone``: which of them): one result per indicator and
+        set of inputs, made once."""
+        found = made.get((k, gone))
+        if found is None:
+            names = tuple(n for n, g in zip(indicators[k].formula_inputs, gone) if g)
+            found = made[(k, gone)] = tables.runs[k].no_formula_inputs(names)
+        return found
 
     namespace: dict[str, Any] = {
         "C": tuple(tables.consts), "T": tables.templates, "R": tables.runs, "B": tables.rules, "P": tables.absent,

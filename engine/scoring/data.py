@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -150,15 +150,15 @@ def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkD
     """Park data given in Python (tests, API, a JSON body): values as they would be written in
     YAML; either a whole park file's mapping (``park``, ``data``, …: as ``yaml.safe_load`` of
     the file gives it) or its ``data`` section alone."""
-    if isinstance(data.get("data"), Mapping) and "park" in data and set(data) <= set(TOP_KEYS):
-        inner = park_from_mapping(data["data"], name)
-        period, source, context = data.get("period"), data.get("source"), data.get("context")
-        return replace(inner, name=str(data["park"]), period=None if period is None else str(period),
-                       synthetic=data.get("synthetic") is True, source=None if source is None else str(source),
-                       context=dict(context) if isinstance(context, Mapping) else {})
-    spans = _key_spans(name, len(data))  # a figure's fields stay plain (see ``_fields``): read once, when resolved
-    return ParkData(name, None, False, None, name, {k: (v if type(v) is str else dict(v) if type(v) is dict else _wrap(v, s), s, s)
-                                                    for (k, v), s in zip(data.items(), spans)})
+    whole = isinstance(data.get("data"), Mapping) and "park" in data and set(data) <= set(TOP_KEYS)
+    figures = data["data"] if whole else data
+    spans = _key_spans(name, len(figures))  # a figure's fields stay plain (see ``_fields``): read once, when resolved
+    entries = {k: (v if type(v) is str else dict(v) if type(v) is dict else _wrap(v, s), s, s) for (k, v), s in zip(figures.items(), spans)}
+    if not whole:
+        return ParkData(name, None, False, None, name, entries)
+    period, source, context = data.get("period"), data.get("source"), data.get("context")
+    return ParkData(str(data["park"]), None if period is None else str(period), data.get("synthetic") is True,
+                    None if source is None else str(source), name, entries, context=dict(context) if isinstance(context, Mapping) else {})
 
 
 @lru_cache(maxsize=64)

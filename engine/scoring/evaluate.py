@@ -343,8 +343,8 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
             tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
     if any(c.weighted is not None for c in categories):
         total = sum((c.weighted or ZERO for c in categories), ZERO)
-    else:
-        total = sum((r.points for r in results), ZERO)
+    else:  # every indicator is in one category: the subtotals add up to the total
+        total = sum((c.points for c in categories), ZERO)
     gates = []
     for g in std.gates:
         f = facts.get(g.id)
@@ -385,7 +385,8 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
                      tuple(gates), rounded(total), max_total, pass_mark, eligible, tuple(reasons),
                      status=h.status, illustrative=h.illustrative, readings=h.readings,
                      grade=grade.name if grade else None, grade_title=grade.title if grade else None,
-                     grade_rule=rule_ref(grade.span, grade.name, cs.sources) if grade else None)
+                     grade_rule=rule_ref(grade.span, grade.name, cs.sources) if grade else None,
+                     unused=tuple(k for k in park.entries if k not in cs.data_keys))
     if tr.enabled and grade is not None:
         why = f"given by the veto ({forced})" if forced else f"{cond_text(grade.test)} holds for total {show(total, 4)}"
         tr.emit(TraceEvent(Op.TOTAL, "", f"grade {grade.name} {grade.title}: {why}", grade.span, outcome=True))

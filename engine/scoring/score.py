@@ -4,8 +4,6 @@ the other engine packages (populations, analysis, authoring, audit) call them di
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from parkscore.dsl.diagnostics import DiagnosticError, SourceMap, errors
 from parkscore.dsl.load import Loaded, load
 from parkscore.engine.scoring.compile import CompiledStandard, compile_standard
@@ -40,9 +38,4 @@ def facts_of(cs: CompiledStandard, data: ParkData) -> dict[str, Fact]:
 
 def score_park(cs: CompiledStandard, data: ParkData, tracer: Tracer = NULL_TRACER) -> Scorecard:
     """A park scored: its facts evaluated, its keys the standard does not read listed as unused."""
-    card = evaluate(cs, facts_of(cs, data), data, tracer)
-    return with_unused(cs, card, data)
-
-
-def with_unused(cs: CompiledStandard, card: Scorecard, data: ParkData) -> Scorecard:
-    return replace(card, unused=tuple(k for k in data.entries if k not in cs.data_keys))
+    return evaluate(cs, facts_of(cs, data), data, tracer)

@@ -21,7 +21,7 @@ from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import Fact, ParkData, unknown_keys
 from parkscore.engine.scoring.data import load_park as _load_park
 from parkscore.engine.scoring.evaluate import evaluate
-from parkscore.engine.scoring.score import facts_of, score_park, with_unused
+from parkscore.engine.scoring.score import facts_of, score_park
 from parkscore.engine.scoring.scorecard import Scorecard, reasons_in_brief
 
 from .standards import StandardLike, standard
@@ -156,7 +156,7 @@ def _score_cohort(cs: CompiledStandard, rows: Iterable[ParkRow]) -> Iterator[Sco
             yield got
             continue
         assert row.park is not None
-        yield Scored(row, with_unused(cs, evaluate(cs, next(ranked_facts), row.park), row.park))
+        yield Scored(row, evaluate(cs, next(ranked_facts), row.park))
 
 
 def score_table(std: StandardLike, table: str | Path | Any, sheet: str | None = None, batch: int = 4096) -> Any:

@@ -284,13 +284,26 @@ def _vector_cond(c: ast.Cond) -> Callable[[Batch], Cond3]:
     return compare
 
 
-def _contains(iv: Interval, v: Rational) -> Array:
-    out: Array = np.ones(len(v.num) if not isinstance(v.num, int) else 1, dtype=bool)
-    if iv.lo is not None:
-        out &= v.compare(">=" if iv.lo_incl else ">", constant(iv.lo))
-    if iv.hi is not None:
-        out &= v.compare("<=" if iv.hi_incl else "<", constant(iv.hi))
-    return out
+_NOT = {"<": ">=", ">=": "<", ">": "<=", "<=": ">"}
+
+
+def _contains(iv: Interval, v: Rational, seen: dict[tuple[str, Decimal], Array] | None = None) -> Array:
+    """Rows of ``v`` inside ``iv``. ``seen``: comparisons already made on ``v`` (adjacent bands share
+    a bound: ``v <= 0.05`` of one is the negation of ``0.05 < v`` of the next), reused or negated."""
+    def test(op: str, bound: Decimal) -> Array:
+        if seen is None:
+            return v.compare(op, constant(bound))
+        if (op, bound) not in seen:
+            other = seen.get((_NOT[op], bound))
+            seen[op, bound] = ~other if other is not None else v.compare(op, constant(bound))
+        return seen[op, bound]
+
+    lo = None if iv.lo is None else test(">=" if iv.lo_incl else ">", iv.lo)
+    hi = None if iv.hi is None else test("<=" if iv.hi_incl else "<", iv.hi)
+    if lo is None or hi is None:
+        one = lo if hi is None else hi
+        return np.ones(len(v.num) if not isinstance(v.num, int) else 1, dtype=bool) if one is None else one
+    return lo & hi
 
 
 @dataclass
@@ -490,8 +503,9 @@ class VectorStandard:
             v, k = cond(b)
             r.decide(v & k, 0, UNDEFINED)
         tiers = self._tiers[ind.id]
+        seen: dict[tuple[str, Decimal], Array] = {}
         for band, tier in zip(ci.bands, tiers):
-            hit = _contains(band.interval, value)
+            hit = _contains(band.interval, value, seen)
             if tier is not None:
                 v, k = tier(b)
                 r.decide(~k, 0, NO_DATA)

@@ -35,6 +35,32 @@ def char_width(c: str) -> int:
     return max(wcwidth(c), 0)
 
 
+def ungarbled(s: str) -> str | None:
+    """What ``s`` read before its UTF-8 bytes were taken for Windows-1252 (Latin-1 where that has no
+    character) and saved again, as LibreOffice's default CSV import does on a Western system
+    (``亿元`` becomes ``äº¿å…ƒ``); None when ``s`` does not look like that."""
+    raw = bytearray()
+    for c in s:
+        try:
+            raw += c.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(c) > 0xFF:
+                return None
+            raw.append(ord(c))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if text != s else None
+
+
+def encoding_hint(s: str) -> str | None:
+    """A hint for text that was garbled by a wrong character set on the way (see ``ungarbled``)."""
+    was = ungarbled(s)
+    return (f"'{s}' looks like '{was}' read in the wrong character set and saved again: "
+            "open the original file with the character set Unicode (UTF-8)") if was else None
+
+
 def visible(line: str) -> str:
     """A line for a terminal: control characters and separators shown as \ufffd (one column each)."""
     return "".join(c if c == "\t" or c.isprintable() else "\ufffd" for c in line)

@@ -178,3 +178,18 @@ def test_includes_names_a_number_input_of_the_same_kind_of_unit(tmp_path: Path, 
         '    score share >= 50 -> 1\n    score share < 50 -> 0\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert f"error[{code}]" in r.output and "s.pks:7:" in r.output, r.output
+
+
+def test_a_csv_garbled_by_a_wrong_character_set_gets_a_hint_about_the_encoding(tmp_path: Path) -> None:
+    """Issue 25.7: a UTF-8 CSV opened in LibreOffice as Windows-1252 and saved again has units like
+    'äº¿å…ƒ' (亿元): the error says so and how to open the file."""
+    def as_cp1252(b: int) -> str:
+        try:
+            return bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:  # bytes Windows-1252 leaves undefined keep their Latin-1 character
+            return chr(b)
+    garbled = tmp_path / "parks.csv"
+    garbled.write_text("".join(as_cp1252(b) for b in TABLE.read_bytes()), encoding="utf-8")
+    r = CliRunner().invoke(main, ["score", str(garbled)])
+    assert r.exit_code == 1
+    assert "hint: 'äº¿å…ƒ' looks like '亿元' read in the wrong character set and saved again: open the original file with the character set Unicode (UTF-8)" in r.output

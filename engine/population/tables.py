@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, check_workbook, decode, read_bytes
 from parkscore.dsl.span import Span
+from parkscore.dsl.text import encoding_hint
 from parkscore.engine.scoring.data import ParkData
 from parkscore.engine.scoring.yamlread import Marked
 
@@ -141,7 +142,7 @@ class Table:
             m = _HEADER.match(name)
             if m is None:
                 problems.append(Diagnostic("D103", f"column '{name}' is not 'key', 'key [unit]' or 'key@year [unit]'",
-                                           self.span(1, i + 1, offsets), "for example: COD_emitted [t]"))
+                                           self.span(1, i + 1, offsets), encoding_hint(name) or "for example: COD_emitted [t]"))
                 continue
             unit = m.group("unit") or (units[i] if i < len(units) else "") or None
             cols.append(Column(m.group("key"), int(m.group("year")) if m.group("year") else None, unit, i, name))

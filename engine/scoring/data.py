@@ -19,6 +19,7 @@ from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, de
 from parkscore.dsl.load import installed_keys
 from parkscore.dsl.numbers import MAX_DIGITS, number_problem, show
 from parkscore.dsl.span import Span
+from parkscore.dsl.text import encoding_hint
 from parkscore.engine.scoring.yamlread import Marked, compose
 
 
@@ -319,7 +320,8 @@ def _convert(
             return _bad(diags, span, "D122", f"'{key}' has no unit", f"the standard declares {unit}; write: {value} {unit}")
         factor = units.factor_to(unit_text, unit)
         if factor is None:
-            return _bad(diags, span, "D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}", f"the standard declares {unit}")
+            return _bad(diags, span, "D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}",
+                        encoding_hint(unit_text) or f"the standard declares {unit}")
         reported = f"{value} {unit_text}" if factor is not units.ONE or unit_text != unit.text else None
         unc = None
         if fields and "uncertainty" in fields:

@@ -319,10 +319,11 @@ class _Result:
 
     def decide(self, rows: Array, points: Array | int, status: int = SCORED) -> None:
         rows = rows & self.open
-        np.copyto(self.points, points, where=rows)  # no fancy indexing: one pass, no temporaries
+        if not (isinstance(points, int) and points == 0):  # an open row's points are still 0
+            np.copyto(self.points, points, where=rows)  # no fancy indexing: one pass, no temporaries
         if status != SCORED:
             np.copyto(self.status, status, where=rows)
-        self.open &= ~rows
+        self.open ^= rows  # rows are open ones: this closes them
 
 
 def unsupported(cs: CompiledStandard) -> list[str]:

@@ -203,3 +203,18 @@ def test_vector_large_figures_stay_exact() -> None:
                 facts[k] = Fact(k, f.value * Decimal(10) ** 30 if cs.std.data_keys[k].range is None else f.value, HERE)
         rows.append(facts)
     _assert_same(cs, rows)
+
+
+def test_vector_divides_by_a_negative_difference_as_the_engine(tmp_path: Path) -> None:
+    """A divisor that is a difference can be negative: its sign moves to the numerator, as the
+    engine computes it; a zero divisor is undefined."""
+    (tmp_path / "s.pks").write_text(
+        'standard "neg" version "1"\ntitle "t"\nsource "s"\nstatus "draft"\ntotal 2\n'
+        'input change : t "c"\ninput before : t "b"\ninput after : t "a"\n'
+        'category c "c" max 2\n  indicator 1 ratio "r"\n    unit % max 2\n    ratio = change / (after - before) * 100\n'
+        '    score ratio >= 50 -> 2\n    score 0 <= ratio < 50 -> 1\n    score ratio < 0 -> 0\n', encoding="utf-8")
+    cs = parkscore.load_standard(str(tmp_path))
+    rows = [{"change": Fact("change", Decimal(c), HERE), "before": Fact("before", Decimal(b), HERE), "after": Fact("after", Decimal("20"), HERE)}
+            for c in ("0", "12.5", "40") for b in ("100", "21", "20", "0", "19.5")]
+    _assert_same(cs, rows)
+    assert VectorStandard(cs).score(Batch.from_facts(cs, rows)).points("ratio", 0) == evaluate(cs, rows[0], PARK).indicator("ratio").points

@@ -136,6 +136,8 @@ def _arith(op: str, a: Rational, b: Rational) -> Rational:
         assert den != 0, "a checked standard never divides by the number 0"
         return Rational(num if den > 0 else -num, abs(den), undefined)
     zero = den == 0
+    if len(den) and den.min() >= 0:  # figures are quantities (>= 0) unless a range allows less: no sign to move
+        return Rational(num, np.where(zero, 1, den), undefined | zero)
     sign = np.where(den < 0, -1, 1)
     den = np.where(zero, 1, den * sign)
     return Rational(num * sign, den, undefined | zero)
@@ -362,6 +364,9 @@ class VectorStandard:
             else:
                 coef[cat.id] = unit
         self.total_den = reduce(lcm, (f.denominator for f in coef.values()), 1)
+        largest = sum(max([abs(p) for p in ci.rule_points], default=Decimal(0)) for ci in cs.indicators)
+        if self._points(largest) >= _LIMIT:
+            raise ValueError(f"{cs.ref}: points too large for the vectorised evaluator")
         self._coef = {k: f.numerator * (self.total_den // f.denominator) for k, f in coef.items()}
 
     def _points(self, d: Decimal) -> int:
@@ -372,30 +377,29 @@ class VectorStandard:
         std = self.cs.std
         total: Array | int = np.zeros(b.n, dtype=np.int64)
         for cat in std.categories:
-            pts: Array | int = np.zeros(b.n, dtype=np.int64)
-            for ind in cat.indicators:
-                pts = _add(pts, results[ind.id].points)
+            pts = np.zeros(b.n, dtype=np.int64)
+            for ind in cat.indicators:  # int64 without a check: the sum of every |points| fits (see __init__)
+                pts += results[ind.id].points
             total = _add(total, _mul(pts, self._coef[cat.id]))
         total_r = Rational(total, self.total_den)
-        decides = (std.header.pass_mark is not None or any(not g.advisory for g in std.gates) or any(i.veto for i in std.indicators)
-                   or any(c.at_least is not None for c in std.categories))
         eligible = np.ones(b.n, dtype=bool)
         if std.header.pass_mark is not None:
             eligible &= total_r.compare(">=", constant(std.header.pass_mark))
-        met = {k: (r.status == SCORED) & (r.points > 0) for k, r in results.items()}
-        forced = np.full(b.n, None, dtype=object)  # a veto that names a grade gives it
+        needed = {i.id for i in std.indicators if i.veto} | {i.id for c in std.categories if c.at_least is not None for i in c.indicators}
+        met = {k: (results[k].status == SCORED) & (results[k].points > 0) for k in needed}
+        forced = np.full(b.n, None, dtype=object) if self._grades else None  # a veto that names a grade gives it
         for ind in std.indicators:  # 一票否决
             if ind.veto:
                 failed = ~met[ind.id] & (results[ind.id].status != EXCUSED)
                 eligible &= ~failed
-                if isinstance(ind.veto, str):
+                if isinstance(ind.veto, str) and forced is not None:
                     forced = np.where(failed & (forced == None), ind.veto, forced)  # noqa: E711 (element-wise)
         for cat in std.categories:  # k of n: excused indicators not counted
             if cat.at_least is not None:
                 got = sum((met[i.id].astype(np.int64) for i in cat.indicators), np.zeros(b.n, dtype=np.int64))
                 counted = sum(((results[i.id].status != EXCUSED).astype(np.int64) for i in cat.indicators), np.zeros(b.n, dtype=np.int64))
                 eligible &= got >= np.minimum(cat.at_least, counted)
-        grade = forced.copy()
+        grade = forced
         for name, iv in self._grades:
             grade = np.where((grade == None) & _contains(iv, total_r), name, grade)  # noqa: E711 (element-wise)
         gates = {}
@@ -405,7 +409,7 @@ class VectorStandard:
             gates[g.id] = (passed, col.present if col is not None else np.zeros(b.n, dtype=bool))
             if not g.advisory:
                 eligible &= passed
-        return VectorScores(self, b, results, total_r, eligible if decides else None, gates, grade)
+        return VectorScores(self, b, results, total_r, eligible if self.cs.decides else None, gates, grade)
 
     def _indicator(self, ci: CompiledIndicator, b: Batch) -> _Result:
         ind = ci.ind

@@ -114,6 +114,12 @@ class CompiledIndicator:
         return tuple((n.kind, n.text) for n in self.ind.notes)
 
     @property
+    def rule_points(self) -> list[Decimal]:
+        """Every number of points a rule of the indicator can award (a count: its per-item points and cap)."""
+        points = [b.points for b in self.bands] + [e.points for e in self.exempts] + [lv.points for lv in self.levels.values()]
+        return points + [t.points for t in self.trends] + ([self.count.per_item, self.count.cap] if self.count else [])
+
+    @property
     def inputs(self) -> tuple[str, ...]:
         """Every datum this indicator may read, in the order a data-collection form lists them."""
         return self.ind.reads
@@ -138,11 +144,7 @@ class CompiledStandard:
     def points_scale(self) -> int:
         """Decimal places of the finest points any rule awards (1.5 -> 1): exact integer points
         for the vectorised evaluator and the SQL writer are points × 10**points_scale."""
-        points: list[Decimal] = []
-        for ci in self.indicators:
-            points += [b.points for b in ci.bands] + [e.points for e in ci.exempts] + [lv.points for lv in ci.levels.values()]
-            points += [ci.count.per_item, ci.count.cap] if ci.count else []
-            points += [t.points for t in ci.trends]
+        points = [p for ci in self.indicators for p in ci.rule_points]
         return max([0] + [-e for p in points if isinstance(e := p.as_tuple().exponent, int) and e < 0])
 
     @cached_property

@@ -364,7 +364,7 @@ class VectorStandard:
             else:
                 coef[cat.id] = unit
         self.total_den = reduce(lcm, (f.denominator for f in coef.values()), 1)
-        largest = sum(max([abs(p) for p in ci.rule_points], default=Decimal(0)) for ci in cs.indicators)
+        largest = sum((max([abs(p) for p in ci.rule_points], default=Decimal(0)) for ci in cs.indicators), Decimal(0))
         if self._points(largest) >= _LIMIT:
             raise ValueError(f"{cs.ref}: points too large for the vectorised evaluator")
         self._coef = {k: f.numerator * (self.total_den // f.denominator) for k, f in coef.items()}
@@ -401,6 +401,7 @@ class VectorStandard:
                 eligible &= got >= np.minimum(cat.at_least, counted)
         grade = forced
         for name, iv in self._grades:
+            assert grade is not None
             grade = np.where((grade == None) & _contains(iv, total_r), name, grade)  # noqa: E711 (element-wise)
         gates = {}
         for g in std.gates:
@@ -420,7 +421,8 @@ class VectorStandard:
         for cond, points in self._exempts[ind.id]:
             v, k = cond(b)
             r.decide(v & k, points)
-        r.exempt = ~r.open
+        if self._excuses[ind.id] or self._exempts[ind.id]:
+            r.exempt = ~r.open  # (else no row is: the zeros it was made with)
         match ci.kind:
             case IndicatorKind.COUNT:
                 assert ci.count is not None

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping
 
@@ -98,7 +97,7 @@ def installed_keys() -> frozenset[str]:
 
 def installed_root() -> Path:
     """The folder of the installed standards (``standards/`` in a checkout)."""
-    return Path(str(resources.files("parkscore.standards")))
+    return Path(__file__).resolve().parent.parent / "standards"  # as the grammar is found (no importlib.resources to import)
 
 
 def installed(kind: str = "standard") -> dict[str, list[str]]:
@@ -109,7 +108,7 @@ def installed(kind: str = "standard") -> dict[str, list[str]]:
 
 @cache
 def _shipped() -> dict[str, list[tuple[str, str]]]:
-    root = resources.files("parkscore.standards")
+    root = installed_root()
     out: dict[str, list[tuple[str, str]]] = {}
     for fam in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))), key=lambda p: p.name):
         for v in sorted((v for v in fam.iterdir() if v.is_dir()), key=lambda v: v.name):
@@ -196,7 +195,7 @@ def find(ref: str) -> StandardSource:
 
 
 def _installed(ref: str, family: str, version: str, notes: tuple[Diagnostic, ...]) -> StandardSource:
-    vdir = resources.files("parkscore.standards").joinpath(family, version)
+    vdir = installed_root() / family / version
     names = sorted(f.name for f in vdir.iterdir() if f.name.endswith(".pks"))
     raws = [(f"standards/{family}/{version}/{n}", vdir.joinpath(n).read_bytes()) for n in names]
     return StandardSource(ref, tuple((n, decode(r, n)) for n, r in raws), notes, tuple((n, _sha256(r)) for n, r in raws))

@@ -242,3 +242,14 @@ def test_after_the_second_founding_year_only_listing_or_cancellation_can_follow(
     assert dict(report.earliest.outcomes) == {"expert_review_passed": "review_passed", "expert_review_failed": "cancelled", "fraud": "revoked"}
     text = CliRunner().invoke(main, ["status", str(history), "--on", "2023-06-01"]).output
     assert "what can follow now: expert_review_passed -> review_passed; expert_review_failed -> cancelled; fraud -> revoked" in text
+
+
+def test_after_the_listing_expired_a_re_review_can_follow_and_what_acts_only_while_valid_cannot(tmp_path: Path) -> None:
+    """第十二条 (三年有效期过后…复核认定) and 第十四条 (在有效期内…撤销): once the three years have run out, the
+    re-review (passed: listed again, renewed; failed: off the list) and 第十三条's fraud can follow; an
+    incident or untrue information found then no longer revokes (issue 28.1), so it is not offered."""
+    h = _history(tmp_path, """\
+  - {event: designated_listed, date: "2019-03-01"}
+""")
+    r = _one("示例", "2022-12-31", h)
+    assert r.latest.expired and dict(r.latest.outcomes) == {"re_review_passed": "listed", "re_review_failed": "applicant", "fraud": "revoked"}

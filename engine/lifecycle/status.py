@@ -195,8 +195,11 @@ def _run(scheme: Scheme, history: History, on: date, latest: bool) -> Standing:
                     dues.append(Due(d.id, by, d.clause.text, _where(d.span), d.wording))
                     break
                 k += 1
+    # once the validity has ended: what moves the park on (a renewal included), not what acts only
+    # while valid (第十四条) nor what changes nothing
     outcomes = tuple((ev.id, t.target) for ev in scheme.events if not ev.application
-                     and (t := _transition(ev.transitions, state.id, used)) is not None and t.target != state.id) if expired else ()
+                     and (t := _transition(ev.transitions, state.id, used)) is not None and not t.while_valid
+                     and (t.target != state.id or t.renews)) if expired else ()
     return Standing(on, state, since, until, expired, state.holds_title and not expired, barred, tuple(steps), tuple(dues), outcomes)
 
 

@@ -98,13 +98,12 @@ def factor_to(written: str, dst: ast.Unit) -> Fraction | None:
     the two texts (a declared unit's text determines it), so a park's hundred figures cost a
     dictionary lookup each."""
     key = (written, dst.text)
-    found = _FACTORS.get(key, _FACTORS)
-    if found is _FACTORS:
+    if key not in _FACTORS:
         if len(_FACTORS) > 4096:
             _FACTORS.clear()
-        found = conversion_factor(parse_unit(written), dst)
-        _FACTORS[key] = found = ONE if found == 1 else found  # the same unit: ``factor is ONE`` says so at once
-    return found  # type: ignore[return-value]
+        factor = conversion_factor(parse_unit(written), dst)
+        _FACTORS[key] = ONE if factor == 1 else factor  # the same unit: ``factor is ONE`` says so at once
+    return _FACTORS[key]
 
 
 _UNIT_TOKEN = re.compile(r"\s*([/*])\s*")

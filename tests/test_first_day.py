@@ -193,3 +193,9 @@ def test_a_csv_garbled_by_a_wrong_character_set_gets_a_hint_about_the_encoding(t
     r = CliRunner().invoke(main, ["score", str(garbled)])
     assert r.exit_code == 1
     assert "hint: 'äº¿å…ƒ' looks like '亿元' read in the wrong character set and saved again: open the original file with the character set Unicode (UTF-8)" in r.output
+    # said once per column at its header cell (not once per row and column), the parks scored without those columns
+    read = parkscore.load_standard("cpcif-green-park@2020").std.data_keys  # (the climate-leader columns are another standard's)
+    garbled_units = [c for c in TABLE.read_text(encoding="utf-8").splitlines()[0].split(",") if "[" in c and not c.isascii() and c.split(" [")[0] in read]
+    assert r.output.count("error[D123]") == len(garbled_units) == 11
+    assert "parks.csv:E1: error[D123]: column 'chem_revenue' is given in äº¿å…ƒ, which does not convert to 亿元: it is not read" in r.output
+    assert "25 park(s): 25 scored" in r.output

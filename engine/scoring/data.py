@@ -238,6 +238,18 @@ def unknown_keys(unknown: list[tuple[str, Span]], std: ast.Standard, elsewhere: 
     return diags
 
 
+def unconvertible(columns: list[tuple[str, str, Span]], std: ast.Standard) -> list[tuple[str, Diagnostic]]:
+    """Of a table's header cells (key, unit, where), those whose unit does not convert to the one the
+    standard declares for the key, each with its D123: said once, at the cell, not once per row."""
+    out = []
+    for key, unit, span in columns:
+        dk = std.data_keys.get(key)
+        if dk is not None and dk.unit is not None and units.factor_to(unit, dk.unit) is None:
+            out.append((key, Diagnostic("D123", f"column '{key}' is given in {unit}, which does not convert to {dk.unit}: it is not read",
+                                    span, encoding_hint(unit) or f"the standard declares {dk.unit}: write the header as {key} [{dk.unit}]")))
+    return out
+
+
 _NO_FIELDS: dict[str, tuple[Any, Span]] = {}
 _ITEM_FIELDS = ("name", "source", "note")  # of an evidenced item
 _FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")

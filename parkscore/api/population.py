@@ -18,7 +18,7 @@ from parkscore.engine.population.impact import ImpactReport
 from parkscore.engine.population.parallel import ordered_map
 from parkscore.engine.population.tables import META_KEYS, TABLE_SUFFIXES, Table, frame_table, is_table, read_table
 from parkscore.engine.scoring.compile import CompiledStandard
-from parkscore.engine.scoring.data import Fact, ParkData, unknown_keys
+from parkscore.engine.scoring.data import Fact, ParkData, unconvertible, unknown_keys
 from parkscore.engine.scoring.data import load_park as _load_park
 from parkscore.engine.scoring.evaluate import evaluate
 from parkscore.engine.scoring.score import facts_of, score_park
@@ -84,12 +84,14 @@ def _table_rows(table: Table, std: ast.Standard | None = None) -> Iterator[ParkR
     try:
         if std is not None:
             unknown = [(c.key, table.header_span(c)) for c in table.header() if c.key not in META_KEYS and c.key not in std.data_keys]
-            if unknown:
-                said = unknown_keys(unknown, std)
+            bad_units = unconvertible([(c.key, c.unit, table.header_span(c)) for c in table.header() if c.unit], std)
+            if unknown or bad_units:
+                said = (unknown_keys(unknown, std) if unknown else []) + [d for _, d in bad_units]
                 yield ParkRow(f"{table.name} (header)", None, tuple(said), table.header_sources, header=True)
-                # columns no installed standard reads are left out of the rows; those of other
-                # standards stay (impact and compare score a row under several)
-                table.ignore({k for k, _ in unknown if k not in installed_keys()})
+                # columns no installed standard reads, and columns in a unit that does not convert, are
+                # left out of the rows; those of other standards stay (impact and compare score a row
+                # under several)
+                table.ignore({k for k, _ in unknown if k not in installed_keys()} | {k for k, _ in bad_units})
         for row in table.rows():
             yield ParkRow(row.where, row.park, tuple(row.diagnostics), row.sources)
     except DiagnosticError as exc:

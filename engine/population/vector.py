@@ -367,6 +367,8 @@ class VectorStandard:
         largest = sum((max([abs(p) for p in ci.rule_points], default=Decimal(0)) for ci in cs.indicators), Decimal(0))
         if self._points(largest) >= _LIMIT:
             raise ValueError(f"{cs.ref}: points too large for the vectorised evaluator")
+        # an indicator's points in 32 bits where every sum of them fits (half the memory each pass reads)
+        self._points_dtype = np.int32 if self._points(largest) < 1 << 31 else np.int64
         self._coef = {k: f.numerator * (self.total_den // f.denominator) for k, f in coef.items()}
 
     def _points(self, d: Decimal) -> int:
@@ -414,7 +416,7 @@ class VectorStandard:
 
     def _indicator(self, ci: CompiledIndicator, b: Batch) -> _Result:
         ind = ci.ind
-        r = _Result(np.zeros(b.n, dtype=np.int64), np.zeros(b.n, dtype=np.int8), np.ones(b.n, dtype=bool), np.zeros(b.n, dtype=bool))
+        r = _Result(np.zeros(b.n, dtype=self._points_dtype), np.zeros(b.n, dtype=np.int8), np.ones(b.n, dtype=bool), np.zeros(b.n, dtype=bool))
         for cond in self._excuses[ind.id]:  # the indicator does not apply to the park
             v, k = cond(b)
             r.decide(v & k, 0, EXCUSED)

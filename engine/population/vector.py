@@ -136,7 +136,7 @@ def _arith(op: str, a: Rational, b: Rational) -> Rational:
         assert den != 0, "a checked standard never divides by the number 0"
         return Rational(num if den > 0 else -num, abs(den), undefined)
     zero = den == 0
-    if len(den) and den.min() >= 0:  # figures are quantities (>= 0) unless a range allows less: no sign to move
+    if len(den) and den.min() >= 0:  # divisors are figures (>= 0) unless they are differences: no sign to move
         return Rational(num, np.where(zero, 1, den), undefined | zero)
     sign = np.where(den < 0, -1, 1)
     den = np.where(zero, 1, den * sign)

@@ -162,6 +162,11 @@ def hover(std: ast.Standard, name: str) -> str | None:
         out = f"**input** `{inp.id}`: {what}\n\n{inp.title}"
         if inp.range is not None:
             out += f"\n\nrange {inp.range}"
+        if inp.includes:
+            out += "\n\nincludes " + ", ".join(f"`{r.name}`" for r in inp.includes) + " (they move together in `gap`)"
+        inside = [i.id for i in std.inputs if any(r.name == name for r in i.includes)]
+        if inside:
+            out += "\n\nincluded in " + ", ".join(f"`{t}`" for t in inside)
         return out + ("\n\nread by " + ", ".join(users) if users else "\n\nread by no indicator")
     cat = next((c for c in std.categories if c.id == name), None)
     if cat is not None:

@@ -199,3 +199,11 @@ def test_a_csv_garbled_by_a_wrong_character_set_gets_a_hint_about_the_encoding(t
     assert r.output.count("error[D123]") == len(garbled_units) == 11
     assert "parks.csv:E1: error[D123]: column 'chem_revenue' is given in äº¿å…ƒ, which does not convert to 亿元: it is not read" in r.output
     assert "25 park(s): 25 scored" in r.output
+
+
+def test_an_author_hovering_a_total_or_its_part_sees_what_includes_what() -> None:
+    from parkscore.dsl.navigate import hover
+
+    std = parkscore.load_standard("cpcif-green-park@2020").std
+    assert "includes `water_reused` (they move together in `gap`)" in (hover(std, "water_used_total") or "")
+    assert "included in `water_used_total`" in (hover(std, "water_reused") or "")

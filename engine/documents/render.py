@@ -206,8 +206,8 @@ def _schema_json(cs: CompiledStandard, out_ind: list[dict[str, Any]]) -> dict[st
         "total": std.header.total,
         "pass_mark": std.header.pass_mark,
         "indicators": out_ind,
-        "inputs": [{"id": i.id, "kind": i.kind, "unit": i.unit.text if i.unit else None, "title": i.title}
-                   for i in inputs.values()],
+        "inputs": [{"id": i.id, "kind": i.kind, "unit": i.unit.text if i.unit else None, "title": i.title,
+                    **({"includes": [r.name for r in i.includes]} if i.includes else {})} for i in inputs.values()],
         "gates": [{"id": g.id, "clause": g.clause, "title": g.title, "advisory": g.advisory} for g in std.gates],
     }
 

@@ -58,6 +58,10 @@ def _big(a: Array | int) -> Array | int:
 
 def _mul(a: Array | int, b: Array | int, ma: int | None = None, mb: int | None = None) -> Array | int:
     """a * b, exactly; ``ma``, ``mb``: the magnitudes of a and b where already known."""
+    if isinstance(b, int) and b == 1:  # (a bound or a scale that cancelled: no pass over the rows)
+        return a
+    if isinstance(a, int) and a == 1:
+        return b
     if (_magnitude(a) if ma is None else ma) * (_magnitude(b) if mb is None else mb) < _LIMIT:
         return a * b
     return _big(a) * _big(b)

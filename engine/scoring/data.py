@@ -154,7 +154,8 @@ def park_from_mapping(data: Mapping[str, Any], name: str = "<mapping>") -> ParkD
     whole = isinstance(data.get("data"), Mapping) and "park" in data and set(data) <= set(TOP_KEYS)
     figures = data["data"] if whole else data
     spans = _key_spans(name, len(figures))  # a figure's fields stay plain (see ``_fields``): read once, when resolved
-    entries = {k: (v if type(v) is str else dict(v) if type(v) is dict else _wrap(v, s), s, s) for (k, v), s in zip(figures.items(), spans)}
+    entries = {k: (v if type(v) is str else dict(v) if type(v) is dict else list(v) if type(v) is list else _wrap(v, s), s, s)
+               for (k, v), s in zip(figures.items(), spans)}
     if not whole:
         return ParkData(name, None, False, None, name, entries)
     period, source, context = data.get("period"), data.get("source"), data.get("context")
@@ -265,7 +266,7 @@ def _fields(raw: dict[str, Any], span: Span, diags: list[Diagnostic]) -> tuple[d
             diags.append(Diagnostic("D111", f"unknown field '{k}'", m.key_span if marked else span,
                                     did_you_mean(k, _FIELDS) or "fields: " + ", ".join(_FIELDS)))
             return None, None
-        out[k] = (m.value, m.span) if marked else (m if type(m) is str else _wrap(m, span), span)
+        out[k] = (m.value, m.span) if marked else (m if type(m) in (str, list) else _wrap(m, span), span)
     source = out.get("source", (None, span))[0]
     return out, (str(source) if source is not None else None)
 
@@ -384,14 +385,14 @@ def _convert(
         items: list[Item] = []
         names: set[str] = set()
         bad_items = 0  # items with unknown fields: every one is reported, then the figure is refused
-        for m in value:
-            v = m.value
-            name = v["name"].value if isinstance(v, dict) and "name" in v else v
+        for m in value:  # items read from a file are Marked; given in Python, plain (placed at the figure)
+            v, at = (m.value, m.span) if type(m) is Marked else (m, span)
+            name = _unmark(v["name"]) if isinstance(v, dict) and "name" in v else v
             if not isinstance(name, str) or not name.strip():
-                diags.append(Diagnostic("D151", "an item needs a name", m.span, "write: - {name: ..., source: ...}"))
+                diags.append(Diagnostic("D151", "an item needs a name", at, "write: - {name: ..., source: ...}"))
                 return None
             if name in names:
-                diags.append(Diagnostic("D152", f"item '{name}' is listed twice (it would count twice)", m.span))
+                diags.append(Diagnostic("D152", f"item '{name}' is listed twice (it would count twice)", at))
                 return None
             names.add(name)
             stray = [k for k in v if k not in _ITEM_FIELDS] if isinstance(v, dict) else []
@@ -399,10 +400,10 @@ def _convert(
                 hint = did_you_mean(str(k), _ITEM_FIELDS) or ('a comma inside { } starts another field: put a name that holds '
                                                              'a comma in quotes, name: "…, …"')
                 diags.append(Diagnostic("D111", f"unknown field '{k}' of item '{name}' (an item has {', '.join(_ITEM_FIELDS)})",
-                                        v[k].key_span, hint))
+                                        v[k].key_span if type(v[k]) is Marked else at, hint))
             bad_items += bool(stray)
-            src = v["source"].value if isinstance(v, dict) and "source" in v else None
-            note = v["note"].value if isinstance(v, dict) and "note" in v else None
+            src = _unmark(v["source"]) if isinstance(v, dict) and "source" in v else None
+            note = _unmark(v["note"]) if isinstance(v, dict) and "note" in v else None
             items.append(Item(name, str(src) if src is not None else None, str(note) if note is not None else None))
         if bad_items:
             return None

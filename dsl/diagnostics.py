@@ -141,6 +141,28 @@ class DiagnosticError(Exception):
         return render_all(self.diagnostics, self.sources)
 
 
+class FirstErrors:
+    """Errors kept to be told, the first ``limit`` of them; the rest counted per code (200,000 copies
+    of one mistake are read from their first few: a person fixes the cause)."""
+
+    def __init__(self, limit: int = 100) -> None:
+        self.limit = limit
+        self.kept: list[Diagnostic] = []
+        self.more: dict[str, int] = {}
+
+    def add(self, *diags: Diagnostic) -> None:
+        for d in diags:
+            if len(self.kept) < self.limit:
+                self.kept.append(d)
+            else:
+                self.more[d.code] = self.more.get(d.code, 0) + 1
+
+    def told(self, where: Span, what: str, hint: str) -> list[Diagnostic]:
+        """The kept errors, then per code how many more there were (``what``: where they were)."""
+        return self.kept + [Diagnostic(code, f"… and {n:,} more {code} error(s) {what}, not shown", where, hint)
+                            for code, n in self.more.items()]
+
+
 def option_error(message: str, hint: str | None = None, code: str = "E013") -> DiagnosticError:
     """A bad command-line value: the one path every command reports it by."""
     return DiagnosticError([Diagnostic(code, message, COMMAND_LINE, hint)])

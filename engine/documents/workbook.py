@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind, InputKind
-from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, check_workbook
+from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, FirstErrors, SourceMap, check_workbook
 from parkscore.dsl.numbers import plain
 from parkscore.dsl.printer import quote, rule_text
 from parkscore.dsl.span import Span
@@ -215,7 +215,7 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
         wb.close()
         raise DiagnosticError([Diagnostic("X100", f"{name} was not made by `parkscore render --format xlsx` (it has no {META} sheet)", whole,
                                           "render the standard to a workbook, edit that one, and read it back")])
-    diags = _Told()
+    diags = FirstErrors()  # a sheet of 200,000 copied rows is 200,000 errors
     sources = SourceMap()
     sheets = _resolved(_sheet_rows(wb), lambda: _sheet_rows(load_workbook(name, data_only=True, read_only=True)))
     meta = {r[0]: r[1] for title, rows in sheets if title == META for r in rows if r and r[0]}
@@ -275,7 +275,8 @@ def import_xlsx(path: str | Path, cs: CompiledStandard, version: str) -> Importe
                 edits.append((f"{title}!{n}", f"{ind.clause} {ind.id}: {rule_text(rule)}  →  {rule_text(new)}"))
                 edited.update((title, n, col) for col in _changed_columns(rule, new))
     if diags.kept:
-        raise DiagnosticError(diags.told(whole), sources)
+        raise DiagnosticError(diags.told(whole, "in this workbook", "fix the errors shown (often one cause) and read the workbook again"),
+                              sources)
     if not changed:
         return Imported(cs.ref, "", (), matches)
     text, line_rules = _amendment(cs, version, changed)
@@ -329,30 +330,6 @@ def _sheet_rows(wb: Any) -> list[tuple[str, list[tuple[Any, ...]]]]:
 
 
 _REF = re.compile(r"=\s*\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\s*")
-
-
-MAX_REPORTED = 100  # errors of a workbook told one by one; the rest are counted
-
-
-class _Told:
-    """A workbook's errors: the first ``MAX_REPORTED`` kept to be told, the rest counted per code (a
-    sheet of 200,000 copied rows is 200,000 errors: a person reads the first ones and fixes the cause)."""
-
-    def __init__(self) -> None:
-        self.kept: list[Diagnostic] = []
-        self.more: dict[str, int] = {}
-
-    def add(self, *diags: Diagnostic) -> None:
-        for d in diags:
-            if len(self.kept) < MAX_REPORTED:
-                self.kept.append(d)
-            else:
-                self.more[d.code] = self.more.get(d.code, 0) + 1
-
-    def told(self, whole: Span) -> list[Diagnostic]:
-        return self.kept + [Diagnostic(code, f"… and {n:,} more {code} error(s) in this workbook, not shown", whole,
-                                       "fix the errors shown (often one cause) and read the workbook again")
-                            for code, n in self.more.items()]
 
 
 def _resolved(formulas: list[tuple[str, list[tuple[Any, ...]]]], cached: Callable[[], list[tuple[str, list[tuple[Any, ...]]]]]

@@ -15,7 +15,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from parkscore.dsl.diagnostics import Diagnostic
+from parkscore.dsl.diagnostics import Diagnostic, FirstErrors
 from parkscore.dsl.numbers import show
 from parkscore.engine.scoring.scorecard import Scorecard, Status
 
@@ -46,9 +46,6 @@ class Flip:
     reasons: tuple[str, ...]  # why not eligible, under the version where it is not
 
 
-MAX_ERRORS = 100  # errors an impact report keeps (every park not scored is counted)
-
-
 @dataclass
 class ImpactReport:
     old: str
@@ -64,12 +61,12 @@ class ImpactReport:
     indicators: dict[str, IndicatorImpact] = field(default_factory=dict)
     pass_mark: Decimal | None = None  # the pass mark of both versions (None if they differ or have none)
     labels: tuple[str, ...] = ()  # the versions' status and readings, for every output
-    errors: list[Diagnostic] = field(default_factory=list)  # why parks were not scored: the first MAX_ERRORS
+    errors: FirstErrors = field(default_factory=FirstErrors)  # why parks were not scored
 
     def refuse(self, diagnostics: tuple[Diagnostic, ...]) -> None:
         """A park (or a whole source) that could not be scored: counted, its first errors kept."""
         self.not_scored += 1
-        self.errors += diagnostics[: max(0, MAX_ERRORS - len(self.errors))]
+        self.errors.add(*diagnostics)
 
     def add(self, where: str, a: Scorecard, b: Scorecard) -> None:
         self.parks += 1
@@ -118,7 +115,7 @@ def impact_json(rep: ImpactReport, flips_shown: int | None = None) -> dict[str, 
     return {
         "schema": "parkscore.impact/1",
         "old": rep.old, "new": rep.new, "parks": n, "not_scored": rep.not_scored,
-        "errors": [d.to_json() for d in rep.errors],  # why, for the first MAX_ERRORS not scored
+        "errors": [d.to_json() for d in rep.errors.kept],  # why, for the first parks not scored
         "eligible": {rep.old: rep.old_eligible, rep.new: rep.new_eligible},
         "mean_total_change": rep.total_change / n if n else ZERO,
         "totals": {rep.old: {str(k): v for k, v in sorted(rep.old_totals.items())},

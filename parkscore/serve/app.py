@@ -191,9 +191,9 @@ def create_app(max_body: int = MAX_BODY, token: str | None = None, decision_log:
             table.write_bytes(body)
             rep = await run_in_threadpool(api.impact, a, b, str(table), sheet=sheet)
         if rep.not_scored and not rep.parks:  # nothing could be read: the upload is the problem
-            first = rep.errors[0] if rep.errors else None
+            first = rep.errors.kept[0] if rep.errors.kept else None
             raise _Refused(422, first.code if first else "S422", first.message if first else "no park could be scored",
-                           [d.to_json() for d in rep.errors])
+                           [d.to_json() for d in rep.errors.kept])
         return _json(render.impact_json(rep))
 
     @app.post("/v1/status")

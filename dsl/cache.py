@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -93,6 +92,8 @@ def get(name: str) -> Any | None:
 
 def put(name: str, value: Any) -> None:
     """Store an entry; a cache that cannot be written is skipped silently (it is only a cache)."""
+    import tempfile  # a run that finds its entries never writes one
+
     where = cache_dir()
     if where is None:
         return

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
@@ -72,6 +72,14 @@ def width(s: str) -> int:
 
     w = wcswidth(s)
     return w if w >= 0 else sum(char_width(c) for c in s)
+
+
+def text_table(rows: Iterable[Iterable[Any]], **options: Any) -> str:
+    """A plain-text table, tabulate's (imported when a table is printed: a run that prints JSON or
+    no table does not pay for it)."""
+    from tabulate import tabulate
+
+    return str(tabulate(rows, **options))
 
 
 def bad_characters(text: str, path: str, code: str, limit: int = 10) -> list[Diagnostic]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from tabulate import tabulate
-
 from parkscore.dsl.numbers import show
+from parkscore.dsl.text import text_table
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import ParkData
 from parkscore.engine.scoring.scorecard import Scorecard, Status
@@ -65,7 +64,7 @@ def defuse(text: str) -> str:
 def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
     out = []
     summary = [[r.park] + [f"{show(c.total, 4)} ({c.verdict})" for c in r.cards] + ["FLIPS" if r.flips else ""] for r in results]
-    out.append(tabulate(summary, headers=["park", *refs, "eligibility"], tablefmt="simple", disable_numparse=True))
+    out.append(text_table(summary, headers=["park", *refs, "eligibility"], tablefmt="simple", disable_numparse=True))
     missing = [f"{r.park}: " + ", ".join(f"{len(c.missing)} of {len(c.indicators)}" for c in r.cards)
                for r in results if any(c.missing for c in r.cards)]
     if missing:
@@ -82,7 +81,7 @@ def compare_table(results: list[ParkComparison], refs: list[str]) -> str:
                 rows.append([clause, iid, *(_cell(p, st) for p, st in zip(pts, sts)), ("+" if d > 0 else "") + _cell(d)])
         rows.append(["", "total", *(show(c.total, 4) for c in r.cards), ("+" if r.cards[-1].total > r.cards[0].total else "")
                      + show(r.cards[-1].total - r.cards[0].total, 4)])
-        out.append(tabulate(rows, headers=["clause", "indicator (changed only)", *refs, "delta"], tablefmt="simple", disable_numparse=True))
+        out.append(text_table(rows, headers=["clause", "indicator (changed only)", *refs, "delta"], tablefmt="simple", disable_numparse=True))
     return "\n".join(out)
 
 

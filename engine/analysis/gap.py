@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Mapping
 
-from tabulate import tabulate
-
 from parkscore.dsl import ast
 from parkscore.dsl.ast import IndicatorKind
 from parkscore.dsl.numbers import show
+from parkscore.dsl.text import text_table
 from parkscore.dsl.units import COUNT_UNITS, convert, factor_to
 from parkscore.engine.scoring.compile import CompiledIndicator, CompiledStandard
 from parkscore.engine.scoring.data import Fact, Item, ParkData
@@ -304,7 +303,7 @@ def gap_text(rep: GapReport) -> str:
         rows = [[o.clause, o.indicator, o.change, f"+{show(o.gain, 4)}", f"{show(o.relative * 100, 3)} %", show(o.ratio, 3)]
                 for o in rep.options]
         lines += ["", "options, best points per relative change first:",
-                  tabulate(rows, headers=["clause", "indicator", "change", "gain", "relative", "points/relative"],
+                  text_table(rows, headers=["clause", "indicator", "change", "gain", "relative", "points/relative"],
                            tablefmt="simple", disable_numparse=True)]
     if short > 0:
         if rep.plan and rep.rescored is not None:

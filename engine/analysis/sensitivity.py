@@ -20,9 +20,8 @@ from decimal import Decimal
 from statistics import mean, pstdev
 from typing import Any
 
-from tabulate import tabulate
-
 from parkscore.dsl.numbers import exact, show
+from parkscore.dsl.text import text_table
 from parkscore.dsl.units import COUNT_UNITS
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.data import Fact, ParkData
@@ -258,7 +257,7 @@ def sensitivity_text(rep: SensitivityReport) -> str:
         rows = [[s.clause, s.id, s.value, show(s.base_points), f"{s.changed:.3f}", f"{s.flips_verdict:.3f}", s.nearest_edge]
                 for s in rep.sensitive]
         lines += ["", "indicators whose points move within the uncertainty (double-check these figures):",
-                  tabulate(rows, headers=["clause", "indicator", "value", "points", "P(points change)", "P(verdict flips too)",
+                  text_table(rows, headers=["clause", "indicator", "value", "points", "P(points change)", "P(verdict flips too)",
                                           "nearest band edge"], tablefmt="simple", disable_numparse=True)]
     else:
         lines += ["", "no indicator's points move within this uncertainty"]

@@ -7,11 +7,10 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
 from parkscore.dsl.ast import Indicator
 from parkscore.dsl.numbers import show
 from parkscore.dsl.printer import cond_text, expr_text
+from parkscore.dsl.text import text_table
 from parkscore.engine.scoring.compile import CompiledStandard
 from parkscore.engine.scoring.scorecard import IndicatorResult, Scorecard, Status
 
@@ -50,13 +49,13 @@ def scorecard_table(card: Scorecard) -> str:
     rows.append(["Total", "", "", "", "", f"{show(card.total, 4)} / {show(card.max_total)}"])
     if card.grade is not None:
         rows.append([f"Grade {card.grade}: {card.grade_title}", "", "", "", "", f"{card.grade_rule.file}:{card.grade_rule.line}" if card.grade_rule else ""])
-    lines.append(tabulate(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
+    lines.append(text_table(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
                           disable_numparse=True, preserve_whitespace=True))
     if card.gates:
         lines.append("")
         grows = [[g.clause, g.title if len(g.title) <= 40 else g.title[:39] + "…", g.status.replace("_", " ")
                   + (" (advisory)" if g.advisory else "")] for g in card.gates]
-        lines.append(tabulate(grows, headers=["gate", "basic requirement", "status"], tablefmt="simple"))
+        lines.append(text_table(grows, headers=["gate", "basic requirement", "status"], tablefmt="simple"))
     lines.append("")
     if card.pass_mark is not None:
         gap = card.pass_mark - card.total
@@ -227,12 +226,12 @@ def schema_table(cs: CompiledStandard) -> str:
     out = [f"{s['standard']}: {s['title']} ({s['status']}), total {s['total']}, {mark}",
            *standard_labels(None, s["illustrative_note"], tuple(s["readings"])),
            *([f"scope: {s['scope']}"] if s["scope"] else []), *([f"data sources: {s['data_sources']}"] if s["data_sources"] else []), "",
-           tabulate(rows, headers=["clause", "id", "title", "unit", "kind", "max", "requirement", "reads", "formula / levels"],
+           text_table(rows, headers=["clause", "id", "title", "unit", "kind", "max", "requirement", "reads", "formula / levels"],
                     tablefmt="simple", disable_numparse=True), "",
-           tabulate([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
+           text_table([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
                     headers=["input", "kind", "unit", "title"], tablefmt="simple")]
     if s["gates"]:
-        out += ["", tabulate([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
+        out += ["", text_table([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
                              headers=["gate", "id", "", "title"], tablefmt="simple")]
     notes = [f"  {i['clause']} {i['id']} ({n['kind']}): {n['text']}" for i in s["indicators"] for n in i["notes"]]
     if notes:
@@ -301,7 +300,7 @@ def diff_table(changes: list[Change], old: str, new: str) -> str:
     if not changes:
         return head
     rows = [[c.kind, c.what, c.clause, c.id, c.detail] for c in changes]
-    return head + "\n" + tabulate(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True)
+    return head + "\n" + text_table(rows, headers=["change", "what", "clause", "id", "detail"], tablefmt="simple", disable_numparse=True)
 
 
 def diff_json(changes: list[Change], old: str, new: str) -> dict[str, Any]:

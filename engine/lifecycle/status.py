@@ -19,6 +19,7 @@ from parkscore.dsl.dates import RANGE, Day, add, parse_day
 from parkscore.dsl.diagnostics import Diagnostic, DiagnosticError, SourceMap, decode, did_you_mean, read_bytes
 from parkscore.dsl.scheme import Scheme, State, Transition
 from parkscore.dsl.span import Span
+from parkscore.dsl.text import text_table
 from parkscore.engine.scoring.yamlread import Marked, compose
 
 
@@ -314,8 +315,6 @@ def _status_lines(s: Standing, indent: str = "  ") -> list[str]:
 def status_summary(reports: list[StatusReport]) -> str:
     """Parks' statuses on a day, a line each (the details follow): the state, since, until, the
     title; a state that depends on the day the history leaves open shows both readings."""
-    from tabulate import tabulate
-
     def cell(s: Standing) -> list[str]:
         return [s.state.id + (" (expired)" if s.expired else ""), str(s.since or ""), str(s.until or ""), "yes" if s.holds_title else "no"]
 
@@ -324,7 +323,7 @@ def status_summary(reports: list[StatusReport]) -> str:
         early, late = cell(r.earliest), cell(r.latest)
         rows.append([r.history.park, *(e if e == l_ else f"{e} / {l_}" for e, l_ in zip(early, late))])
     on = reports[0].on if reports else ""
-    return f"{len(reports)} park(s) on {on} (a / b: first / last day of a date the history leaves open)\n" + tabulate(
+    return f"{len(reports)} park(s) on {on} (a / b: first / last day of a date the history leaves open)\n" + text_table(
         rows, headers=["park", "state", "since", "until", "may use the title"], tablefmt="simple", disable_numparse=True)
 
 

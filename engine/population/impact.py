@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from tabulate import tabulate
-
 from parkscore.dsl.diagnostics import Diagnostic, FirstErrors
 from parkscore.dsl.numbers import show
+from parkscore.dsl.text import text_table
 from parkscore.engine.scoring.scorecard import Scorecard, Status
 
 ZERO = Decimal(0)
@@ -158,7 +157,7 @@ def impact_text(rep: ImpactReport, flips_shown: int = 20) -> str:
                  ", ".join(f"{i} {'+' if d > 0 else ''}{show(d, 3)}" for i, d in f.drivers[:4]) + (" …" if len(f.drivers) > 4 else "")]
                 for f in group[:flips_shown]]
         out += ["", f"{label} ({len(group)}{', first ' + str(flips_shown) if len(group) > flips_shown else ''}):",
-                tabulate(rows, headers=["park", "where", "old", "new", "indicators that moved"], tablefmt="simple", disable_numparse=True)]
+                text_table(rows, headers=["park", "where", "old", "new", "indicators that moved"], tablefmt="simple", disable_numparse=True)]
     changed = _changed(rep)
     if changed:
         table: list[list[str]] = []
@@ -166,7 +165,7 @@ def impact_text(rep: ImpactReport, flips_shown: int = 20) -> str:
             (o, nw), c = i.rules.most_common(1)[0]
             table.append([i.clause, i.id, str(i.parks_changed), show(i.mean(n), 3), f"{o} → {nw} ({c} parks)"])
         out += ["", "indicators whose points change (mean over all parks), and the rules that decided most often:",
-                tabulate(table, headers=["clause", "indicator", "parks", "mean change", "rule old → new"], tablefmt="simple",
+                text_table(table, headers=["clause", "indicator", "parks", "mean change", "rule old → new"], tablefmt="simple",
                          disable_numparse=True)]
     else:
         out += ["", "no indicator's points change"]

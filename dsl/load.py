@@ -85,13 +85,21 @@ def _digests(src: StandardSource) -> tuple[str, ...]:
 
 @cache
 def installed_keys() -> frozenset[str]:
-    """Every data key some installed standard declares (so one park file may serve several)."""
+    """Every data key some installed standard declares (so one park file may serve several).
+    Kept in the user's cache by the texts of every installed rule file: a park that gives another
+    standard's figures does not load every installed standard."""
+    root = installed_root()
+    name = stored.key("installed-keys", [f"{f.relative_to(root)}\0{f.read_bytes().hex()}" for f in sorted(root.glob("*/*/*.pks"))])
+    hit = stored.get(name)
+    if isinstance(hit, frozenset):
+        return hit
     keys: set[str] = set()
     for family, versions in installed().items():
         for v in versions:
             std = load(f"{family}@{v}").std
             if std is not None:
                 keys |= std.data_keys.keys()
+    stored.put(name, frozenset(keys))
     return frozenset(keys)
 
 

@@ -323,7 +323,7 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     max_total = std.max_total
     for cat, at in cs.members:
         members = [results[k] for k in at]
-        pts = sum((r.points for r in members), ZERO)
+        pts = sum([r.points for r in members], ZERO)
         maxp = cat.maximum
         weighted = None
         if cat.weight is not None:  # a weighted standard: the category's share of the total
@@ -341,10 +341,11 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
                 assert cat.weight is not None
                 msg += f"; weighted {show(cat.weight)}% × {show(pts)}/{show(maxp)} × {show(max_total)} = {show(weighted, 4)}"
             tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
-    if any(c.weighted is not None for c in categories):
-        total = sum((c.weighted or ZERO for c in categories), ZERO)
+    weighted_total = cs.weighted
+    if weighted_total:
+        total = sum([c.weighted or ZERO for c in categories], ZERO)
     else:  # every indicator is in one category: the subtotals add up to the total
-        total = sum((c.points for c in categories), ZERO)
+        total = sum([c.points for c in categories], ZERO)
     gates = []
     for g in std.gates:
         f = facts.get(g.id)
@@ -377,8 +378,9 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
     decides = cs.decides
     eligible = (not reasons) if decides else None  # a standard with no pass mark and no gates ranks, it does not qualify
     # the verdict was taken on the exact total; results carry values rounded for showing
-    shown = tuple(replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories)
-    h = std.header
+    shown = tuple([replace(c, weighted=rounded(c.weighted)) if c.weighted is not None else c for c in categories]
+                  if weighted_total else categories)
+    h, keys = std.header, cs.data_keys
     grade = next((g for g in h.grades if g.name == forced), None) if forced else \
         next((g for g in h.grades if cs.grade_intervals[g.name].contains(total)), None)
     card = Scorecard(std.ref, h.title or "", park.name, park.period, park.synthetic, tuple(results), shown,
@@ -386,7 +388,7 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
                      status=h.status, illustrative=h.illustrative, readings=h.readings,
                      grade=grade.name if grade else None, grade_title=grade.title if grade else None,
                      grade_rule=rule_ref(grade.span, grade.name, cs.sources) if grade else None,
-                     unused=tuple(k for k in park.entries if k not in cs.data_keys))
+                     unused=tuple([k for k in park.entries if k not in keys]))
     if tr.enabled and grade is not None:
         why = f"given by the veto ({forced})" if forced else f"{cond_text(grade.test)} holds for total {show(total, 4)}"
         tr.emit(TraceEvent(Op.TOTAL, "", f"grade {grade.name} {grade.title}: {why}", grade.span, outcome=True))

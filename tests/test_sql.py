@@ -131,6 +131,29 @@ def test_sql_in_duckdb_equals_engine(ref: str, tmp_path: Path) -> None:
     assert mismatches(cs, rows, names, got) == []
 
 
+@pytest.mark.parametrize("ref", sorted(ROWS))
+def test_sql_in_duckdb_at_a_small_scale_equals_engine(ref: str, tmp_path: Path) -> None:
+    # at --scale 4 a figure below 10^10 becomes its integer through DuckDB's 64-bit decimals, a larger
+    # one through DECIMAL(38): the random parks take both ways
+    cs, rows = population(ref, 500, scale=4)
+    source = _table(cs, rows, tmp_path / "parks.csv")
+    names, got = _run(to_sql(cs, table=source, scale=4, years=YEARS))
+    assert mismatches(cs, rows, names, got) == []
+
+
+@pytest.mark.parametrize("scale", [0, 4, 6, 8])
+def test_sql_figures_become_exact_integers_on_both_sides_of_the_64_bit_bound(scale: int, tmp_path: Path) -> None:
+    bound = Decimal(10) ** (18 - 2 * scale)
+    step = Decimal(1).scaleb(-scale)
+    values = [Decimal(0), step, bound - step, bound, bound + step, -(bound - step), -bound, bound * 1000 + step]
+    path = tmp_path / "p.csv"
+    path.write_text("park,chem_revenue [亿元]\n" + "".join(f"p{i},{v}\n" for i, v in enumerate(values)), encoding="utf-8")
+    src = f"read_csv('{path}', header = true, auto_detect = false, columns = {{'park': 'VARCHAR', 'chem_revenue [亿元]': 'DECIMAL(38, {scale})'}})"
+    query = parkscore.sql("cpcif-green-park@2020", table=src, like=str(path), scale=scale)
+    names, got = _run(f'SELECT "chem_revenue.n" FROM ({query.rstrip()}) ORDER BY CAST(substr(park, 2) AS INTEGER)')
+    assert [row[0] for row in got] == [v.scaleb(scale) for v in values]
+
+
 @pytest.mark.parametrize("ref", ["cpcif-green-park@2020", "zero-carbon-park@2025"])
 def test_sql_in_duckdb_on_guessed_column_types_equals_engine(ref: str, tmp_path: Path) -> None:
     # the README's path: read_csv guessing the types (figures become DOUBLE); figures are read by

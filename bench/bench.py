@@ -198,18 +198,23 @@ def population(quick: bool) -> None:
         else:
             f = np.array([float(Decimal(int(v)).scaleb(-c.scale)) for v in c.values]) if dk.kind is InputKind.NUMBER else c.values.astype(float)
             cols[k] = np.where(c.present, f, np.nan)[pick]
+    runs = 1 if quick else 3  # each pass timed ``runs`` times, the best kept (the machine's noise is one-sided)
     print(f"\na population of {n:,} parks under {ref} ({n_pool:,} distinct rows drawn as in tests/test_vector.py, "
-          "half on band edges; synthetic)")
+          f"half on band edges; synthetic); each pass the best of {runs}")
     vs = VectorStandard(cs)
     part = 65_536
-    t0 = time.perf_counter()
-    parts = [vs.score(batch.take(slice(i, i + part))) for i in range(0, n, part)]
-    t_vec = time.perf_counter() - t0
+    t_vec = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        parts = [vs.score(batch.take(slice(i, i + part))) for i in range(0, n, part)]
+        t_vec = min(t_vec, time.perf_counter() - t0)
     exact_eligible = np.concatenate([p.eligible for p in parts])
     statuses = [np.concatenate([p.indicators[ci.ind.id].status for p in parts]) for ci in cs.indicators]
-    t0 = time.perf_counter()
-    f_total, f_eligible = float_scores(cs, cols, n)
-    t_float = time.perf_counter() - t0
+    t_float = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        f_total, f_eligible = float_scores(cs, cols, n)
+        t_float = min(t_float, time.perf_counter() - t0)
     exact_total = np.concatenate([np.asarray(p.total.num, dtype=object) for p in parts])  # points at the points scale, over den
     den = vs.total_den
     wrong = np.array([float(t) / den for t in exact_total]) != f_total
@@ -240,11 +245,14 @@ def population(quick: bool) -> None:
             arrays[k] = pa.array(vals, type=pa.string())
     table = pa.table(arrays).take(pa.array(pick))
     con = duckdb.connect()
+    con.sql("SET enable_progress_bar = false")
     con.register("parks", table)
     query = sql(cs, table="parks", scale=SCALE)
-    t0 = time.perf_counter()
-    out = con.sql(f"SELECT total, eligible FROM ({query.rstrip()})").to_arrow_table()
-    t_duck = time.perf_counter() - t0
+    t_duck = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = con.sql(f"SELECT total, eligible FROM ({query.rstrip()})").to_arrow_table()
+        t_duck = min(t_duck, time.perf_counter() - t0)
     duck_total = [int(v) for v in out.column("total").to_pylist()]
     same = duck_total == [int(t) // den for t in exact_total] and out.column("eligible").to_pylist() == list(map(bool, exact_eligible))
     print(f"  parkscore sql in DuckDB        {t_duck:7.2f} s   {t_duck / n * 1e6:6.2f} µs/park   duckdb/float {t_duck / t_float:5.2f}x  [<= 2x]")

@@ -142,10 +142,13 @@ def test_sql_in_duckdb_at_a_small_scale_equals_engine(ref: str, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("scale", [0, 4, 6, 8])
-def test_sql_figures_become_exact_integers_on_both_sides_of_the_64_bit_bound(scale: int, tmp_path: Path) -> None:
-    bound = Decimal(10) ** (18 - 2 * scale)
+def test_sql_figures_become_exact_integers_on_every_side_of_the_64_bit_bounds(scale: int, tmp_path: Path) -> None:
+    # below 10^(18 - 2 scale): through 64-bit decimals; below 10^(18 - scale): a 64-bit whole part and
+    # fraction; above: DECIMAL(38)
+    bound, wide = Decimal(10) ** (18 - 2 * scale), Decimal(10) ** (18 - scale)
     step = Decimal(1).scaleb(-scale)
-    values = [Decimal(0), step, bound - step, bound, bound + step, -(bound - step), -bound, bound * 1000 + step]
+    values = [Decimal(0), step, bound - step, bound, bound + step, -(bound - step), -bound, -(bound * 7 + step * 3),
+              wide - step, -(wide - step), wide, wide + step, -(wide * 3 + step)]
     path = tmp_path / "p.csv"
     path.write_text("park,chem_revenue [亿元]\n" + "".join(f"p{i},{v}\n" for i, v in enumerate(values)), encoding="utf-8")
     src = f"read_csv('{path}', header = true, auto_detect = false, columns = {{'park': 'VARCHAR', 'chem_revenue [亿元]': 'DECIMAL(38, {scale})'}})"

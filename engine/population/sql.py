@@ -6,7 +6,7 @@ Like ``vector.py`` it never divides and never uses a binary float:
 
 * every figure becomes an integer at a fixed decimal scale (``--scale``, default 6):
   ``CAST(CAST(x AS DECIMAL(38, 6)) * 1000000 AS DECIMAL(38, 0))`` (in DuckDB a figure below
-  10^(18 - 2 × scale) takes the same integer through 64-bit decimals, 20x faster); a figure with
+  10^(18 - scale) reaches the same integer through 64-bit decimals, 3-20x faster); a figure with
   more decimals than the scale stops the query with an error rather than being rounded;
 * a computed value is a pair of integer expressions ``num / den`` (``den > 0``); a band
   ``v <= 0.05`` is decided as ``num * 20 <= 1 * den``; a division by zero is "undefined";
@@ -174,10 +174,14 @@ class _Writer:
         exact = self.decimal(c)
         whole = f"CAST({exact} * {10 ** s} AS {INT})"
         if self.dialect == "duckdb" and 2 * s < 18:
-            # DuckDB makes a DECIMAL(38, s) a DECIMAL(38, 0) by a 128-bit division (~200 ns a value); below
-            # 10^(18 - 2s) the product fits DuckDB's 64-bit decimals and the integer is taken there (20x faster)
-            small = f"CAST(CAST({exact} AS DECIMAL(18, {s})) * {10 ** s} AS BIGINT)"
-            whole = f"CASE WHEN abs({exact}) < {10 ** (18 - 2 * s)} THEN CAST({small} AS {INT}) ELSE {whole} END"
+            # DuckDB makes a DECIMAL(38, s) a DECIMAL(38, 0) by a 128-bit division (~200 ns a value). Below
+            # 10^(18 - 2s) the product fits DuckDB's 64-bit decimals and the integer is taken there (20x
+            # faster); below 10^(18 - s), as its 64-bit whole part and fraction (3x faster)
+            x = f"CAST({exact} AS DECIMAL(18, {s}))"
+            small = f"CAST({x} * {10 ** s} AS BIGINT)"
+            parts = f"CAST(trunc({x}) AS BIGINT) * {10 ** s} + CAST(({x} - trunc({x})) * {10 ** s} AS BIGINT)"
+            whole = (f"CASE WHEN abs({exact}) < {10 ** (18 - 2 * s)} THEN CAST({small} AS {INT}) "
+                     f"WHEN abs({exact}) < {10 ** (18 - s)} THEN CAST({parts} AS {INT}) ELSE {whole} END")
         return (f"CASE WHEN {exact} <> {c} THEN {self.fail(f'{key}: more than {s} decimal places; raise --scale', c)} "
                 f"ELSE {whole} END")
 

@@ -296,9 +296,10 @@ def verify(source: str) -> None:
 def valued(template: IndicatorResult, value: Decimal) -> IndicatorResult:
     """A prebuilt result with the park's value: a copy of its fields with ``value`` set (results
     are immutable; copying the instance dictionary is the cheap way to make the one that differs)."""
+    fields = template.__dict__.copy()
+    fields["value"] = rounded(value)
     r = object.__new__(IndicatorResult)
-    r.__dict__.update(template.__dict__)
-    r.__dict__["value"] = rounded(value)
+    object.__setattr__(r, "__dict__", fields)
     return r
 
 

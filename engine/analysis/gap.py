@@ -304,7 +304,7 @@ def gap_text(rep: GapReport) -> str:
                 for o in rep.options]
         lines += ["", "options, best points per relative change first:",
                   text_table(rows, headers=["clause", "indicator", "change", "gain", "relative", "points/relative"],
-                           tablefmt="simple", disable_numparse=True)]
+                             tablefmt="simple", disable_numparse=True)]
     if short > 0:
         if rep.plan and rep.rescored is not None:
             lines += ["", f"smallest set of changes reaching {show(rep.target)} ({len(rep.plan)} change(s)):"]

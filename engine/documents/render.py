@@ -50,7 +50,7 @@ def scorecard_table(card: Scorecard) -> str:
     if card.grade is not None:
         rows.append([f"Grade {card.grade}: {card.grade_title}", "", "", "", "", f"{card.grade_rule.file}:{card.grade_rule.line}" if card.grade_rule else ""])
     lines.append(text_table(rows, headers=["indicator", "clause", "value", "unit", "matched", "points"], tablefmt="simple",
-                          disable_numparse=True, preserve_whitespace=True))
+                            disable_numparse=True, preserve_whitespace=True))
     if card.gates:
         lines.append("")
         grows = [[g.clause, g.title if len(g.title) <= 40 else g.title[:39] + "…", g.status.replace("_", " ")
@@ -227,12 +227,12 @@ def schema_table(cs: CompiledStandard) -> str:
            *standard_labels(None, s["illustrative_note"], tuple(s["readings"])),
            *([f"scope: {s['scope']}"] if s["scope"] else []), *([f"data sources: {s['data_sources']}"] if s["data_sources"] else []), "",
            text_table(rows, headers=["clause", "id", "title", "unit", "kind", "max", "requirement", "reads", "formula / levels"],
-                    tablefmt="simple", disable_numparse=True), "",
+                      tablefmt="simple", disable_numparse=True), "",
            text_table([[i["id"], i["kind"], i["unit"] or "", i["title"]] for i in s["inputs"]],
-                    headers=["input", "kind", "unit", "title"], tablefmt="simple")]
+                      headers=["input", "kind", "unit", "title"], tablefmt="simple")]
     if s["gates"]:
         out += ["", text_table([[g["clause"], g["id"], "advisory" if g["advisory"] else "required", g["title"]] for g in s["gates"]],
-                             headers=["gate", "id", "", "title"], tablefmt="simple")]
+                               headers=["gate", "id", "", "title"], tablefmt="simple")]
     notes = [f"  {i['clause']} {i['id']} ({n['kind']}): {n['text']}" for i in s["indicators"] for n in i["notes"]]
     if notes:
         out += ["", "errata and readings of ours on indicators:", *notes]

@@ -166,7 +166,7 @@ def impact_text(rep: ImpactReport, flips_shown: int = 20) -> str:
             table.append([i.clause, i.id, str(i.parks_changed), show(i.mean(n), 3), f"{o} → {nw} ({c} parks)"])
         out += ["", "indicators whose points change (mean over all parks), and the rules that decided most often:",
                 text_table(table, headers=["clause", "indicator", "parks", "mean change", "rule old → new"], tablefmt="simple",
-                         disable_numparse=True)]
+                           disable_numparse=True)]
     else:
         out += ["", "no indicator's points change"]
     return "\n".join(out)

@@ -258,7 +258,7 @@ def sensitivity_text(rep: SensitivityReport) -> str:
                 for s in rep.sensitive]
         lines += ["", "indicators whose points move within the uncertainty (double-check these figures):",
                   text_table(rows, headers=["clause", "indicator", "value", "points", "P(points change)", "P(verdict flips too)",
-                                          "nearest band edge"], tablefmt="simple", disable_numparse=True)]
+                                            "nearest band edge"], tablefmt="simple", disable_numparse=True)]
     else:
         lines += ["", "no indicator's points move within this uncertainty"]
     return "\n".join(lines)

@@ -483,6 +483,11 @@ class Standard:
         return sum((c.maximum for c in self.categories if not c.bonus), Decimal(0))
 
     @cached_property
+    def weighted(self) -> bool:
+        """Whether the total is the categories' weighted shares (else the sum of their points)."""
+        return any(c.weight is not None for c in self.categories)
+
+    @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for c in self.categories for i in c.indicators)
 

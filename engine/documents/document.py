@@ -119,7 +119,7 @@ def total_label(doc: StandardDocument) -> str:
     """The 合计 row's words: in a weighted standard the subtotals do not add up to the total, so it says
     it is the weighted total (the climate-leader table prints 合计 100 under subtotals of 84)."""
     cats = doc.cs.std.categories
-    if not any(c.weight is not None for c in cats):
+    if not doc.cs.std.weighted:
         return "合计"
     return f"合计（按权重折算；各小计之和为 {show(sum((c.maximum for c in cats), Decimal(0)))}）"
 

@@ -370,7 +370,7 @@ class _Writer:
 
     def total(self) -> str:
         std = self.cs.std
-        weighted = any(c.weight is not None for c in std.categories)
+        weighted = std.weighted
         max_total = std.max_total
         unit = 10 ** self.pscale
         if not weighted:

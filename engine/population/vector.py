@@ -357,7 +357,7 @@ class VectorStandard:
                        for ci in cs.indicators}
         self._grades = [(g.name, Interval(*_bounds(cs.grade_intervals[g.name]))) for g in std.header.grades]
         max_total = std.max_total
-        self.weighted = any(c.weight is not None for c in std.categories)
+        self.weighted = std.weighted
         # a category's contribution to the total: its points (at the points scale) times a constant
         coef: dict[str, Fraction] = {}
         for cat in std.categories:

@@ -154,11 +154,6 @@ class CompiledStandard:
         return tuple((cat, tuple(at[i.id] for i in cat.indicators if i.id in at)) for cat in self.std.categories)
 
     @cached_property
-    def weighted(self) -> bool:
-        """Whether the total is the categories' weighted shares (else the sum of their points)."""
-        return any(c.weight is not None for c in self.std.categories)
-
-    @cached_property
     def vetoes(self) -> tuple[tuple[int, ast.Indicator], ...]:
         """The veto indicators (一票否决) with their positions."""
         return tuple((k, ci.ind) for k, ci in enumerate(self.indicators) if ci.ind.veto)

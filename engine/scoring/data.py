@@ -183,9 +183,8 @@ def _wrap(v: Any, span: Span) -> Any:
     return v
 
 
-# a number (its exponent apart), then a unit starting with a letter or % (so "1:30" and "1,044" are
-# not a number and a unit)
-_QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)([eE][-+]?\d+)?\s*((?:[^\W\d_]|%).*?)?\s*$")
+# a number, then a unit starting with a letter or % (so "1:30" and "1,044" are not a number and a unit)
+_QUANTITY = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*((?:[^\W\d_]|%).*?)?\s*$")
 
 
 def resolve(park: ParkData, std: ast.Standard, elsewhere: Callable[[], frozenset[str]] = installed_keys
@@ -253,7 +252,6 @@ def unconvertible(columns: list[tuple[str, str, Span]], std: ast.Standard) -> li
 
 
 _NO_FIELDS: dict[str, tuple[Any, Span]] = {}
-_NUMBER = ast.InputKind.NUMBER
 _ITEM_FIELDS = ("name", "source", "note")  # of an evidenced item
 _FIELDS = ("value", "unit", "source", "level", "items", "by_year", "uncertainty", "note")
 
@@ -308,9 +306,11 @@ def _convert(
     """One entry as a fact in the declared unit; ``until``: the park's evaluation period (a year),
     after which figures by year are not read ("近三年" are the three years ending with it)."""
     kind, unit, decl = dk.kind, dk.unit, dk.decl
-    if kind is _NUMBER:
+    if kind == "number":
         assert unit is not None
-        unit_text: str | None = str(fields["unit"][0]) if fields and "unit" in fields else None
+        unit_text: str | None = None
+        if fields and "unit" in fields:
+            unit_text = str(fields["unit"][0])
         plain = False  # a decimal literal of at most MAX_DIGITS characters: finite, within every bound
         if type(value) is str:
             m = _QUANTITY.match(value)
@@ -318,8 +318,8 @@ def _convert(
                 hint = (f"'{value.split()[0]}' has a thousands separator or a decimal comma: write 1044 or 1.044"
                         if re.match(r"^\s*\d{1,3}(,\d{3})+", value) else f"for example: 12.5 {unit}")
                 return _bad(diags, span, "D120", f"'{key}' needs a number with a unit, got '{value}'", hint)
-            number, exponent, written = m.groups()
-            value, plain = (Decimal(number), len(number) <= MAX_DIGITS) if exponent is None else (Decimal(number + exponent), False)
+            number, written = m.groups()
+            value, plain = Decimal(number), len(number) <= MAX_DIGITS and "e" not in number and "E" not in number
             if written:
                 if unit_text and unit_text != written:
                     return _bad(diags, span, "D121", f"'{key}' gives two units: '{written}' and unit: '{unit_text}'")
@@ -335,15 +335,13 @@ def _convert(
         if factor is None:
             return _bad(diags, span, "D123", f"'{key}' is given in {unit_text}, which does not convert to {unit}",
                         encoding_hint(unit_text) or f"the standard declares {unit}")
-        if factor is units.ONE:
-            converted, reported = value, None if unit_text == unit.text else f"{value} {unit_text}"
-        else:
-            converted, reported = units.convert(value, factor), f"{value} {unit_text}"
+        reported = f"{value} {unit_text}" if factor is not units.ONE or unit_text != unit.text else None
         unc = None
         if fields and "uncertainty" in fields:
             unc = parse_percent(fields["uncertainty"][0])
             if unc is None:
                 return _bad(diags, span, "D124", f"'{key}': uncertainty must be a percentage, got {describe(fields['uncertainty'][0])}", "write: uncertainty: 5%")
+        converted = units.convert(value, factor)
         outside = _outside(converted, dk)
         if outside:
             return _bad(diags, span, "D125", f"'{key}' is {show(converted)} {unit}, {outside}", "check the figure and its unit")

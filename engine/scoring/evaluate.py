@@ -341,7 +341,7 @@ def _evaluate(cs: CompiledStandard, facts: Mapping[str, Fact], park: ParkData, t
                 assert cat.weight is not None
                 msg += f"; weighted {show(cat.weight)}% × {show(pts)}/{show(maxp)} × {show(max_total)} = {show(weighted, 4)}"
             tr.emit(TraceEvent(Op.SUBTOTAL, cat.id, msg, cat.span, points=pts))
-    weighted_total = cs.weighted
+    weighted_total = std.weighted
     if weighted_total:
         total = sum([c.weighted or ZERO for c in categories], ZERO)
     else:  # every indicator is in one category: the subtotals add up to the total
